@@ -1,0 +1,28 @@
+package io.playerbase.domain.shared;
+
+import java.util.Objects;
+
+/**
+ * Who is making a change, recorded in the audit log: the principal's id (a user id, an API key id,
+ * or {@code system}), its role, and the request id that ties the change to the access log.
+ */
+public record Actor(String id, ActorRole role, String requestId) {
+
+    public Actor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(requestId, "requestId");
+    }
+
+    public static Actor system(String requestId) {
+        return new Actor("system", ActorRole.SYSTEM, requestId);
+    }
+
+    public static Actor player(UserId userId, String requestId) {
+        return new Actor(userId.value(), ActorRole.PLAYER, requestId);
+    }
+
+    public enum ActorRole {
+        PLAYER, SUPPORT, ADMIN, GAME_SERVER, SYSTEM
+    }
+}
