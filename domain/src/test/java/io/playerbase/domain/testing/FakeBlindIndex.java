@@ -1,0 +1,26 @@
+package io.playerbase.domain.testing;
+
+import io.playerbase.domain.shared.BlindIndex;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Unkeyed stand-in with the same normalization as the real blind index. */
+public final class FakeBlindIndex implements BlindIndex {
+
+    @Override
+    public String of(String purpose, String value) {
+        String normalized = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((purpose + ":" + normalized).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

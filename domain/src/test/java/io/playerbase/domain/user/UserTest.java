@@ -1,0 +1,94 @@
+package io.playerbase.domain.user;
+
+import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UserTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-01-02T00:00:00Z");
+
+    static User newUser() {
+        return User.register(UserId.newId(T0), new Email("ann@example.com"), new Username("ann"), "$hash",
+                false, List.of(new ModuleDefinition("wallet", "active", 1, Map.of("balance", 0L), "w")), T0);
+    }
+
+    @Test
+    void registrationGivesAnActivePlayerWithTheModuleDefaults() {
+        User user = newUser();
+        assertEquals(UserStatus.ACTIVE, user.status());
+        assertEquals(Set.of(Role.PLAYER), user.roles());
+        assertEquals(Map.of("wallet", Map.of("balance", 0L)), user.modules());
+        assertEquals(T0, user.createdAt());
+        assertEquals(T0, user.updatedAt());
+        assertTrue(user.canAuthenticate());
+        assertFalse(user.compPlayer());
+    }
+
+    @Test
+    void profileChangeReportsOnlyWhatChanged() {
+        User user = newUser();
+        assertEquals(List.of("phone", "address"), user.changeProfile(new Username("ann"), " +33 1 23 45 67 ", "1 Main St", T1));
+        assertEquals("+33 1 23 45 67", user.phone());
+        assertEquals(T1, user.updatedAt());
+        assertEquals(List.of(), user.changeProfile(null, "+33 1 23 45 67", null, T1));
+        assertEquals(List.of("username"), user.changeProfile(new Username("anna"), null, null, T1));
+    }
+
+    @Test
+    void emptyOptionalFieldClearsIt() {
+        User user = newUser();
+        user.changeProfile(null, "12345", null, T1);
+        assertEquals(List.of("phone"), user.changeProfile(null, "  ", null, T1));
+        assertNull(user.phone());
+    }
+
+    @Test
+    void phoneFormatAndAddressLengthAreChecked() {
+        User user = newUser();
+        assertThrows(InvalidValue.class, () -> user.changeProfile(null, "call me", null, T1));
+        assertThrows(InvalidValue.class, () -> user.changeProfile(null, null, "x".repeat(501), T1));
+        assertNull(user.phone());
+    }
+
+    @Test
+    void passwordChangeBumpsTheCredentialsVersion() {
+        User user = newUser();
+        assertEquals(List.of("password_hash"), user.changePasswordHash("$new", T1));
+        assertEquals(1, user.credentialsVersion());
+        assertEquals("$new", user.passwordHash());
+    }
+
+    @Test
+    void aDeletedAccountNeverChanges() {
+        User original = newUser();
+        User deleted = User.restore(original.id(), original.email(), original.username(), "$h", UserStatus.DELETED,
+                false, Set.of(), null, null, Map.of(), T0, T0, 3, 0);
+        assertThrows(RuleViolation.class, () -> deleted.changeProfile(new Username("zed"), null, null, T1));
+        assertThrows(RuleViolation.class, () -> deleted.changePasswordHash("$x", T1));
+        assertFalse(deleted.canAuthenticate());
+        assertEquals(Set.of(Role.PLAYER), deleted.roles(), "every account keeps the player role");
+    }
+
+    @Test
+    void suspendedAccountsCannotAuthenticate() {
+        User original = newUser();
+        User suspended = User.restore(original.id(), original.email(), original.username(), "$h",
+                UserStatus.SUSPENDED, false, Set.of(Role.ADMIN), null, null, Map.of(), T0, T0, 3, 0);
+        assertFalse(suspended.canAuthenticate());
+        assertEquals(Set.of(Role.PLAYER, Role.ADMIN), suspended.roles());
+    }
+}
