@@ -1,0 +1,110 @@
+package io.playerbase.adapters.crypto;
+
+import io.playerbase.domain.shared.FieldCipher;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.util.Arrays;
+
+/**
+ * AES-256-GCM field encryption. A stored value reads {@code pb1:<keyId>:<body>} where body is
+ * base64url (no padding) of {@code nonce(12) || ciphertext || tag(16)}. The associated data is the
+ * header {@code pb1:<keyId>:} followed by {@link FieldContext#associatedData()}, so a value moved to
+ * another collection, document or field, or relabelled with another key id, fails authentication.
+ * Each master key id has its own derived encryption key; new values use the primary, old values
+ * decrypt with whichever live key their header names.
+ */
+public final class AesGcmFieldCipher implements FieldCipher {
+
+    private static final String PREFIX = "pb1:";
+
+    private static final String PURPOSE = "field-encryption";
+    private static final int KEY_LENGTH = 32;
+
+    private final KeyRing ring;
+    private final SecureRandom random = new SecureRandom();
+
+    public AesGcmFieldCipher(KeyRing ring) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+    }
+
+    @Override
+    public String encrypt(String plaintext, FieldContext context) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(context, "context");
+        String keyId = ring.primaryKeyId();
+        String header = PREFIX + keyId + ":";
+        // A random 96-bit nonce per value: collisions stay negligible far beyond the values one key will protect.
+        byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
+        random.nextBytes(nonce);
+        byte[] sealed = AesGcm.seal(key(keyId), nonce, associatedData(header, context), plaintext.getBytes(StandardCharsets.UTF_8));
+        return header + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.concatenate(nonce, sealed));
+    }
+
+    @Override
+    public String decrypt(String stored, FieldContext context) {
+        Objects.requireNonNull(context, "context");
+        if (!isCiphertext(stored)) {
+            return stored;
+        }
+        int headerEnd = stored.indexOf(':', PREFIX.length());
+        if (headerEnd < 0) {
+            throw failure("no key id", context);
+        }
+        String keyId = stored.substring(PREFIX.length(), headerEnd);
+        if (!ring.keyIds().contains(keyId)) {
+            // Only a well-formed id is echoed: anything else may be a fragment of a value.
+            throw failure(KeyRing.isValidKeyId(keyId) ? "unknown key id '" + keyId + "'" : "malformed key id", context);
+        }
+        String header = PREFIX + keyId + ":";
+        byte[] body;
+        try {
+            body = Base64.getUrlDecoder().decode(stored.substring(header.length()));
+        } catch (IllegalArgumentException e) {
+            throw failure("body is not base64url", context);
+        }
+        if (body.length < AesGcm.NONCE_LENGTH + AesGcm.TAG_LENGTH) {
+            throw failure("body is too short", context);
+        }
+        byte[] nonce = Arrays.copyOfRange(body, 0, AesGcm.NONCE_LENGTH);
+        byte[] sealed = Arrays.copyOfRange(body, AesGcm.NONCE_LENGTH, body.length);
+        try {
+            return new String(AesGcm.open(key(keyId), nonce, associatedData(header, context), sealed), StandardCharsets.UTF_8);
+        } catch (InvalidCipherTextException e) {
+            throw failure("authentication failed", context);
+        }
+    }
+
+    @Override
+    public boolean isCiphertext(String stored) {
+        return stored != null && stored.startsWith(PREFIX);
+    }
+
+    /** The key id a ciphertext was made with, or {@code null} for legacy plaintext; lets rotation find stale values. */
+    public String keyIdOf(String stored) {
+        if (!isCiphertext(stored)) {
+            return null;
+        }
+        int end = stored.indexOf(':', PREFIX.length());
+        if (end < 0) {
+            throw new CipherFailure("Malformed ciphertext: no key id");
+        }
+        return stored.substring(PREFIX.length(), end);
+    }
+
+    private byte[] key(String keyId) {
+        return ring.derive(keyId, PURPOSE, KEY_LENGTH);
+    }
+
+    private static byte[] associatedData(String header, FieldContext context) {
+        return Arrays.concatenate(header.getBytes(StandardCharsets.UTF_8), context.associatedData());
+    }
+
+    // Names where the value lives, never the value or a key: safe for logs.
+    private static CipherFailure failure(String reason, FieldContext context) {
+        return new CipherFailure("Cannot decrypt " + context.collection() + "/" + context.documentId() + "/"
+                + context.field() + ": " + reason);
+    }
+}

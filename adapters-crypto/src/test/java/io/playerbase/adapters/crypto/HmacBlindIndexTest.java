@@ -1,0 +1,105 @@
+package io.playerbase.adapters.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HmacBlindIndexTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final KeyRing ring = KeyRing.of("k1", Map.of("k1", filled(1), "k2", filled(2)));
+    private final HmacBlindIndex index = new HmacBlindIndex(ring);
+
+    /** RFC 4231 section 4, test cases 1–4, 6 and 7 (5 is truncated output). */
+    static Iterable<Arguments> rfc4231() {
+        return List.of(
+                Arguments.of(repeat(0x0b, 20), ascii("Hi There"),
+                        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+                Arguments.of(ascii("Jefe"), ascii("what do ya want for nothing?"),
+                        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+                Arguments.of(repeat(0xaa, 20), repeat(0xdd, 50),
+                        "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"),
+                Arguments.of(HEX.parseHex("0102030405060708090a0b0c0d0e0f10111213141516171819"), repeat(0xcd, 50),
+                        "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+                Arguments.of(repeat(0xaa, 131), ascii("Test Using Larger Than Block-Size Key - Hash Key First"),
+                        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+                Arguments.of(repeat(0xaa, 131), ascii("This is a test using a larger than block-size key and a larger than"
+                                + " block-size data. The key needs to be hashed before being used by the HMAC algorithm."),
+                        "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rfc4231")
+    void hmacMatchesRfc4231(byte[] key, byte[] data, String mac) {
+        assertEquals(mac, HEX.formatHex(HmacBlindIndex.hmacSha256(key, data)));
+    }
+
+    @Test
+    void indexIsTheHmacOfTheNormalizedValueUnderThePurposeKey() {
+        byte[] key = ring.derive("k1", "blind-index:email", 32);
+        String expected = HEX.formatHex(HmacBlindIndex.hmacSha256(key, ascii("alice@example.com")));
+
+        assertEquals(expected, index.of("email", "Alice@Example.com"));
+    }
+
+    @Test
+    void isSixtyFourLowerCaseHexCharacters() {
+        assertTrue(index.of("email", "alice@example.com").matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void caseAndSurroundingWhitespaceDoNotMatter() {
+        assertEquals(index.of("email", "alice@example.com"), index.of("email", " Alice@Example.COM "));
+        assertEquals(index.of("email", "alice@example.com"), index.of("email", "\u00a0alice@example.com\t\n"));
+    }
+
+    @Test
+    void compatibilityFormsFoldToThePlainCharacter() {
+        assertEquals("e", HmacBlindIndex.normalize("\uff45"));
+        assertEquals(index.of("username", "neo"), index.of("username", "n\uff45o"));
+        assertEquals(index.of("username", "neo"), index.of("username", "\uff2e\uff25\uff2f"));
+    }
+
+    @Test
+    void differentValuesPurposesAndKeysGiveDifferentIndexes() {
+        String email = index.of("email", "alice@example.com");
+
+        assertNotEquals(email, index.of("email", "alice@example.org"));
+        assertNotEquals(email, index.of("username", "alice@example.com"));
+        assertNotEquals(email, index.of("k2", "email", "alice@example.com"));
+        assertNotEquals(email, new HmacBlindIndex(KeyRing.of("k1", Map.of("k1", filled(3)))).of("email", "alice@example.com"));
+    }
+
+    @Test
+    void anExplicitKeyIdMatchesThatKeyAsPrimary() {
+        HmacBlindIndex afterRotation = new HmacBlindIndex(KeyRing.of("k2", Map.of("k1", filled(1), "k2", filled(2))));
+
+        assertEquals(index.of("email", "alice@example.com"), afterRotation.of("k1", "email", "alice@example.com"));
+        assertEquals(index.of("k2", "email", "alice@example.com"), afterRotation.of("email", "alice@example.com"));
+    }
+
+    private static byte[] repeat(int value, int count) {
+        byte[] bytes = new byte[count];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] filled(int value) {
+        return repeat(value, 32);
+    }
+}
