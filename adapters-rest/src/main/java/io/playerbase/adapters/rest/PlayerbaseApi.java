@@ -1,0 +1,16 @@
+package io.playerbase.adapters.rest;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/** Anchor of the OpenAPI document generated at compile time (served under /swagger, UI at /swagger-ui). */
+@OpenAPIDefinition(info = @Info(title = "Playerbase", version = "v1",
+        description = "Account backend for online card games: players, credentials, wallet, stats, computer players."))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+final class PlayerbaseApi {
+
+    private PlayerbaseApi() {
+    }
+}

@@ -1,0 +1,67 @@
+package io.playerbase.adapters.rest.auth;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.playerbase.adapters.rest.auth.AuthRequests.LogInRequest;
+import io.playerbase.adapters.rest.auth.AuthRequests.RefreshTokenRequest;
+import io.playerbase.adapters.rest.auth.AuthRequests.RegisterUserRequest;
+import io.playerbase.adapters.rest.support.RequestIds;
+import io.playerbase.adapters.rest.user.UserResponse;
+import io.playerbase.application.user.port.in.LogInUseCase;
+import io.playerbase.application.user.port.in.RefreshLoginUseCase;
+import io.playerbase.application.user.port.in.RegisterUserUseCase;
+import io.playerbase.application.user.port.in.UserView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+
+@Controller("/api/v1/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "auth")
+class AuthController {
+
+    private final RegisterUserUseCase register;
+    private final LogInUseCase logIn;
+    private final RefreshLoginUseCase refresh;
+    private final TokenService tokens;
+
+    AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshLoginUseCase refresh, TokenService tokens) {
+        this.register = register;
+        this.logIn = logIn;
+        this.refresh = refresh;
+        this.tokens = tokens;
+    }
+
+    @Post("/register")
+    @Operation(summary = "Create a player account", description = "201 with the account; 409 when the email or username is taken.")
+    HttpResponse<UserResponse> register(@Body @Valid RegisterUserRequest body, HttpRequest<?> request) {
+        UserView user = register.register(RegisterUserUseCase.Command.of(body.email(), body.username(), body.password(),
+                RequestIds.of(request)));
+        return HttpResponse.created(UserResponse.of(user), URI.create("/api/v1/users/me"));
+    }
+
+    @Post("/login")
+    @Operation(summary = "Log in with email or username", description = "401 with the same body whatever was wrong.")
+    TokenResponse logIn(@Body @Valid LogInRequest body, HttpRequest<?> request) {
+        return TokenResponse.of(tokens.issue(
+                logIn.logIn(new LogInUseCase.Command(body.login(), body.password(), RequestIds.of(request)))));
+    }
+
+    @Post("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens")
+    TokenResponse refresh(@Body @Valid RefreshTokenRequest body) {
+        TokenService.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken());
+        return TokenResponse.of(tokens.issue(
+                refresh.refresh(new RefreshLoginUseCase.Command(claims.userId(), claims.credentialsVersion()))));
+    }
+}

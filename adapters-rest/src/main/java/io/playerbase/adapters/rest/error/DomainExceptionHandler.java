@@ -1,0 +1,55 @@
+package io.playerbase.adapters.rest.error;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.playerbase.adapters.rest.support.RequestIds;
+import io.playerbase.domain.shared.AuthenticationFailed;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.DomainException;
+import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.Unavailable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps the domain's error family to HTTP statuses: the only such mapping in the code base. */
+@Produces
+@Singleton
+@Requires(classes = ExceptionHandler.class)
+final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
+
+    static HttpStatus statusOf(DomainException exception) {
+        return switch (exception) {
+            case NotFound ignored -> HttpStatus.NOT_FOUND;
+            case Conflict ignored -> HttpStatus.CONFLICT;
+            case RuleViolation ignored -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case InvalidValue ignored -> HttpStatus.BAD_REQUEST;
+            case AuthenticationFailed ignored -> HttpStatus.UNAUTHORIZED;
+            case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
+        HttpStatus status = statusOf(exception);
+        var response = ProblemResponses.of(request, status, exception.code(), exception.getMessage(),
+                exception.fieldErrors().stream()
+                        .map(error -> new Problem.FieldProblem(error.field(), error.message())).toList());
+        if (exception instanceof Unavailable) {
+            LOG.warn("Request {} unavailable: {}", RequestIds.of(request), exception.getMessage());
+            response.header("Retry-After", "5");
+        }
+        if (exception instanceof AuthenticationFailed) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response;
+    }
+}

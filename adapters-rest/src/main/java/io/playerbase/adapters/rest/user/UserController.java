@@ -1,0 +1,68 @@
+package io.playerbase.adapters.rest.user;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.playerbase.adapters.rest.support.RequestIds;
+import io.playerbase.adapters.rest.user.UserRequests.ChangePasswordRequest;
+import io.playerbase.adapters.rest.user.UserRequests.UpdateProfileRequest;
+import io.playerbase.application.user.port.in.ChangePasswordUseCase;
+import io.playerbase.application.user.port.in.UpdateProfileUseCase;
+import io.playerbase.application.user.port.in.UserQueries;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** The caller's own account. A player token only ever reaches its own subject's data. */
+@Controller("/api/v1/users/me")
+@Secured("player")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "users")
+@SecurityRequirement(name = "bearer")
+class UserController {
+
+    private final UserQueries queries;
+    private final UpdateProfileUseCase updateProfile;
+    private final ChangePasswordUseCase changePassword;
+
+    UserController(UserQueries queries, UpdateProfileUseCase updateProfile, ChangePasswordUseCase changePassword) {
+        this.queries = queries;
+        this.updateProfile = updateProfile;
+        this.changePassword = changePassword;
+    }
+
+    @Get
+    @Operation(summary = "Read my account")
+    UserResponse me(Authentication authentication) {
+        return UserResponse.of(queries.byId(new UserId(authentication.getName())));
+    }
+
+    @Patch
+    @Operation(summary = "Change my username, phone or address")
+    UserResponse update(@Body @Valid UpdateProfileRequest body, Authentication authentication, HttpRequest<?> request) {
+        UserId me = new UserId(authentication.getName());
+        return UserResponse.of(updateProfile.update(new UpdateProfileUseCase.Command(me, body.username(),
+                body.phone(), body.address(), Actor.player(me, RequestIds.of(request)))));
+    }
+
+    @Post("/password")
+    @Operation(summary = "Change my password", description = "204; earlier refresh tokens stop working.")
+    HttpResponse<Void> changePassword(@Body @Valid ChangePasswordRequest body, Authentication authentication,
+                                      HttpRequest<?> request) {
+        UserId me = new UserId(authentication.getName());
+        changePassword.change(new ChangePasswordUseCase.Command(me, body.currentPassword(), body.newPassword(),
+                Actor.player(me, RequestIds.of(request))));
+        return HttpResponse.noContent();
+    }
+}
