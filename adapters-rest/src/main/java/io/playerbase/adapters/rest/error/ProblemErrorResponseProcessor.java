@@ -8,12 +8,14 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.playerbase.adapters.rest.support.RequestIds;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Renders every error the framework produces itself (malformed JSON, unknown or missing fields,
@@ -24,18 +26,15 @@ import java.util.Optional;
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
+    private static final String UNKNOWN_PROPERTY = "Unknown property [";
 
     @Override
     @NonNull
     public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext context,
                                                         @NonNull MutableHttpResponse<?> baseResponse) {
         HttpStatus status = baseResponse.getStatus();
-        List<Problem.FieldProblem> errors = new ArrayList<>();
-        for (Error error : context.getErrors()) {
-            Optional<String> path = error.getPath();
-            path.ifPresent(field -> errors.add(new Problem.FieldProblem(fieldName(field), error.getMessage())));
-        }
-        String detail = detail(status, context, errors);
+        List<Problem.FieldProblem> errors = status == HttpStatus.BAD_REQUEST ? fieldProblems(context) : List.of();
+        String detail = detail(status, errors);
         if (status.getCode() >= 500) {
             LOG.error("Request {} failed", RequestIds.of(context.getRequest()), context.getRootCause().orElse(null));
         }
@@ -46,6 +45,42 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             }
         });
         return response;
+    }
+
+    /** Bean-validation violations, and an unknown property named by the JSON binder, as field problems. */
+    private static List<Problem.FieldProblem> fieldProblems(ErrorContext context) {
+        List<Problem.FieldProblem> errors = new ArrayList<>();
+        if (context.getRootCause().orElse(null) instanceof ConstraintViolationException violations) {
+            for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+                String field = null;
+                for (Path.Node node : violation.getPropertyPath()) {
+                    field = node.getName();
+                }
+                errors.add(new Problem.FieldProblem(snakeCase(field), violation.getMessage()));
+            }
+            errors.sort(java.util.Comparator.comparing(Problem.FieldProblem::field));
+            return errors;
+        }
+        for (Error error : context.getErrors()) {
+            String unknown = unknownProperty(error.getMessage());
+            if (unknown != null) {
+                errors.add(new Problem.FieldProblem(unknown, "is not a known field"));
+            }
+        }
+        return errors;
+    }
+
+    private static String unknownProperty(String message) {
+        if (message == null) {
+            return null;
+        }
+        int start = message.indexOf(UNKNOWN_PROPERTY);
+        int end = start < 0 ? -1 : message.indexOf(']', start);
+        return end < 0 ? null : message.substring(start + UNKNOWN_PROPERTY.length(), end);
+    }
+
+    static String snakeCase(String name) {
+        return name == null ? "body" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String code(HttpStatus status) {
@@ -64,9 +99,12 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         };
     }
 
-    private static String detail(HttpStatus status, ErrorContext context, List<Problem.FieldProblem> errors) {
+    private static String detail(HttpStatus status, List<Problem.FieldProblem> errors) {
         return switch (status) {
-            case BAD_REQUEST -> errors.isEmpty() ? badRequestDetail(context) : "Some fields are invalid";
+            // The framework's own messages name Java types: the client gets only what tells it what to fix.
+            case BAD_REQUEST -> errors.isEmpty() ? "The request body is not valid JSON of the expected shape"
+                    : errors.size() == 1 && "is not a known field".equals(errors.get(0).message())
+                    ? "Unknown field '" + errors.get(0).field() + "'" : "Some fields are invalid";
             case UNAUTHORIZED -> "A valid bearer token is required";
             case FORBIDDEN -> "You may not do this";
             case NOT_FOUND -> "No such resource";
@@ -75,33 +113,5 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
             default -> status.getCode() >= 500 ? "An unexpected error occurred; it has been logged" : status.getReason();
         };
-    }
-
-    /**
-     * The framework's own messages name Java types; keep only what tells the client what to fix:
-     * an unknown property's name, or that the body is not valid JSON.
-     */
-    private static String badRequestDetail(ErrorContext context) {
-        for (Error error : context.getErrors()) {
-            String message = error.getMessage();
-            if (message == null) {
-                continue;
-            }
-            int unknown = message.indexOf("Unknown property [");
-            if (unknown >= 0) {
-                int end = message.indexOf(']', unknown);
-                return "Unknown field '" + message.substring(unknown + 18, end) + "'";
-            }
-            if (message.contains("Required argument") || message.contains("not specified")) {
-                return "A required value is missing";
-            }
-        }
-        return "The request body is not valid JSON of the expected shape";
-    }
-
-    /** Validation paths look like {@code register.request.email}; clients know the last segment. */
-    private static String fieldName(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }
