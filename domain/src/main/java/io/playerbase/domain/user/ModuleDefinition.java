@@ -1,5 +1,7 @@
 package io.playerbase.domain.user;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +15,8 @@ public record ModuleDefinition(String name, String status, int version, Map<Stri
     public ModuleDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        defaults = Map.copyOf(defaults);
+        // Defaults hold nulls ("not set yet"), which Map.copyOf would reject.
+        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
     public boolean active() {

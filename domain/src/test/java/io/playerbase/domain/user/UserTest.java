@@ -39,6 +39,15 @@ class UserTest {
     }
 
     @Test
+    void moduleDefaultsMayHoldNulls() {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
+        defaults.put("expires_at", null);
+        ModuleDefinition module = new ModuleDefinition("subscription", "active", 1, defaults, "s");
+        User user = User.register(UserId.newId(T0), new Email("a@b.co"), new Username("abc"), "$h", false, List.of(module), T0);
+        assertTrue(user.modules().get("subscription").containsKey("expires_at"));
+    }
+
+    @Test
     void profileChangeReportsOnlyWhatChanged() {
         User user = newUser();
         assertEquals(List.of("phone", "address"), user.changeProfile(new Username("ann"), " +33 1 23 45 67 ", "1 Main St", T1));

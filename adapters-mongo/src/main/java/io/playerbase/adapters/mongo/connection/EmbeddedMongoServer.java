@@ -1,0 +1,104 @@
+package io.playerbase.adapters.mongo.connection;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The in-process MongoDB wire-protocol server used when no {@code MONGODB_URI} is configured
+ * (mongo-java-server). Listens on 127.0.0.1 only, so the store is never reachable from the network.
+ * Stores data in an H2 MVStore file ({@code <data-dir>/playerbase.mv}) or in memory. Its limits
+ * versus a real MongoDB are listed in {@code docs/embedded-store.md}.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    /** The data directory value that selects the in-memory store. */
+    public static final String IN_MEMORY = ":memory:";
+    static final String HOST = "127.0.0.1";
+    static final String FILE_NAME = "playerbase.mv";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final String store;
+    private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedMongoServer(MongoBackend backend, String store, int port) {
+        this.server = new MongoServer(backend);
+        this.store = store;
+        try {
+            server.bind(HOST, port);
+        } catch (Exception e) {
+            // bind() has already shut the backend down (and closed the file).
+            throw new IllegalStateException("The embedded MongoDB cannot listen on " + HOST + ":" + port + " ("
+                    + e + "). Set PLAYERBASE_EMBEDDED_PORT to a free port, or to 0 for any free port.", e);
+        }
+        this.address = server.getLocalAddress();
+        LOG.info("Embedded MongoDB store in use: {}, listening on {}:{}", store, HOST, address.getPort());
+    }
+
+    /** Starts the server; {@code dataDir} {@value #IN_MEMORY} selects the in-memory store, port 0 any free port. */
+    public static EmbeddedMongoServer start(String dataDir, int port) {
+        if (IN_MEMORY.equals(dataDir.strip())) {
+            return startInMemory(port);
+        }
+        return startWithFile(Path.of(dataDir.strip()), port);
+    }
+
+    public static EmbeddedMongoServer startInMemory(int port) {
+        return new EmbeddedMongoServer(new EmbeddedBackend(new MemoryBackend(), () -> { }), "in memory", port);
+    }
+
+    public static EmbeddedMongoServer startWithFile(Path dataDir, int port) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
+        }
+        H2Backend h2;
+        try {
+            h2 = new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open the embedded store " + file
+                    + " (is another Playerbase instance using the same data directory?)", e);
+        }
+        // Commit after every command: MVStore would otherwise write changes only about once per
+        // second, and an acknowledged write could be lost if the process dies in between.
+        return new EmbeddedMongoServer(new EmbeddedBackend(h2, h2::commit), "H2 file " + file, port);
+    }
+
+    /** A driver connection string without credentials, e.g. {@code mongodb://127.0.0.1:27018}. */
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** Where the data lives and where the server listens, for logs and health (no secrets here). */
+    public String description() {
+        return "embedded MongoDB (" + store + ") on " + HOST + ":" + address.getPort();
+    }
+
+    /** Stops listening, closes client connections and the store (the file store commits on close). */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.shutdownNow();
+            LOG.info("Embedded MongoDB stopped ({})", store);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.playerbase.adapters.mongo.connection;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
+import io.micronaut.configuration.mongo.core.CodecRegistryBuilder;
+import io.micronaut.configuration.mongo.core.DefaultMongoConfiguration;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.ApplicationConfiguration;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Produces the one {@link MongoClient} of the service and its {@link MongoDatabase}, against an
+ * external MongoDB ({@code playerbase.mongo.uri}) or, when that is blank, the embedded server.
+ *
+ * <p>micronaut-mongo-sync creates its own client only when {@code mongodb.*} properties exist; we
+ * never set them, so this client is the only one and Micronaut Data uses it (it binds its
+ * repository operations to every {@code MongoClient} bean; {@code @Primary} gives it the "Primary"
+ * name those operations expect).
+ */
+@Factory
+final class MongoConnectionFactory {
+
+    static final String URI_PROPERTY = "playerbase.mongo.uri";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoConnectionFactory.class);
+
+    @Singleton
+    MongoConnectionSettings mongoConnectionSettings(
+            @Value("${" + URI_PROPERTY + ":}") String uri,
+            @Value("${playerbase.mongo.database:}") String database,
+            @Value("${playerbase.mongo.pool.max-size:100}") int poolMaxSize,
+            @Value("${playerbase.mongo.pool.min-size:0}") int poolMinSize,
+            @Value("${playerbase.mongo.connect-timeout:10s}") Duration connectTimeout,
+            @Value("${playerbase.mongo.socket-timeout:30s}") Duration socketTimeout,
+            @Value("${playerbase.mongo.server-selection-timeout:10s}") Duration serverSelectionTimeout,
+            @Value("${playerbase.mongo.startup.max-attempts:10}") int startupMaxAttempts,
+            @Value("${playerbase.mongo.startup.initial-backoff:500ms}") Duration startupInitialBackoff,
+            @Value("${playerbase.mongo.startup.max-backoff:10s}") Duration startupMaxBackoff) {
+        return new MongoConnectionSettings(uri, database, poolMaxSize, poolMinSize, connectTimeout, socketTimeout,
+                serverSelectionTimeout, startupMaxAttempts, startupInitialBackoff, startupMaxBackoff);
+    }
+
+    @Singleton
+    @Requires(condition = EmbeddedStoreCondition.class)
+    @Bean(preDestroy = "close")
+    EmbeddedMongoServer embeddedMongoServer(@Value("${playerbase.embedded.data-dir:./data}") String dataDir,
+                                            @Value("${playerbase.embedded.port:27018}") int port) {
+        return EmbeddedMongoServer.start(dataDir, port);
+    }
+
+    @Singleton
+    MongoStoreInfo mongoStoreInfo(MongoConnectionSettings settings, @Nullable EmbeddedMongoServer embedded) {
+        if (settings.embedded()) {
+            return new MongoStoreInfo(true, databaseName(settings, null), requireEmbedded(embedded).description());
+        }
+        ConnectionString connectionString = MongoUris.parse(settings.uri());
+        return new MongoStoreInfo(false, databaseName(settings, connectionString), MongoUris.describe(connectionString));
+    }
+
+    /** Created eagerly ({@code @Context}), so an unreachable database fails the start, not the first request. */
+    @Context
+    @Primary
+    @Bean(preDestroy = "close")
+    MongoClient mongoClient(MongoConnectionSettings settings, MongoStoreInfo store,
+                            @Nullable EmbeddedMongoServer embedded,
+                            CodecRegistryBuilder codecRegistryBuilder,
+                            ApplicationConfiguration applicationConfiguration,
+                            @Nullable MeterRegistry meterRegistry) {
+        ConnectionString connectionString = settings.embedded()
+                ? new ConnectionString(requireEmbedded(embedded).connectionString())
+                : MongoUris.parse(settings.uri());
+        // Micronaut Data reads and writes entities through the client's codec registry, so the client
+        // needs the registry Micronaut builds for it (entity codecs first, then the driver's defaults).
+        // The builder only reads codec lists and package names from the configuration it is given.
+        CodecRegistry codecs = codecRegistryBuilder.build(new DefaultMongoConfiguration(applicationConfiguration));
+        MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry));
+        try {
+            new StartupPing(settings.startupMaxAttempts(), settings.startupInitialBackoff(),
+                    settings.startupMaxBackoff(), duration -> Thread.sleep(duration.toMillis()))
+                    .await(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)), store.description());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        LOG.info("MongoDB in use: {}, database {}", store.description(), store.database());
+        return client;
+    }
+
+    @Singleton
+    MongoDatabase mongoDatabase(MongoClient client, MongoStoreInfo store) {
+        return client.getDatabase(store.database());
+    }
+
+    /**
+     * The same settings for both stores. Majority write and read concern: an acknowledged write
+     * survives a primary failover and reads never see data that could be rolled back. The embedded
+     * server ignores both (it is a single in-process node), so they are safe there.
+     */
+    static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
+                                              CodecRegistry codecs, @Nullable MeterRegistry meterRegistry) {
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(connectionString)
+                .applicationName("playerbase")
+                .codecRegistry(codecs)
+                .writeConcern(WriteConcern.MAJORITY)
+                .readConcern(ReadConcern.MAJORITY)
+                .retryWrites(true)
+                .retryReads(true)
+                .applyToConnectionPoolSettings(pool -> {
+                    pool.maxSize(settings.poolMaxSize()).minSize(settings.poolMinSize());
+                    if (meterRegistry != null) {
+                        pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(meterRegistry));
+                    }
+                })
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()), TimeUnit.MILLISECONDS)
+                        .readTimeout(Math.toIntExact(settings.socketTimeout().toMillis()), TimeUnit.MILLISECONDS))
+                .applyToClusterSettings(cluster -> cluster
+                        .serverSelectionTimeout(settings.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        if (meterRegistry != null) {
+            builder.addCommandListener(new MongoMetricsCommandListener(meterRegistry));
+        }
+        return builder.build();
+    }
+
+    /** {@code playerbase.mongo.database} if set, else the database named in the URI, else {@code playerbase}. */
+    static String databaseName(MongoConnectionSettings settings, @Nullable ConnectionString connectionString) {
+        if (settings.database() != null && !settings.database().isBlank()) {
+            return settings.database().strip();
+        }
+        if (connectionString != null && connectionString.getDatabase() != null && !connectionString.getDatabase().isBlank()) {
+            return connectionString.getDatabase();
+        }
+        return MongoConnectionSettings.DEFAULT_DATABASE;
+    }
+
+    private static EmbeddedMongoServer requireEmbedded(@Nullable EmbeddedMongoServer embedded) {
+        if (embedded == null) {
+            throw new IllegalStateException("No MongoDB URI is configured and the embedded server is not available");
+        }
+        return embedded;
+    }
+}

@@ -1,0 +1,78 @@
+package io.playerbase.adapters.mongo.health;
+
+import com.mongodb.client.MongoDatabase;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.micronaut.scheduling.TaskExecutors;
+import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.reactivestreams.Publisher;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code mongodb}: pings the database within {@code playerbase.mongo.health-timeout} (default 2s), so
+ * a hanging database makes the service not ready instead of hanging the health endpoint. The driver
+ * has no built-in indicator for the sync client.
+ */
+@Singleton
+@Readiness
+final class MongoHealthIndicator implements HealthIndicator {
+
+    static final String NAME = "mongodb";
+
+    private final MongoDatabase database;
+    private final MongoStoreInfo store;
+    private final ExecutorService executor;
+    private final Duration timeout;
+
+    MongoHealthIndicator(MongoDatabase database, MongoStoreInfo store,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+                         @Value("${playerbase.mongo.health-timeout:2s}") Duration timeout) {
+        this.database = database;
+        this.store = store;
+        this.executor = executor;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return new AsyncSingleResultPublisher<>(executor, this::check);
+    }
+
+    HealthResult check() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("store", store.kind());
+        details.put("database", store.database());
+        details.put("description", store.description());
+        long start = System.nanoTime();
+        try {
+            CompletableFuture.runAsync(() -> database.runCommand(new Document("ping", 1)), executor)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            details.put("pingMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return HealthResult.builder(NAME, HealthStatus.UP).details(details).build();
+        } catch (TimeoutException e) {
+            details.put("error", "no answer to ping within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            // Driver messages name hosts and states, never credentials.
+            details.put("error", e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            details.put("error", "interrupted");
+        }
+        return HealthResult.builder(NAME, HealthStatus.DOWN).details(details).build();
+    }
+}

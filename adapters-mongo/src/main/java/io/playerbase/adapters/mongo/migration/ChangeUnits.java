@@ -1,0 +1,25 @@
+package io.playerbase.adapters.mongo.migration;
+
+import io.mongock.api.annotations.ChangeUnit;
+
+import java.util.List;
+
+/**
+ * Every change unit of this build, in order: given to Mongock explicitly (no classpath scanning, which
+ * is fragile in a shaded jar) and compared with the change log for {@link MigrationStatus}.
+ * A new change unit is added at the end of this list.
+ */
+final class ChangeUnits {
+
+    static final List<Class<?>> ALL = List.of(
+            V0001_CreateCollections.class,
+            V0002_AddModuleRegistry.class,
+            V0003_CreateComputerPlayers.class);
+
+    private ChangeUnits() {
+    }
+
+    static List<String> ids() {
+        return ALL.stream().map(type -> type.getAnnotation(ChangeUnit.class).id()).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package io.playerbase.adapters.mongo.migration;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.micronaut.core.annotation.Nullable;
+import io.mongock.driver.mongodb.sync.v4.driver.MongoSync4Driver;
+import io.mongock.runner.standalone.MongockStandalone;
+import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.PasswordHasher;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the Mongock change units of {@link ChangeUnits} against the configured database and reports
+ * what is applied and what is pending.
+ *
+ * <p>Mongock runs without transactions (the embedded server and a standalone MongoDB have none), so
+ * every change unit is idempotent and completes on the next run if one fails half way. Mongock's
+ * lock in the database makes concurrent runs by several instances wait for each other.
+ */
+@Singleton
+public class MigrationRunner {
+
+    /** Mongock's default change-log collection. */
+    static final String CHANGE_LOG_COLLECTION = "mongockChangeLog";
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    private final MongoClient client;
+    private final String databaseName;
+    private final FieldCipher cipher;
+    private final BlindIndex blindIndex;
+    private final PasswordHasher hasher;
+    private final MigrationSettings settings;
+    private volatile LastRun lastRun = new LastRun(MigrationStatus.Outcome.NOT_RUN, null, null);
+
+    public MigrationRunner(MongoClient client, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
+                           PasswordHasher hasher, MigrationSettings settings) {
+        this.client = client;
+        this.databaseName = store.database();
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.hasher = hasher;
+        this.settings = settings;
+    }
+
+    /**
+     * Applies the pending change units.
+     *
+     * @return the status afterwards
+     * @throws IllegalStateException when a change unit fails or the lock cannot be obtained
+     */
+    public synchronized MigrationStatus migrate() {
+        LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
+        try {
+            MongockStandalone.builder()
+                    // A Mongock driver serves one run only, hence a new one each time.
+                    .setDriver(MongoSync4Driver.withDefaultLock(client, databaseName))
+                    .addMigrationClasses(ChangeUnits.ALL)
+                    .addDependency(FieldCipher.class, cipher)
+                    .addDependency(BlindIndex.class, blindIndex)
+                    .addDependency(PasswordHasher.class, hasher)
+                    .addDependency(MigrationSettings.class, settings)
+                    .setTransactional(false)
+                    .buildRunner()
+                    .execute();
+        } catch (RuntimeException e) {
+            String error = summary(e);
+            lastRun = new LastRun(MigrationStatus.Outcome.FAILED, Instant.now(), error);
+            LOG.error("Migrations of database {} failed: {}", databaseName, error, e);
+            throw new IllegalStateException("Migrations of database " + databaseName + " failed: " + error, e);
+        }
+        lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, Instant.now(), null);
+        MigrationStatus status = status();
+        LOG.info("Migrations of database {} up to date: {} applied", databaseName, status.applied().size());
+        return status;
+    }
+
+    /** Applied change units according to Mongock's change log, pending ones of this build, last run here. */
+    public MigrationStatus status() {
+        // The latest entry of a change unit decides (a failed attempt may be followed by a success).
+        Map<String, String> stateById = new LinkedHashMap<>();
+        for (Document entry : client.getDatabase(databaseName).getCollection(CHANGE_LOG_COLLECTION)
+                .find(Filters.and(Filters.ne("systemChange", true), Filters.ne("type", "BEFORE_EXECUTION")))
+                .sort(Sorts.ascending("timestamp"))) {
+            stateById.put(entry.getString("changeId"), entry.getString("state"));
+        }
+        List<String> applied = new ArrayList<>();
+        stateById.forEach((id, state) -> {
+            if ("EXECUTED".equals(state)) {
+                applied.add(id);
+            }
+        });
+        List<String> pending = ChangeUnits.ids().stream().filter(id -> !applied.contains(id)).toList();
+        LastRun run = lastRun;
+        return new MigrationStatus(applied, pending, run.outcome(), run.at(), run.error());
+    }
+
+    private static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root + ")";
+        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) + "…" : message;
+    }
+
+    private record LastRun(MigrationStatus.Outcome outcome, @Nullable Instant at, @Nullable String error) {
+    }
+}

@@ -1,0 +1,92 @@
+package io.playerbase.adapters.mongo.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.adapters.mongo.audit.AuditLogStore;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.UserId;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes every user change and its audit entry durable together without a multi-document
+ * transaction (SPEC §2): the entry is pushed to {@code pending_audit} in the same single-document
+ * write as the change, then copied to {@code user_audit_logs} (idempotent by entry id) and pulled.
+ * A crash in between leaves the entry pending; {@link #recover()} finishes the copy.
+ */
+@Singleton
+final class AuditOutbox {
+
+    static final String FIELD = "pending_audit";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditOutbox.class);
+
+    private final MongoCollection<Document> users;
+    private final AuditLogStore store;
+
+    AuditOutbox(MongoDatabase database, AuditLogStore store) {
+        this.users = database.getCollection(UserDocumentMapper.COLLECTION);
+        this.store = store;
+    }
+
+    static Document toBson(AuditEntry entry) {
+        return new Document("_id", entry.id())
+                .append("user_id", new ObjectId(entry.userId().value()))
+                .append("actor", entry.actor().id())
+                .append("actor_role", entry.actor().role().name().toLowerCase(Locale.ROOT))
+                .append("action", entry.action())
+                .append("module", entry.module())
+                .append("changed_fields", entry.changedFields())
+                .append("timestamp", Date.from(entry.timestamp()))
+                .append("request_id", entry.actor().requestId());
+    }
+
+    static AuditEntry fromBson(Document document) {
+        Actor actor = new Actor(document.getString("actor"),
+                Actor.ActorRole.valueOf(document.getString("actor_role").toUpperCase(Locale.ROOT)),
+                document.getString("request_id"));
+        return new AuditEntry(document.getString("_id"), new UserId(document.getObjectId("user_id").toHexString()),
+                actor, document.getString("action"), document.getString("module"),
+                document.getList("changed_fields", String.class), document.getDate("timestamp").toInstant());
+    }
+
+    /** Copies a pending entry to the audit log and removes it from the user; safe to repeat. */
+    void deliver(AuditEntry entry) {
+        try {
+            store.write(entry);
+            users.updateOne(Filters.eq("_id", new ObjectId(entry.userId().value())),
+                    Updates.pull(FIELD, new Document("_id", entry.id())));
+        } catch (RuntimeException e) {
+            // The change itself is stored with its entry; the recovery pass delivers it later.
+            LOG.warn("Audit entry {} left pending: {}", entry.id(), e.getMessage());
+        }
+    }
+
+    /** Delivers entries left pending by a crash or an outage; runs at start and then periodically. */
+    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.audit.recovery-interval:60s}")
+    int recover() {
+        int delivered = 0;
+        for (Document user : users.find(Filters.exists(FIELD + ".0")).projection(Projections.include(FIELD))) {
+            List<Document> pending = user.getList(FIELD, Document.class);
+            for (Document entry : pending) {
+                deliver(fromBson(entry));
+                delivered++;
+            }
+        }
+        if (delivered > 0) {
+            LOG.info("Delivered {} pending audit entries", delivered);
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,31 @@
+package io.playerbase.adapters.mongo.user;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which user-document fields are encrypted at rest (SPEC §4), from {@code playerbase.crypto.sensitive-fields}.
+ * Paths are dotted document paths: {@code email}, {@code phone}, {@code address}, {@code modules.wallet.balance}.
+ */
+@Singleton
+public final class SensitiveFields {
+
+    static final List<String> DEFAULTS = List.of("email", "phone", "address", "modules.wallet.balance");
+
+    private final Set<String> paths;
+
+    SensitiveFields(@Value("${playerbase.crypto.sensitive-fields:email,phone,address,modules.wallet.balance}") List<String> paths) {
+        this.paths = Set.copyOf(paths);
+    }
+
+    public static SensitiveFields defaults() {
+        return new SensitiveFields(DEFAULTS);
+    }
+
+    public boolean contains(String path) {
+        return paths.contains(path);
+    }
+}

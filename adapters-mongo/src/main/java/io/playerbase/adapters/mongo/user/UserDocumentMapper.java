@@ -1,0 +1,169 @@
+package io.playerbase.adapters.mongo.user;
+
+import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.user.Email;
+import io.playerbase.domain.user.Role;
+import io.playerbase.domain.user.User;
+import io.playerbase.domain.user.UserStatus;
+import io.playerbase.domain.user.Username;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps the account part of a user between the domain and the {@code users} document. Encryption and
+ * blind indexing happen here, through the ports, so no sensitive value reaches the database in clear.
+ * Legacy shapes (plaintext values, the old {@code password} field, missing fields) are read as they are.
+ */
+@Singleton
+final class UserDocumentMapper {
+
+    static final String COLLECTION = "users";
+
+    private final FieldCipher cipher;
+    private final BlindIndex blindIndex;
+    private final SensitiveFields sensitive;
+
+    UserDocumentMapper(FieldCipher cipher, BlindIndex blindIndex, SensitiveFields sensitive) {
+        this.cipher = cipher;
+        this.blindIndex = blindIndex;
+        this.sensitive = sensitive;
+    }
+
+    String emailIndex(Email email) {
+        return blindIndex.of("email", email.value());
+    }
+
+    String usernameIndex(Username username) {
+        return blindIndex.of("username", username.value());
+    }
+
+    /** The whole document of a new user, module data included. */
+    Document toNewDocument(User user) {
+        Document document = new Document("_id", new ObjectId(user.id().value()));
+        document.putAll(accountFields(user));
+        document.append("created_at", Date.from(user.createdAt()));
+        Document modules = new Document();
+        user.modules().forEach((name, data) -> modules.append(name, moduleToBson(user.id(), name, data)));
+        document.append("modules", modules);
+        return document;
+    }
+
+    /** The top-level fields an account change may touch (module data is never among them). */
+    Document accountFields(User user) {
+        String id = user.id().value();
+        return new Document()
+                .append("email", protect(id, "email", user.email().value()))
+                .append("email_bidx", emailIndex(user.email()))
+                .append("username", user.username().value())
+                .append("username_bidx", usernameIndex(user.username()))
+                .append("password_hash", user.passwordHash())
+                .append("status", user.status().wire())
+                .append("is_comp_player", user.compPlayer())
+                .append("roles", user.roles().stream().map(Role::wire).sorted().toList())
+                .append("phone", protect(id, "phone", user.phone()))
+                .append("address", protect(id, "address", user.address()))
+                .append("updated_at", Date.from(user.updatedAt()))
+                .append("credentials_version", user.credentialsVersion());
+    }
+
+    User toDomain(Document document) {
+        String id = document.getObjectId("_id").toHexString();
+        Instant createdAt = instant(document.get("created_at"), document.getObjectId("_id").getDate().toInstant());
+        return User.restore(
+                new UserId(id),
+                new Email(reveal(id, "email", document.get("email"))),
+                new Username(document.getString("username")),
+                passwordHash(document),
+                document.get("status") instanceof String status ? UserStatus.fromWire(status) : UserStatus.ACTIVE,
+                Boolean.TRUE.equals(document.get("is_comp_player")),
+                roles(document.get("roles")),
+                reveal(id, "phone", document.get("phone")),
+                reveal(id, "address", document.get("address")),
+                modulesToDomain(id, document.get("modules")),
+                createdAt,
+                instant(document.get("updated_at"), createdAt),
+                document.get("version") instanceof Number number ? number.longValue() : 0L,
+                document.get("credentials_version") instanceof Number number ? number.intValue() : 0);
+    }
+
+    private String protect(String id, String field, String value) {
+        if (value == null || !sensitive.contains(field)) {
+            return value;
+        }
+        return cipher.encrypt(value, new FieldContext(COLLECTION, id, field));
+    }
+
+    private String reveal(String id, String field, Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        return cipher.decrypt(String.valueOf(stored), new FieldContext(COLLECTION, id, field));
+    }
+
+    private Document moduleToBson(UserId id, String module, Map<String, Object> data) {
+        Document document = new Document();
+        data.forEach((field, value) -> {
+            String path = "modules." + module + "." + field;
+            Object stored = value != null && sensitive.contains(path)
+                    ? SensitiveScalar.encrypt(cipher, value, new FieldContext(COLLECTION, id.value(), path))
+                    : BsonValues.toBson(value);
+            document.append(field, stored);
+        });
+        return document;
+    }
+
+    private Map<String, Map<String, Object>> modulesToDomain(String id, Object stored) {
+        Map<String, Map<String, Object>> modules = new LinkedHashMap<>();
+        if (!(stored instanceof Document document)) {
+            return modules;
+        }
+        document.forEach((module, data) -> {
+            Map<String, Object> plain = BsonValues.toPlainMap(data);
+            if (data instanceof Document raw) {
+                raw.forEach((field, value) -> {
+                    String path = "modules." + module + "." + field;
+                    if (sensitive.contains(path)) {
+                        plain.put(field, SensitiveScalar.decrypt(cipher, value, new FieldContext(COLLECTION, id, path)));
+                    }
+                });
+            }
+            modules.put(module, plain);
+        });
+        return modules;
+    }
+
+    /** Playerbase writes {@code password_hash}; the old system wrote a bcrypt hash to {@code password}. */
+    private static String passwordHash(Document document) {
+        Object hash = document.get("password_hash");
+        if (hash == null) {
+            hash = document.get("password");
+        }
+        return hash == null ? "" : String.valueOf(hash);
+    }
+
+    private static Set<Role> roles(Object stored) {
+        Set<Role> roles = new LinkedHashSet<>();
+        if (stored instanceof List<?> list) {
+            for (Object role : list) {
+                roles.add(Role.fromWire(String.valueOf(role)));
+            }
+        }
+        return roles;
+    }
+
+    private static Instant instant(Object stored, Instant fallback) {
+        return stored instanceof Date date ? date.toInstant() : fallback;
+    }
+}

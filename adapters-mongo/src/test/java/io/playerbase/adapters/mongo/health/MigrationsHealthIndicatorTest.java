@@ -1,0 +1,72 @@
+package io.playerbase.adapters.mongo.health;
+
+import com.mongodb.client.MongoDatabase;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.playerbase.adapters.mongo.migration.MigrationRunner;
+import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.TestMigrations;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationsHealthIndicatorTest {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final MongoDatabase database = EmbeddedMongo.freshDatabase();
+    private final MigrationRunner runner = TestMigrations.runner(EmbeddedMongo.client(), database.getName(), true);
+    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner, executor);
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void downWhileChangeUnitsArePending() {
+        HealthResult result = indicator.check();
+
+        assertEquals(HealthStatus.DOWN, result.getStatus());
+        Map<?, ?> details = (Map<?, ?>) result.getDetails();
+        assertEquals(0, details.get("applied"));
+        assertEquals(List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers"),
+                details.get("pending"));
+    }
+
+    @Test
+    void upOnceEverythingIsApplied() {
+        runner.migrate();
+
+        HealthResult result = indicator.check();
+
+        assertEquals(HealthStatus.UP, result.getStatus());
+        Map<?, ?> details = (Map<?, ?>) result.getDetails();
+        assertEquals(3, details.get("applied"));
+        assertEquals(List.of(), details.get("pending"));
+        assertEquals("SUCCEEDED", details.get("lastRun"));
+    }
+
+    @Test
+    void downWithTheErrorAfterAFailedRun() {
+        database.getCollection("users").insertMany(List.of(
+                new Document("_id", 1).append("username_bidx", "same"),
+                new Document("_id", 2).append("username_bidx", "same")));
+        assertThrows(IllegalStateException.class, runner::migrate);
+
+        HealthResult result = indicator.check();
+
+        assertEquals(HealthStatus.DOWN, result.getStatus());
+        Map<?, ?> details = (Map<?, ?>) result.getDetails();
+        assertEquals("FAILED", details.get("lastRun"));
+        assertTrue(String.valueOf(details.get("lastError")).contains("V0001_CreateCollections"), String.valueOf(details.get("lastError")));
+    }
+}

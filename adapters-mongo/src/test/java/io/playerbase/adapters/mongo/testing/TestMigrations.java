@@ -1,0 +1,42 @@
+package io.playerbase.adapters.mongo.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.adapters.mongo.migration.MigrationRunner;
+import io.playerbase.adapters.mongo.migration.MigrationSettings;
+import io.playerbase.adapters.mongo.migration.MigrationStatus;
+import io.playerbase.domain.testing.FakeBlindIndex;
+import io.playerbase.domain.testing.FakeFieldCipher;
+import io.playerbase.domain.testing.FakePasswordHasher;
+
+/**
+ * Runs the real change units on a test database with the domain's fakes for cipher, blind index and
+ * hasher, so repository tests start from the same schema and data as the service.
+ */
+public final class TestMigrations {
+
+    /** The computer players' password in tests (they get a random one when none is configured). */
+    public static final String COMP_PLAYER_PASSWORD = "comp-player-test-password";
+    public static final int AUDIT_RETENTION_DAYS = 730;
+
+    private TestMigrations() {
+    }
+
+    public static MigrationRunner runner(MongoClient client, String databaseName, boolean embeddedStore) {
+        return new MigrationRunner(client, new MongoStoreInfo(embeddedStore, databaseName, "test store"),
+                new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
+                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, embeddedStore));
+    }
+
+    /** A fresh, migrated database on the shared embedded server. */
+    public static MongoDatabase migratedEmbeddedDatabase() {
+        MongoDatabase database = EmbeddedMongo.freshDatabase();
+        migrate(EmbeddedMongo.client(), database.getName(), true);
+        return database;
+    }
+
+    public static MigrationStatus migrate(MongoClient client, String databaseName, boolean embeddedStore) {
+        return runner(client, databaseName, embeddedStore).migrate();
+    }
+}

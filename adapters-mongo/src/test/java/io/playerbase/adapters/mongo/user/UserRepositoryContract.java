@@ -1,0 +1,243 @@
+package io.playerbase.adapters.mongo.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.micronaut.context.ApplicationContext;
+import io.playerbase.adapters.mongo.audit.AuditLogStore;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.testing.FakeBlindIndex;
+import io.playerbase.domain.testing.FakeFieldCipher;
+import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.user.Email;
+import io.playerbase.domain.user.ModuleRegistry;
+import io.playerbase.domain.user.User;
+import io.playerbase.domain.user.UserRepository;
+import io.playerbase.domain.user.UserStatus;
+import io.playerbase.domain.user.Username;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules every {@link UserRepository} adapter keeps, run against each MongoDB we support
+ * (embedded server here, real MongoDB through Testcontainers where Docker exists).
+ */
+abstract class UserRepositoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+    private ApplicationContext context;
+    private UserRepository users;
+    private MongoCollection<Document> raw;
+
+    /** Where the MongoDB under test is: a URI, or the embedded store's settings. */
+    protected abstract Map<String, Object> storeProperties();
+
+    @BeforeEach
+    void startAdapters() {
+        String database = "contract_" + new ObjectId().toHexString();
+        context = ApplicationContext.builder()
+                .properties(storeProperties())
+                .properties(Map.of(
+                        "playerbase.mongo.database", database,
+                        "playerbase.comp-players.password", "comp-player-test-password"))
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher())
+                .start();
+        users = context.getBean(UserRepository.class);
+        raw = context.getBean(MongoDatabase.class).getCollection("users");
+    }
+
+    @AfterEach
+    void stop() {
+        context.getBean(MongoDatabase.class).drop();
+        context.close();
+    }
+
+    private User newUser(String name) {
+        ModuleRegistry registry = context.getBean(ModuleRegistry.class);
+        return User.register(UserId.newId(NOW), new Email(name + "@Example.com"), new Username(name), "$hash",
+                false, registry.activeModules(), NOW);
+    }
+
+    private AuditEntry audit(User user, String action) {
+        return AuditEntry.of(user.id(), Actor.player(user.id(), "req-" + action), action, "user", List.of("phone"), NOW);
+    }
+
+    private Document rawUser(UserId id) {
+        return raw.find(Filters.eq("_id", new ObjectId(id.value()))).first();
+    }
+
+    @Test
+    void registryHasTheFiveModulesAndNewUsersCarryThem() {
+        User user = newUser("ann");
+        assertEquals(Set.of("wallet", "subscription", "referrals", "in_app_purchases", "dutch_game"), user.modules().keySet());
+        users.insert(user, audit(user, "user.registered"));
+        User stored = users.findById(user.id()).orElseThrow();
+        assertEquals(0L, stored.modules().get("wallet").get("balance"), "sensitive module values decrypt to their type");
+        assertEquals(100, ((Number) stored.modules().get("dutch_game").get("coins")).intValue());
+        assertEquals(1L, stored.version());
+    }
+
+    @Test
+    void roundTripFindsByIdEmailAndUsername() {
+        User user = newUser("bea");
+        user.changeProfile(null, "+44 20 7946 0000", "221B Baker Street", NOW);
+        users.insert(user, audit(user, "user.registered"));
+        for (User found : List.of(users.findById(user.id()).orElseThrow(),
+                users.findByEmail(new Email(" BEA@example.COM")).orElseThrow(),
+                users.findByUsername(new Username("BEA")).orElseThrow())) {
+            assertEquals(user.id(), found.id());
+            assertEquals("bea@Example.com", found.email().value());
+            assertEquals("+44 20 7946 0000", found.phone());
+            assertEquals("221B Baker Street", found.address());
+            assertEquals(UserStatus.ACTIVE, found.status());
+            assertEquals(NOW, found.createdAt().truncatedTo(ChronoUnit.MILLIS));
+        }
+        assertTrue(users.findByEmail(new Email("nobody@example.com")).isEmpty());
+        assertTrue(users.findById(UserId.newId(NOW)).isEmpty());
+    }
+
+    @Test
+    void sensitiveValuesNeverReachTheDatabaseInClear() {
+        User user = newUser("cid");
+        user.changeProfile(null, "+33 612345678", "10 Downing Street", NOW);
+        users.insert(user, audit(user, "user.registered"));
+        String json = rawUser(user.id()).toJson();
+        assertFalse(json.contains("cid@Example.com"), json);
+        assertFalse(json.contains("612345678"), json);
+        assertFalse(json.contains("Downing"), json);
+        Document stored = rawUser(user.id());
+        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("email")));
+        assertEquals(new FakeBlindIndex().of("email", "cid@example.com"), stored.getString("email_bidx"));
+    }
+
+    @Test
+    void duplicateEmailOrUsernameIsAConflict() {
+        User first = newUser("dan");
+        users.insert(first, audit(first, "user.registered"));
+        User sameEmail = User.register(UserId.newId(NOW), new Email("DAN@example.com "), new Username("other"), "$h",
+                false, List.of(), NOW);
+        assertEquals("email-taken", assertThrows(Conflict.class, () -> users.insert(sameEmail, audit(sameEmail, "x"))).code());
+        User sameName = User.register(UserId.newId(NOW), new Email("x@example.com"), new Username("Dan"), "$h",
+                false, List.of(), NOW);
+        assertEquals("username-taken", assertThrows(Conflict.class, () -> users.insert(sameName, audit(sameName, "x"))).code());
+        assertEquals(1, raw.countDocuments(Filters.eq("is_comp_player", false)));
+    }
+
+    @Test
+    void staleUpdatesAreRefusedAndFreshOnesBumpTheVersion() {
+        User user = newUser("eve");
+        users.insert(user, audit(user, "user.registered"));
+        User first = users.findById(user.id()).orElseThrow();
+        User second = users.findById(user.id()).orElseThrow();
+        first.changeProfile(null, "111111", null, NOW);
+        users.update(first, audit(first, "user.profile_updated"));
+        assertEquals(2L, first.version());
+        second.changeProfile(null, "222222", null, NOW);
+        assertEquals("stale-version", assertThrows(Conflict.class, () -> users.update(second, audit(second, "x"))).code());
+        assertEquals("111111", users.findById(user.id()).orElseThrow().phone());
+    }
+
+    @Test
+    void anAccountUpdateNeverOverwritesModuleData() {
+        User user = newUser("fay");
+        users.insert(user, audit(user, "user.registered"));
+        User loaded = users.findById(user.id()).orElseThrow();
+        // Another module changes its data after the account was read.
+        raw.updateOne(Filters.eq("_id", new ObjectId(user.id().value())), Updates.set("modules.dutch_game.wins", 7));
+        loaded.changeProfile(new Username("faye"), null, null, NOW);
+        users.update(loaded, audit(loaded, "user.profile_updated"));
+        User after = users.findById(user.id()).orElseThrow();
+        assertEquals("faye", after.username().value());
+        assertEquals(7, ((Number) after.modules().get("dutch_game").get("wins")).intValue());
+    }
+
+    @Test
+    void renamingToATakenUsernameIsAConflict() {
+        User gus = newUser("gus");
+        User hal = newUser("hal");
+        users.insert(gus, audit(gus, "user.registered"));
+        users.insert(hal, audit(hal, "user.registered"));
+        User loaded = users.findById(hal.id()).orElseThrow();
+        loaded.changeProfile(new Username("GUS"), null, null, NOW);
+        assertEquals("username-taken", assertThrows(Conflict.class, () -> users.update(loaded, audit(loaded, "x"))).code());
+        assertEquals("hal", users.findById(hal.id()).orElseThrow().username().value());
+    }
+
+    @Test
+    void everyWriteLandsInTheAuditLogOnceAndLeavesNothingPending() {
+        User user = newUser("ida");
+        users.insert(user, audit(user, "user.registered"));
+        User loaded = users.findById(user.id()).orElseThrow();
+        loaded.changeProfile(null, "333333", null, NOW);
+        users.update(loaded, audit(loaded, "user.profile_updated"));
+        List<AuditEntry> log = context.getBean(AuditLogStore.class).forUser(user.id(), 10);
+        assertEquals(Set.of("user.registered", "user.profile_updated"), Set.copyOf(log.stream().map(AuditEntry::action).toList()));
+        assertEquals(2, log.size());
+        assertTrue(rawUser(user.id()).getList(AuditOutbox.FIELD, Document.class).isEmpty());
+    }
+
+    @Test
+    void entriesLeftPendingByACrashAreDeliveredOnceByRecovery() {
+        User user = newUser("jon");
+        users.insert(user, audit(user, "user.registered"));
+        // A crash after the user write and before delivery leaves the entry in the outbox.
+        AuditEntry stranded = audit(user, "user.profile_updated");
+        raw.updateOne(Filters.eq("_id", new ObjectId(user.id().value())), Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(stranded)));
+        AuditOutbox outbox = context.getBean(AuditOutbox.class);
+        assertEquals(1, outbox.recover());
+        // A crash after the copy but before the pull: the entry is pending again although already logged.
+        raw.updateOne(Filters.eq("_id", new ObjectId(user.id().value())), Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(stranded)));
+        assertEquals(1, outbox.recover());
+        assertEquals(0, outbox.recover());
+        List<AuditEntry> log = context.getBean(AuditLogStore.class).forUser(user.id(), 10);
+        assertEquals(1, log.stream().filter(entry -> entry.id().equals(stranded.id())).count());
+        assertEquals(stranded, log.stream().filter(entry -> entry.id().equals(stranded.id())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void legacyDocumentsAreReadAndEncryptedOnTheNextWrite() {
+        ObjectId id = new ObjectId();
+        raw.insertOne(new Document("_id", id)
+                .append("email", "Old.Timer@example.com")
+                .append("email_bidx", new FakeBlindIndex().of("email", "Old.Timer@example.com"))
+                .append("username", "oldtimer")
+                .append("username_bidx", new FakeBlindIndex().of("username", "oldtimer"))
+                .append("password", "$2b$12$legacybcrypthashvalue")
+                .append("phone", "555-0100")
+                .append("created_at", Date.from(NOW))
+                .append("modules", new Document("wallet", new Document("balance", 42L))));
+        User legacy = users.findById(new UserId(id.toHexString())).orElseThrow();
+        assertEquals("Old.Timer@example.com", legacy.email().value());
+        assertEquals("$2b$12$legacybcrypthashvalue", legacy.passwordHash());
+        assertEquals(UserStatus.ACTIVE, legacy.status());
+        assertEquals(0L, legacy.version());
+        assertEquals(42L, legacy.modules().get("wallet").get("balance"), "legacy plaintext module value read as is");
+
+        legacy.changeProfile(null, "555-0199", null, NOW);
+        users.update(legacy, audit(legacy, "user.profile_updated"));
+        Document stored = rawUser(legacy.id());
+        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("email")), "email encrypted on the next write");
+        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("phone")));
+        assertEquals(1L, stored.getLong("version"));
+    }
+}
