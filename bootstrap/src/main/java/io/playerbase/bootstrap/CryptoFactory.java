@@ -1,0 +1,103 @@
+package io.playerbase.bootstrap;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import io.playerbase.adapters.crypto.AesGcmFieldCipher;
+import io.playerbase.adapters.crypto.Argon2Params;
+import io.playerbase.adapters.crypto.Argon2idPasswordHasher;
+import io.playerbase.adapters.crypto.HmacBlindIndex;
+import io.playerbase.adapters.crypto.KeyRing;
+import io.playerbase.adapters.crypto.MasterKeyFile;
+import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.PasswordHasher;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Wires the framework-free crypto adapter. The master key comes from
+ * {@code playerbase.crypto.master-key}; without one, the embedded store generates a key file in its
+ * data directory (an in-memory store gets a throw-away key) and an external MongoDB refuses to start,
+ * because data encrypted under a lost key is lost.
+ */
+@Factory
+final class CryptoFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CryptoFactory.class);
+    static final String IN_MEMORY = ":memory:";
+
+    @Singleton
+    KeyRing keyRing(@Value("${playerbase.crypto.master-key:}") String masterKey,
+                    @Value("${playerbase.mongo.uri:}") String mongoUri,
+                    @Value("${playerbase.embedded.data-dir:./data}") String dataDir) {
+        if (!masterKey.isBlank()) {
+            return KeyRing.parse(masterKey.strip());
+        }
+        if (!mongoUri.isBlank()) {
+            throw new ConfigurationException("No master key configured. With an external MongoDB set "
+                    + "PLAYERBASE_CRYPTO_MASTER_KEY (base64 of 32 random bytes) or the secret file "
+                    + "playerbase_crypto_master_key; see docs/operations.md.");
+        }
+        if (IN_MEMORY.equals(dataDir)) {
+            LOG.warn("No master key configured: using a throw-away key for the in-memory store");
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return KeyRing.of("k1", Map.of("k1", key));
+        }
+        MasterKeyFile.LoadedKey loaded = MasterKeyFile.loadOrCreate(Path.of(dataDir));
+        if (loaded.generated()) {
+            LOG.warn("No master key configured: generated {} for the embedded store. Back it up with the data; "
+                    + "configure PLAYERBASE_CRYPTO_MASTER_KEY for anything beyond development.", loaded.file());
+        } else {
+            LOG.info("Using the master key file {} of the embedded store", loaded.file());
+        }
+        return loaded.keyRing();
+    }
+
+    @Singleton
+    FieldCipher fieldCipher(KeyRing ring) {
+        return new AesGcmFieldCipher(ring);
+    }
+
+    @Singleton
+    BlindIndex blindIndex(KeyRing ring) {
+        return new HmacBlindIndex(ring);
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher(@Value("${playerbase.passwords.memory-kib:19456}") int memoryKiB,
+                                  @Value("${playerbase.passwords.iterations:2}") int iterations,
+                                  @Value("${playerbase.passwords.parallelism:1}") int parallelism,
+                                  @Value("${playerbase.passwords.max-concurrent:4}") int maxConcurrent,
+                                  @Value("${playerbase.passwords.acquire-timeout:5s}") Duration acquireTimeout) {
+        return new Argon2idPasswordHasher(new Argon2Params(memoryKiB, iterations, parallelism), maxConcurrent, acquireTimeout);
+    }
+
+    /** The JWT signing key is derived from the master key, so there is no second secret to manage. */
+    @Singleton
+    @Named("generator")
+    SignatureGeneratorConfiguration jwtSignature(KeyRing ring) {
+        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
+        configuration.setSecret(Base64.getEncoder().encodeToString(ring.derive(ring.primaryKeyId(), "jwt-signing", 32)));
+        configuration.setBase64(true);
+        return new SecretSignature(configuration);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
