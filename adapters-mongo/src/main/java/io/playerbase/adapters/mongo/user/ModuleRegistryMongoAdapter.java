@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.domain.user.ModuleDefinition;
 import io.playerbase.domain.user.ModuleRegistry;
+import io.playerbase.adapters.mongo.support.MongoErrors;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.audit.AuditLogStore;
+import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;

@@ -1,4 +1,4 @@
-package io.playerbase.adapters.mongo.user;
+package io.playerbase.adapters.mongo.support;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -7,12 +7,12 @@ import io.playerbase.domain.shared.Unavailable;
 import java.util.function.Supplier;
 
 /** Turns "the database cannot be reached" into the domain's {@link Unavailable} (503), nothing else. */
-final class MongoErrors {
+public final class MongoErrors {
 
     private MongoErrors() {
     }
 
-    static <T> T call(Supplier<T> operation) {
+    public static <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (MongoTimeoutException | MongoSocketException e) {
@@ -20,7 +20,7 @@ final class MongoErrors {
         }
     }
 
-    static void run(Runnable operation) {
+    public static void run(Runnable operation) {
         call(() -> {
             operation.run();
             return null;

@@ -1,4 +1,4 @@
-package io.playerbase.adapters.mongo.user;
+package io.playerbase.adapters.mongo.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.playerbase.adapters.mongo.audit.AuditLogStore;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.UserId;
@@ -27,20 +26,21 @@ import java.util.Locale;
  * A crash in between leaves the entry pending; {@link #recover()} finishes the copy.
  */
 @Singleton
-final class AuditOutbox {
+public final class AuditOutbox {
 
-    static final String FIELD = "pending_audit";
+    /** The outbox array in a user document. Every module adapter pushes its audit entry here, in its own update. */
+    public static final String FIELD = "pending_audit";
     private static final Logger LOG = LoggerFactory.getLogger(AuditOutbox.class);
 
     private final MongoCollection<Document> users;
     private final AuditLogStore store;
 
     AuditOutbox(MongoDatabase database, AuditLogStore store) {
-        this.users = database.getCollection(UserDocumentMapper.COLLECTION);
+        this.users = database.getCollection("users");
         this.store = store;
     }
 
-    static Document toBson(AuditEntry entry) {
+    public static Document toBson(AuditEntry entry) {
         return new Document("_id", entry.id())
                 .append("user_id", new ObjectId(entry.userId().value()))
                 .append("actor", entry.actor().id())
@@ -52,7 +52,7 @@ final class AuditOutbox {
                 .append("request_id", entry.actor().requestId());
     }
 
-    static AuditEntry fromBson(Document document) {
+    public static AuditEntry fromBson(Document document) {
         Actor actor = new Actor(document.getString("actor"),
                 Actor.ActorRole.valueOf(document.getString("actor_role").toUpperCase(Locale.ROOT)),
                 document.getString("request_id"));
@@ -62,7 +62,7 @@ final class AuditOutbox {
     }
 
     /** Copies a pending entry to the audit log and removes it from the user; safe to repeat. */
-    void deliver(AuditEntry entry) {
+    public void deliver(AuditEntry entry) {
         try {
             store.write(entry);
             users.updateOne(Filters.eq("_id", new ObjectId(entry.userId().value())),
@@ -75,7 +75,7 @@ final class AuditOutbox {
 
     /** Delivers entries left pending by a crash or an outage; runs at start and then periodically. */
     @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.audit.recovery-interval:60s}")
-    int recover() {
+    public int recover() {
         int delivered = 0;
         for (Document user : users.find(Filters.exists(FIELD + ".0")).projection(Projections.include(FIELD))) {
             List<Document> pending = user.getList(FIELD, Document.class);
