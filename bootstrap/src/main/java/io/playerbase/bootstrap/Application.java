@@ -1,14 +1,21 @@
 package io.playerbase.bootstrap;
 
 import io.micronaut.runtime.Micronaut;
+import io.playerbase.bootstrap.cli.CommandLine;
 
-/** Starts the HTTP service: the embedded store when MONGODB_URI is unset, pending migrations applied. */
+/**
+ * Starts the HTTP service (the embedded store when MONGODB_URI is unset, pending migrations applied),
+ * or runs one command of the jar: {@code java -jar playerbase.jar <command> …}.
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (CommandLine.isCommand(args)) {
+            System.exit(CommandLine.run(args, System.out, System.err));
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(false)
