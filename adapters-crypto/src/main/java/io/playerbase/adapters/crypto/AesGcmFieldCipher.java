@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Function;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.util.Arrays;
 
@@ -23,23 +24,32 @@ public final class AesGcmFieldCipher implements FieldCipher {
     private static final String PURPOSE = "field-encryption";
     private static final int KEY_LENGTH = 32;
 
-    private final KeyRing ring;
+    private final String primaryKeyId;
+    /** The AES key of a key id, or {@code null} for an id this cipher does not hold. */
+    private final Function<String, byte[]> keys;
     private final SecureRandom random = new SecureRandom();
 
+    /** The service cipher: one derived key per master key id, the primary encrypts. */
     public AesGcmFieldCipher(KeyRing ring) {
-        this.ring = Objects.requireNonNull(ring, "ring");
+        this(ring.primaryKeyId(), keyId -> ring.keyIds().contains(keyId) ? ring.derive(keyId, PURPOSE, KEY_LENGTH) : null);
+    }
+
+    /** A cipher over explicitly given keys (a user's data key, see {@link AesGcmPersonalDataKeys}). */
+    AesGcmFieldCipher(String primaryKeyId, Function<String, byte[]> keys) {
+        this.primaryKeyId = Objects.requireNonNull(primaryKeyId, "primaryKeyId");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     @Override
     public String encrypt(String plaintext, FieldContext context) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(context, "context");
-        String keyId = ring.primaryKeyId();
+        String keyId = primaryKeyId;
         String header = PREFIX + keyId + ":";
         // A random 96-bit nonce per value: collisions stay negligible far beyond the values one key will protect.
         byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
         random.nextBytes(nonce);
-        byte[] sealed = AesGcm.seal(key(keyId), nonce, associatedData(header, context), plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = AesGcm.seal(keys.apply(keyId), nonce, associatedData(header, context), plaintext.getBytes(StandardCharsets.UTF_8));
         return header + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.concatenate(nonce, sealed));
     }
 
@@ -54,7 +64,8 @@ public final class AesGcmFieldCipher implements FieldCipher {
             throw failure("no key id", context);
         }
         String keyId = stored.substring(PREFIX.length(), headerEnd);
-        if (!ring.keyIds().contains(keyId)) {
+        byte[] key = keys.apply(keyId);
+        if (key == null) {
             // Only a well-formed id is echoed: anything else may be a fragment of a value.
             throw failure(KeyRing.isValidKeyId(keyId) ? "unknown key id '" + keyId + "'" : "malformed key id", context);
         }
@@ -71,7 +82,7 @@ public final class AesGcmFieldCipher implements FieldCipher {
         byte[] nonce = Arrays.copyOfRange(body, 0, AesGcm.NONCE_LENGTH);
         byte[] sealed = Arrays.copyOfRange(body, AesGcm.NONCE_LENGTH, body.length);
         try {
-            return new String(AesGcm.open(key(keyId), nonce, associatedData(header, context), sealed), StandardCharsets.UTF_8);
+            return new String(AesGcm.open(key, nonce, associatedData(header, context), sealed), StandardCharsets.UTF_8);
         } catch (InvalidCipherTextException e) {
             throw failure("authentication failed", context);
         }
@@ -94,8 +105,10 @@ public final class AesGcmFieldCipher implements FieldCipher {
         return stored.substring(PREFIX.length(), end);
     }
 
-    private byte[] key(String keyId) {
-        return ring.derive(keyId, PURPOSE, KEY_LENGTH);
+    /** Plaintext and values under a non-primary key are re-encrypted by rotation. */
+    @Override
+    public boolean needsReencryption(String stored) {
+        return stored != null && !primaryKeyId.equals(keyIdOf(stored));
     }
 
     private static byte[] associatedData(String header, FieldContext context) {

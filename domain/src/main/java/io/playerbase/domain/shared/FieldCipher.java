@@ -20,6 +20,12 @@ public interface FieldCipher {
     /** Whether a stored value is a ciphertext of this cipher (as opposed to legacy plaintext). */
     boolean isCiphertext(String stored);
 
+    /**
+     * Whether a stored value should be encrypted again: legacy plaintext, or a ciphertext under a key
+     * that is no longer the one new values get (key rotation).
+     */
+    boolean needsReencryption(String stored);
+
     /** Where a value lives: collection, document id and field path. */
     record FieldContext(String collection, String documentId, String field) {
         public byte[] associatedData() {

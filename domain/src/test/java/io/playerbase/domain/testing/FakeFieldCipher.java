@@ -37,6 +37,11 @@ public final class FakeFieldCipher implements FieldCipher {
         return stored != null && stored.startsWith(PREFIX);
     }
 
+    @Override
+    public boolean needsReencryption(String stored) {
+        return stored != null && !isCiphertext(stored);
+    }
+
     private static String key(FieldContext context) {
         return context.collection() + "/" + context.documentId() + "/" + context.field();
     }
