@@ -7,6 +7,7 @@ import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.playerbase.adapters.crypto.AesGcmFieldCipher;
+import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
 import io.playerbase.adapters.crypto.Argon2Params;
 import io.playerbase.adapters.crypto.Argon2idPasswordHasher;
 import io.playerbase.adapters.crypto.HmacBlindIndex;
@@ -15,6 +16,7 @@ import io.playerbase.adapters.crypto.MasterKeyFile;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PasswordHasher;
+import io.playerbase.domain.shared.PersonalDataKeys;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -70,6 +72,12 @@ final class CryptoFactory {
     @Singleton
     FieldCipher fieldCipher(KeyRing ring) {
         return new AesGcmFieldCipher(ring);
+    }
+
+    @Singleton
+    PersonalDataKeys personalDataKeys(KeyRing ring, FieldCipher serviceCipher,
+                                      @Value("${playerbase.crypto.data-key-cache-size:10000}") int cacheSize) {
+        return new AesGcmPersonalDataKeys(ring, serviceCipher, cacheSize);
     }
 
     @Singleton

@@ -13,6 +13,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangePasswordUseCase;
+import io.playerbase.application.user.port.in.DeleteAccountUseCase;
 import io.playerbase.application.user.port.in.LogInUseCase;
 import io.playerbase.application.user.port.in.RefreshLoginUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
@@ -70,6 +71,13 @@ class AuthAndUserControllerTest {
     UpdateProfileUseCase updateProfile;
     @Inject
     ChangePasswordUseCase changePassword;
+    @Inject
+    DeleteAccountUseCase deleteAccount;
+
+    @MockBean(DeleteAccountUseCase.class)
+    DeleteAccountUseCase deleteAccountMock() {
+        return mock(DeleteAccountUseCase.class);
+    }
 
     @MockBean(RegisterUserUseCase.class)
     RegisterUserUseCase registerMock() {
@@ -103,7 +111,7 @@ class AuthAndUserControllerTest {
 
     @BeforeEach
     void resetMocks() {
-        reset(register, logIn, refresh, queries, updateProfile, changePassword);
+        reset(register, logIn, refresh, queries, updateProfile, changePassword, deleteAccount);
     }
 
     /** Sends a request expected to fail and returns the problem body, after checking the common shape. */
@@ -303,6 +311,21 @@ class AuthAndUserControllerTest {
                 .bearerAuth(tokens.issue(ANN_AUTH).accessToken()), HttpStatus.BAD_REQUEST);
         assertEquals(List.of(Map.of("field", "current_password", "message", "must not be null")), body.get("errors"));
         verify(changePassword, never()).change(any());
+    }
+
+    @Test
+    void accountDeletionNeedsThePasswordAndActsOnTheTokenSubject() {
+        String token = tokens.issue(ANN_AUTH).accessToken();
+        problem(HttpRequest.DELETE("/api/v1/users/me", Map.of()).bearerAuth(token), HttpStatus.BAD_REQUEST);
+        problem(HttpRequest.DELETE("/api/v1/users/me", Map.of("password", "x")), HttpStatus.UNAUTHORIZED);
+        verify(deleteAccount, never()).delete(any());
+        HttpResponse<?> response = http.toBlocking().exchange(
+                HttpRequest.DELETE("/api/v1/users/me", Map.of("password", "correct horse")).bearerAuth(token));
+        assertEquals(HttpStatus.NO_CONTENT, response.getStatus());
+        ArgumentCaptor<DeleteAccountUseCase.Command> command = ArgumentCaptor.forClass(DeleteAccountUseCase.Command.class);
+        verify(deleteAccount).delete(command.capture());
+        assertEquals(ANN, command.getValue().userId());
+        assertEquals("correct horse", command.getValue().password());
     }
 
     @Test

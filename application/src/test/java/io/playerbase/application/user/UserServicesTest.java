@@ -44,6 +44,7 @@ class UserServicesTest {
     private final UpdateProfileService profile = new UpdateProfileService(users, clock);
     private final ChangePasswordService password = new ChangePasswordService(users, hasher, clock);
     private final UserQueryService queries = new UserQueryService(users);
+    private final DeleteAccountService deleteAccount = new DeleteAccountService(users, hasher, clock);
 
     private UserView registerAnn() {
         return register.register(RegisterUserUseCase.Command.of("ann@example.com", "ann", "correct horse", "req-1"));
@@ -202,6 +203,28 @@ class UserServicesTest {
         UserId bobId = new UserId(bob.id());
         assertThrows(Conflict.class, () -> profile.update(new UpdateProfileUseCase.Command(bobId, "Ann", null, null, Actor.player(bobId, "r"))));
         assertEquals("bob", queries.byId(bobId).username());
+    }
+
+    @Test
+    void deletingTheAccountNeedsThePasswordAndReleasesEmailAndUsername() {
+        UserId id = new UserId(registerAnn().id());
+        RuleViolation wrong = assertThrows(RuleViolation.class, () -> deleteAccount.delete(
+                new io.playerbase.application.user.port.in.DeleteAccountUseCase.Command(id, "not it", Actor.player(id, "r"))));
+        assertEquals("wrong-password", wrong.code());
+        assertEquals("active", queries.byId(id).status());
+
+        deleteAccount.delete(new io.playerbase.application.user.port.in.DeleteAccountUseCase.Command(id, "correct horse", Actor.player(id, "r9")));
+        UserView erased = queries.byId(id);
+        assertEquals("deleted", erased.status());
+        assertTrue(erased.username().startsWith("deleted-"));
+        AuditEntry entry = users.auditEntries().get(users.auditEntries().size() - 1);
+        assertEquals("user.erased", entry.action());
+        assertEquals("r9", entry.actor().requestId());
+        assertThrows(AuthenticationFailed.class, () -> logIn.logIn(new LogInUseCase.Command("ann", "correct horse", "r")));
+        assertThrows(AuthenticationFailed.class, () -> refresh.refresh(new RefreshLoginUseCase.Command(id, 0)));
+        // The email and username are free again.
+        UserView again = registerAnn();
+        assertEquals("active", again.status());
     }
 
     @Test

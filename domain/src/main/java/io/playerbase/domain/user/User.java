@@ -131,6 +131,28 @@ public final class User {
         return List.of("password_hash");
     }
 
+    /**
+     * Erases the account (right to erasure): personal data goes, the account becomes {@code deleted}
+     * for good under an anonymous name (its statistics stay, attributed to that name), and every
+     * session ends. The repository destroys the data key, which makes stored copies unreadable.
+     */
+    public List<String> erase(Instant now) {
+        requireNotDeleted();
+        status = UserStatus.DELETED;
+        username = anonymousName(id);
+        phone = null;
+        address = null;
+        passwordHash = "";
+        credentialsVersion++;
+        updatedAt = now;
+        return List.of("email", "username", "phone", "address", "password_hash", "status");
+    }
+
+    /** The public name an erased account keeps: derived from the id, says nothing about the person. */
+    static Username anonymousName(UserId id) {
+        return new Username("deleted-" + id.value().substring(12));
+    }
+
     /** Whether this account may log in and use its tokens. */
     public boolean canAuthenticate() {
         return status == UserStatus.ACTIVE;

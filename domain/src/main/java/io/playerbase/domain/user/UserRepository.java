@@ -28,6 +28,13 @@ public interface UserRepository {
      */
     void update(User user, AuditEntry audit);
 
+    /**
+     * Stores an {@link User#erase erased} user (same version rule as {@link #update}): the email and
+     * username indexes are released so both can be registered again, and the user's data key is
+     * destroyed, so their personal data cannot be decrypted anywhere it was copied.
+     */
+    void erase(User user, AuditEntry audit);
+
     Optional<User> findById(UserId id);
 
     Optional<User> findByEmail(Email email);

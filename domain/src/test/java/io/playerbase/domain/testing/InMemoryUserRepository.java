@@ -31,6 +31,9 @@ public final class InMemoryUserRepository implements UserRepository {
     public synchronized void insert(User user, AuditEntry entry) {
         for (Stored stored : users.values()) {
             User other = stored.snapshot();
+            if (other.status() == io.playerbase.domain.user.UserStatus.DELETED) {
+                continue; // an erased account releases its email and username
+            }
             if (normalize(other.email().value()).equals(normalize(user.email().value()))) {
                 throw new Conflict("email-taken", "This email is already registered");
             }
@@ -63,6 +66,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized void erase(User user, AuditEntry entry) {
+        update(user, entry);
+    }
+
+    @Override
     public Optional<User> findById(UserId id) {
         return Optional.ofNullable(users.get(id)).map(stored -> copy(stored.snapshot()));
     }
@@ -70,6 +78,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(Email email) {
         return users.values().stream().map(Stored::snapshot)
+                .filter(user -> user.status() != io.playerbase.domain.user.UserStatus.DELETED)
                 .filter(user -> normalize(user.email().value()).equals(normalize(email.value())))
                 .findFirst().map(InMemoryUserRepository::copy);
     }
@@ -77,6 +86,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findByUsername(Username username) {
         return users.values().stream().map(Stored::snapshot)
+                .filter(user -> user.status() != io.playerbase.domain.user.UserStatus.DELETED)
                 .filter(user -> normalize(user.username().value()).equals(normalize(username.value())))
                 .findFirst().map(InMemoryUserRepository::copy);
     }

@@ -82,6 +82,23 @@ class UserTest {
     }
 
     @Test
+    void erasureRemovesPersonalDataAndEndsSessions() {
+        User user = newUser();
+        user.changeProfile(null, "123456", "1 Main St", T0);
+        List<String> changed = user.erase(T1);
+        assertTrue(changed.containsAll(List.of("email", "username", "phone", "address", "password_hash", "status")));
+        assertEquals(UserStatus.DELETED, user.status());
+        assertEquals("deleted-" + user.id().value().substring(12), user.username().value());
+        assertNull(user.phone());
+        assertNull(user.address());
+        assertEquals("", user.passwordHash());
+        assertEquals(1, user.credentialsVersion());
+        assertFalse(user.canAuthenticate());
+        assertThrows(RuleViolation.class, () -> user.erase(T1), "erasing twice is refused");
+        assertEquals(Map.of("wallet", Map.of("balance", 0L)), user.modules(), "module data (stats, wallet) is kept");
+    }
+
+    @Test
     void aDeletedAccountNeverChanges() {
         User original = newUser();
         User deleted = User.restore(original.id(), original.email(), original.username(), "$h", UserStatus.DELETED,

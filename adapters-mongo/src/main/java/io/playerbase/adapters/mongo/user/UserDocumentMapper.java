@@ -23,7 +23,9 @@ import java.util.Set;
 
 /**
  * Maps the account part of a user between the domain and the {@code users} document. Encryption and
- * blind indexing happen here, through the ports, so no sensitive value reaches the database in clear.
+ * blind indexing happen here, through the ports, so no sensitive value reaches the database in clear:
+ * personal top-level fields (email, phone, address) under the user's own data key (the {@code personal}
+ * cipher the adapter passes in), sensitive module values under the service cipher.
  * Legacy shapes (plaintext values, the old {@code password} field, missing fields) are read as they are.
  */
 @Singleton
@@ -50,9 +52,9 @@ final class UserDocumentMapper {
     }
 
     /** The whole document of a new user, module data included. */
-    Document toNewDocument(User user) {
+    Document toNewDocument(User user, FieldCipher personal) {
         Document document = new Document("_id", new ObjectId(user.id().value()));
-        document.putAll(accountFields(user));
+        document.putAll(accountFields(user, personal));
         document.append("created_at", Date.from(user.createdAt()));
         Document modules = new Document();
         user.modules().forEach((name, data) -> modules.append(name, moduleToBson(user.id(), name, data)));
@@ -61,10 +63,10 @@ final class UserDocumentMapper {
     }
 
     /** The top-level fields an account change may touch (module data is never among them). */
-    Document accountFields(User user) {
+    Document accountFields(User user, FieldCipher personal) {
         String id = user.id().value();
         return new Document()
-                .append("email", protect(id, "email", user.email().value()))
+                .append("email", protect(personal, id, "email", user.email().value()))
                 .append("email_bidx", emailIndex(user.email()))
                 .append("username", user.username().value())
                 .append("username_bidx", usernameIndex(user.username()))
@@ -72,25 +74,40 @@ final class UserDocumentMapper {
                 .append("status", user.status().wire())
                 .append("is_comp_player", user.compPlayer())
                 .append("roles", user.roles().stream().map(Role::wire).sorted().toList())
-                .append("phone", protect(id, "phone", user.phone()))
-                .append("address", protect(id, "address", user.address()))
+                .append("phone", protect(personal, id, "phone", user.phone()))
+                .append("address", protect(personal, id, "address", user.address()))
                 .append("updated_at", Date.from(user.updatedAt()))
                 .append("credentials_version", user.credentialsVersion());
     }
 
-    User toDomain(Document document) {
+    /** Whether the stored user is erased: its personal fields are shredded and must not be decrypted. */
+    static boolean isErased(Document document) {
+        return UserStatus.DELETED.wire().equals(document.get("status"));
+    }
+
+    /** An erased user's email, which is gone: a placeholder that cannot reach anyone. */
+    static Email erasedEmail(String id) {
+        return new Email("erased-" + id + "@erased.invalid");
+    }
+
+    /**
+     * @param personal the user's personal cipher; {@code null} only for an erased user, whose personal
+     *                 fields are not read at all
+     */
+    User toDomain(Document document, FieldCipher personal) {
         String id = document.getObjectId("_id").toHexString();
+        boolean erased = isErased(document);
         Instant createdAt = instant(document.get("created_at"), document.getObjectId("_id").getDate().toInstant());
         return User.restore(
                 new UserId(id),
-                new Email(reveal(id, "email", document.get("email"))),
+                erased ? erasedEmail(id) : new Email(reveal(personal, id, "email", document.get("email"))),
                 new Username(document.getString("username")),
                 passwordHash(document),
                 document.get("status") instanceof String status ? UserStatus.fromWire(status) : UserStatus.ACTIVE,
                 Boolean.TRUE.equals(document.get("is_comp_player")),
                 roles(document.get("roles")),
-                reveal(id, "phone", document.get("phone")),
-                reveal(id, "address", document.get("address")),
+                erased ? null : reveal(personal, id, "phone", document.get("phone")),
+                erased ? null : reveal(personal, id, "address", document.get("address")),
                 modulesToDomain(id, document.get("modules")),
                 createdAt,
                 instant(document.get("updated_at"), createdAt),
@@ -98,18 +115,18 @@ final class UserDocumentMapper {
                 document.get("credentials_version") instanceof Number number ? number.intValue() : 0);
     }
 
-    private String protect(String id, String field, String value) {
+    private String protect(FieldCipher personal, String id, String field, String value) {
         if (value == null || !sensitive.contains(field)) {
             return value;
         }
-        return cipher.encrypt(value, new FieldContext(COLLECTION, id, field));
+        return personal.encrypt(value, new FieldContext(COLLECTION, id, field));
     }
 
-    private String reveal(String id, String field, Object stored) {
+    private static String reveal(FieldCipher personal, String id, String field, Object stored) {
         if (stored == null) {
             return null;
         }
-        return cipher.decrypt(String.valueOf(stored), new FieldContext(COLLECTION, id, field));
+        return personal.decrypt(String.valueOf(stored), new FieldContext(COLLECTION, id, field));
     }
 
     private Document moduleToBson(UserId id, String module, Map<String, Object> data) {

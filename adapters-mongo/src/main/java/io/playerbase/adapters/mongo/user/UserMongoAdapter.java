@@ -15,7 +15,12 @@ import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserRepository;
 import io.playerbase.domain.user.Username;
 import io.playerbase.adapters.mongo.support.MongoErrors;
+import com.mongodb.client.model.Projections;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.domain.user.UserStatus;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -30,19 +35,25 @@ import java.util.Optional;
 @Singleton
 final class UserMongoAdapter implements UserRepository {
 
+    /** Index value of an erased user's email and username: unique per user, matches no lookup. */
+    static final String ERASED = "erased:";
+    private static final Logger LOG = LoggerFactory.getLogger(UserMongoAdapter.class);
+
     private final MongoCollection<Document> users;
     private final UserDocumentMapper mapper;
+    private final UserDataKeys keys;
     private final AuditOutbox outbox;
 
-    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, AuditOutbox outbox) {
+    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox) {
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.mapper = mapper;
+        this.keys = keys;
         this.outbox = outbox;
     }
 
     @Override
     public void insert(User user, AuditEntry audit) {
-        Document document = mapper.toNewDocument(user)
+        Document document = mapper.toNewDocument(user, MongoErrors.call(() -> keys.forWriting(user.id())))
                 .append("version", 1L)
                 .append(AuditOutbox.FIELD, java.util.List.of(AuditOutbox.toBson(audit)));
         MongoErrors.run(() -> {
@@ -60,7 +71,8 @@ final class UserMongoAdapter implements UserRepository {
     public void update(User user, AuditEntry audit) {
         long expected = user.version();
         long next = expected + 1;
-        Document fields = mapper.accountFields(user).append("version", next);
+        Document fields = mapper.accountFields(user, MongoErrors.call(() -> keys.forWriting(user.id())))
+                .append("version", next);
         Bson update = Updates.combine(new Document("$set", fields),
                 Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
         long matched = MongoErrors.call(() -> {
@@ -75,6 +87,58 @@ final class UserMongoAdapter implements UserRepository {
         }
         user.markStored(next);
         outbox.deliver(audit);
+    }
+
+    @Override
+    public void erase(User user, AuditEntry audit) {
+        long expected = user.version();
+        long next = expected + 1;
+        String id = user.id().value();
+        Document fields = new Document("status", user.status().wire())
+                .append("username", user.username().value())
+                .append("username_bidx", ERASED + id)
+                .append("email_bidx", ERASED + id)
+                .append("password_hash", user.passwordHash())
+                .append("credentials_version", user.credentialsVersion())
+                .append("updated_at", java.util.Date.from(user.updatedAt()))
+                .append("erased_at", java.util.Date.from(user.updatedAt()))
+                .append("data_key_destroyed", false)
+                .append("version", next);
+        Bson update = Updates.combine(new Document("$set", fields),
+                Updates.unset("phone"), Updates.unset("address"),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+        long matched = MongoErrors.call(() ->
+                users.updateOne(Filters.and(byId(user.id()), versionIs(expected)), update).getMatchedCount());
+        if (matched == 0) {
+            throw Conflict.stale("User");
+        }
+        user.markStored(next);
+        completeErasure(user.id());
+        outbox.deliver(audit);
+    }
+
+    /**
+     * Destroys the data key of an erased user, then records that it is gone. A crash in between
+     * leaves {@code data_key_destroyed: false}; {@link #completePendingErasures} finishes the job.
+     */
+    private void completeErasure(UserId id) {
+        try {
+            keys.destroy(id);
+            users.updateOne(byId(id), Updates.set("data_key_destroyed", true));
+        } catch (RuntimeException e) {
+            LOG.warn("Erasure of user {} left its data key for the recovery pass: {}", id, e.getMessage());
+        }
+    }
+
+    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval:60s}")
+    int completePendingErasures() {
+        int completed = 0;
+        for (Document user : users.find(Filters.and(Filters.eq("status", UserStatus.DELETED.wire()),
+                Filters.eq("data_key_destroyed", false))).projection(Projections.include("_id"))) {
+            completeErasure(new UserId(user.getObjectId("_id").toHexString()));
+            completed++;
+        }
+        return completed;
     }
 
     @Override
@@ -93,7 +157,12 @@ final class UserMongoAdapter implements UserRepository {
     }
 
     private Optional<User> findOne(Bson filter) {
-        return MongoErrors.call(() -> Optional.ofNullable(users.find(filter).first()).map(mapper::toDomain));
+        return MongoErrors.call(() -> Optional.ofNullable(users.find(filter).first()).map(document -> {
+            if (UserDocumentMapper.isErased(document)) {
+                return mapper.toDomain(document, null);
+            }
+            return mapper.toDomain(document, keys.forReading(new UserId(document.getObjectId("_id").toHexString())));
+        }));
     }
 
     private static Bson byId(UserId id) {

@@ -38,8 +38,9 @@ class MigrationsHealthIndicatorTest {
         assertEquals(HealthStatus.DOWN, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
         assertEquals(0, details.get("applied"));
-        assertEquals(List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers"),
-                details.get("pending"));
+        List<String> pending = runner.status().pending();
+        assertEquals(pending, details.get("pending"));
+        assertEquals("V0001_CreateCollections", pending.get(0));
     }
 
     @Test
@@ -50,7 +51,8 @@ class MigrationsHealthIndicatorTest {
 
         assertEquals(HealthStatus.UP, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
-        assertEquals(3, details.get("applied"));
+        assertEquals(runner.status().applied().size(), details.get("applied"));
+        assertTrue(runner.status().applied().size() >= 3);
         assertEquals(List.of(), details.get("pending"));
         assertEquals("SUCCEEDED", details.get("lastRun"));
     }

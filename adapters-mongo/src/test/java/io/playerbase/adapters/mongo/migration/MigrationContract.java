@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the migrations must do on every store; run against the embedded server and a real MongoDB. */
 abstract class MigrationContract {
 
-    static final List<String> CHANGE_UNITS =
-            List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers");
+    /** Every change unit of the build; the list in ChangeUnits is the one source of truth. */
+    static final List<String> CHANGE_UNITS = ChangeUnits.ids();
     static final List<String> COMP_PLAYERS = List.of("alex.morris87", "lena_kay", "jordanrivers", "samuel.b", "nina_holt");
 
     static final Map<String, Set<String>> INDEXES = Map.of(

@@ -14,6 +14,7 @@ import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.ModuleRegistry;
 import io.playerbase.domain.user.User;
@@ -61,7 +62,7 @@ abstract class UserRepositoryContract {
                 .properties(Map.of(
                         "playerbase.mongo.database", database,
                         "playerbase.comp-players.password", "comp-player-test-password"))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start();
         users = context.getBean(UserRepository.class);
         raw = context.getBean(MongoDatabase.class).getCollection("users");
@@ -127,8 +128,12 @@ abstract class UserRepositoryContract {
         assertFalse(json.contains("612345678"), json);
         assertFalse(json.contains("Downing"), json);
         Document stored = rawUser(user.id());
-        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("email")));
+        assertTrue(stored.getString("email").startsWith("fakedek:"), "personal fields under the user's data key");
         assertEquals(new FakeBlindIndex().of("email", "cid@example.com"), stored.getString("email_bidx"));
+        assertTrue(String.valueOf(((Document) ((Document) stored.get("modules")).get("wallet")).get("balance")).startsWith("fake1:"),
+                "financial values under the service key");
+        assertEquals(1, context.getBean(MongoDatabase.class).getCollection("user_keys")
+                .countDocuments(Filters.eq("_id", new ObjectId(user.id().value()))));
     }
 
     @Test
@@ -237,8 +242,54 @@ abstract class UserRepositoryContract {
         legacy.changeProfile(null, "555-0199", null, NOW);
         users.update(legacy, audit(legacy, "user.profile_updated"));
         Document stored = rawUser(legacy.id());
-        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("email")), "email encrypted on the next write");
-        assertTrue(new FakeFieldCipher().isCiphertext(stored.getString("phone")));
+        assertTrue(stored.getString("email").startsWith("fakedek:"), "email encrypted on the next write");
+        assertTrue(stored.getString("phone").startsWith("fakedek:"));
         assertEquals(1L, stored.getLong("version"));
+    }
+
+    @Test
+    void erasureReleasesTheIndexesDestroysTheDataKeyAndKeepsModuleData() {
+        User user = newUser("kim");
+        user.changeProfile(null, "+1 555 0100", "1 Main St", NOW);
+        users.insert(user, audit(user, "user.registered"));
+        raw.updateOne(Filters.eq("_id", new ObjectId(user.id().value())), Updates.set("modules.dutch_game.wins", 3));
+        String emailCiphertext = rawUser(user.id()).getString("email");
+
+        User loaded = users.findById(user.id()).orElseThrow();
+        loaded.erase(NOW);
+        users.erase(loaded, audit(loaded, "user.erased"));
+
+        Document stored = rawUser(user.id());
+        assertEquals("deleted", stored.getString("status"));
+        assertEquals(emailCiphertext, stored.getString("email"), "the ciphertext stays, unreadable");
+        assertFalse(stored.containsKey("phone"));
+        assertFalse(stored.containsKey("address"));
+        assertEquals(true, stored.getBoolean("data_key_destroyed"));
+        assertEquals(0, context.getBean(MongoDatabase.class).getCollection("user_keys")
+                .countDocuments(Filters.eq("_id", new ObjectId(user.id().value()))));
+        assertTrue(users.findByEmail(new Email("kim@example.com")).isEmpty());
+        assertTrue(users.findByUsername(new Username("kim")).isEmpty());
+        User erased = users.findById(user.id()).orElseThrow();
+        assertEquals(UserStatus.DELETED, erased.status());
+        assertTrue(erased.username().value().startsWith("deleted-"));
+        assertEquals(3, ((Number) erased.modules().get("dutch_game").get("wins")).intValue(), "statistics kept");
+
+        User again = newUser("kim");
+        users.insert(again, audit(again, "user.registered"));
+        assertEquals(again.id(), users.findByEmail(new Email("KIM@example.com")).orElseThrow().id());
+    }
+
+    @Test
+    void anErasureInterruptedBeforeTheKeyWasDestroyedIsCompletedByRecovery() {
+        User user = newUser("lou");
+        users.insert(user, audit(user, "user.registered"));
+        // State after a crash between the erasure update and the key deletion:
+        raw.updateOne(Filters.eq("_id", new ObjectId(user.id().value())), Updates.combine(
+                Updates.set("status", "deleted"), Updates.set("data_key_destroyed", false)));
+        UserMongoAdapter adapter = context.getBean(UserMongoAdapter.class);
+        assertEquals(1, adapter.completePendingErasures());
+        assertEquals(0, adapter.completePendingErasures());
+        assertEquals(0, context.getBean(MongoDatabase.class).getCollection("user_keys")
+                .countDocuments(Filters.eq("_id", new ObjectId(user.id().value()))));
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
@@ -13,8 +14,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.adapters.rest.user.UserRequests.ChangePasswordRequest;
+import io.playerbase.adapters.rest.user.UserRequests.DeleteAccountRequest;
 import io.playerbase.adapters.rest.user.UserRequests.UpdateProfileRequest;
 import io.playerbase.application.user.port.in.ChangePasswordUseCase;
+import io.playerbase.application.user.port.in.DeleteAccountUseCase;
 import io.playerbase.application.user.port.in.UpdateProfileUseCase;
 import io.playerbase.application.user.port.in.UserQueries;
 import io.playerbase.domain.shared.Actor;
@@ -35,11 +38,14 @@ class UserController {
     private final UserQueries queries;
     private final UpdateProfileUseCase updateProfile;
     private final ChangePasswordUseCase changePassword;
+    private final DeleteAccountUseCase deleteAccount;
 
-    UserController(UserQueries queries, UpdateProfileUseCase updateProfile, ChangePasswordUseCase changePassword) {
+    UserController(UserQueries queries, UpdateProfileUseCase updateProfile, ChangePasswordUseCase changePassword,
+                   DeleteAccountUseCase deleteAccount) {
         this.queries = queries;
         this.updateProfile = updateProfile;
         this.changePassword = changePassword;
+        this.deleteAccount = deleteAccount;
     }
 
     @Get
@@ -54,6 +60,16 @@ class UserController {
         UserId me = new UserId(authentication.getName());
         return UserResponse.of(updateProfile.update(new UpdateProfileUseCase.Command(me, body.username(),
                 body.phone(), body.address(), Actor.player(me, RequestIds.of(request)))));
+    }
+
+    @Delete
+    @Operation(summary = "Erase my account", description = "204. Needs the password. Personal data becomes unreadable "
+            + "(the account's data key is destroyed), email and username can be registered again, statistics stay "
+            + "under an anonymous name, the ledger stays for accounting.")
+    HttpResponse<Void> delete(@Body @Valid DeleteAccountRequest body, Authentication authentication, HttpRequest<?> request) {
+        UserId me = new UserId(authentication.getName());
+        deleteAccount.delete(new DeleteAccountUseCase.Command(me, body.password(), Actor.player(me, RequestIds.of(request))));
+        return HttpResponse.noContent();
     }
 
     @Post("/password")

@@ -16,6 +16,14 @@ final class UserRequests {
     }
 
     @Serdeable
+    record DeleteAccountRequest(@NotNull @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "DeleteAccountRequest[redacted]";
+        }
+    }
+
+    @Serdeable
     record ChangePasswordRequest(@NotNull @Size(max = 1024) String currentPassword,
                                  @NotNull @Size(max = 1024) String newPassword) {
         @Override
