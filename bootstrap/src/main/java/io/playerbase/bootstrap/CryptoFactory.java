@@ -80,9 +80,10 @@ final class CryptoFactory {
         return new AesGcmPersonalDataKeys(ring, serviceCipher, cacheSize);
     }
 
+    /** Pinned to one master key (default: the oldest), so a new primary key does not invalidate stored indexes. */
     @Singleton
-    BlindIndex blindIndex(KeyRing ring) {
-        return new HmacBlindIndex(ring);
+    BlindIndex blindIndex(KeyRing ring, @Value("${playerbase.crypto.blind-index-key-id:}") String indexKeyId) {
+        return indexKeyId.isBlank() ? new HmacBlindIndex(ring) : new HmacBlindIndex(ring, indexKeyId);
     }
 
     @Singleton

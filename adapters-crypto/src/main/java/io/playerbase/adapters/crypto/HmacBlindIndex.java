@@ -21,15 +21,42 @@ public final class HmacBlindIndex implements BlindIndex {
     private static final int KEY_LENGTH = 32;
 
     private final KeyRing ring;
+    private final String indexKeyId;
 
+    /**
+     * Indexes under the oldest key of the ring (the last in its list): adding a new primary key for
+     * encryption leaves every stored index valid. Retiring that key needs a blind-index rotation.
+     */
     public HmacBlindIndex(KeyRing ring) {
-        this.ring = Objects.requireNonNull(ring, "ring");
+        this(ring, oldest(ring));
     }
 
-    /** The index under the primary key. */
+    /** Indexes under the given master key id ({@code playerbase.crypto.blind-index-key-id}). */
+    public HmacBlindIndex(KeyRing ring, String indexKeyId) {
+        this.ring = Objects.requireNonNull(ring, "ring");
+        if (!ring.keyIds().contains(indexKeyId)) {
+            throw new IllegalArgumentException("The blind-index key id '" + indexKeyId + "' is not in the key ring; "
+                    + "keep that master key configured (stored indexes were computed with it)");
+        }
+        this.indexKeyId = indexKeyId;
+    }
+
+    private static String oldest(KeyRing ring) {
+        String last = null;
+        for (String keyId : ring.keyIds()) {
+            last = keyId;
+        }
+        return last;
+    }
+
+    public String indexKeyId() {
+        return indexKeyId;
+    }
+
+    /** The index under the blind-index key. */
     @Override
     public String of(String purpose, String value) {
-        return of(ring.primaryKeyId(), purpose, value);
+        return of(indexKeyId, purpose, value);
     }
 
     /** The index under a given key id, so rotation can compute old and new indexes side by side. */

@@ -1,6 +1,7 @@
 package io.playerbase.adapters.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,11 +83,18 @@ class HmacBlindIndexTest {
     }
 
     @Test
-    void anExplicitKeyIdMatchesThatKeyAsPrimary() {
-        HmacBlindIndex afterRotation = new HmacBlindIndex(KeyRing.of("k2", Map.of("k1", filled(1), "k2", filled(2))));
+    void addingANewPrimaryKeyLeavesStoredIndexesValid() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        KeyRing before = KeyRing.parse("k1:" + b64.encodeToString(filled(1)));
+        KeyRing after = KeyRing.parse("k2:" + b64.encodeToString(filled(2)) + ",k1:" + b64.encodeToString(filled(1)));
 
-        assertEquals(index.of("email", "alice@example.com"), afterRotation.of("k1", "email", "alice@example.com"));
-        assertEquals(index.of("k2", "email", "alice@example.com"), afterRotation.of("email", "alice@example.com"));
+        HmacBlindIndex beforeIndex = new HmacBlindIndex(before);
+        HmacBlindIndex afterIndex = new HmacBlindIndex(after);
+        assertEquals("k1", afterIndex.indexKeyId(), "the oldest key (last in the list) keeps indexing");
+        assertEquals(beforeIndex.of("email", "alice@example.com"), afterIndex.of("email", "alice@example.com"));
+        assertEquals(afterIndex.of("k2", "email", "alice@example.com"),
+                new HmacBlindIndex(after, "k2").of("email", "alice@example.com"));
+        assertThrows(IllegalArgumentException.class, () -> new HmacBlindIndex(after, "k9"));
     }
 
     private static byte[] repeat(int value, int count) {
