@@ -20,7 +20,7 @@ class HmacBlindIndexTest {
     private static final HexFormat HEX = HexFormat.of();
 
     private final KeyRing ring = KeyRing.of("k1", Map.of("k1", filled(1), "k2", filled(2)));
-    private final HmacBlindIndex index = new HmacBlindIndex(ring);
+    private final HmacBlindIndex index = new HmacBlindIndex(ring, "k1");
 
     /** RFC 4231 section 4, test cases 1–4, 6 and 7 (5 is truncated output). */
     static Iterable<Arguments> rfc4231() {
