@@ -105,6 +105,11 @@ public final class AesGcmFieldCipher implements FieldCipher {
         return stored.substring(PREFIX.length(), end);
     }
 
+    @Override
+    public String currentKeyId() {
+        return primaryKeyId;
+    }
+
     /** Plaintext and values under a non-primary key are re-encrypted by rotation. */
     @Override
     public boolean needsReencryption(String stored) {

@@ -185,6 +185,11 @@ public final class AesGcmPersonalDataKeys implements PersonalDataKeys {
             return dataKeyCipher.isCiphertext(stored);
         }
 
+        @Override
+        public String currentKeyId() {
+            return DATA_KEY_ID;
+        }
+
         /** Anything not under the data key (plaintext, service-key values) moves under it. */
         @Override
         public boolean needsReencryption(String stored) {

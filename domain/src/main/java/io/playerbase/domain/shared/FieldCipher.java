@@ -26,6 +26,9 @@ public interface FieldCipher {
      */
     boolean needsReencryption(String stored);
 
+    /** The id of the key new values are encrypted with; when it changes, stored values are due for rotation. */
+    String currentKeyId();
+
     /** Where a value lives: collection, document id and field path. */
     record FieldContext(String collection, String documentId, String field) {
         public byte[] associatedData() {

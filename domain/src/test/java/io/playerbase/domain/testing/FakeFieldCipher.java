@@ -42,6 +42,11 @@ public final class FakeFieldCipher implements FieldCipher {
         return stored != null && !isCiphertext(stored);
     }
 
+    @Override
+    public String currentKeyId() {
+        return "fake";
+    }
+
     private static String key(FieldContext context) {
         return context.collection() + "/" + context.documentId() + "/" + context.field();
     }

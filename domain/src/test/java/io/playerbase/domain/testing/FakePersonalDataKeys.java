@@ -86,5 +86,10 @@ public final class FakePersonalDataKeys implements PersonalDataKeys {
         public boolean needsReencryption(String stored) {
             return stored != null && !stored.startsWith(prefix);
         }
+
+        @Override
+        public String currentKeyId() {
+            return "dek";
+        }
     }
 }

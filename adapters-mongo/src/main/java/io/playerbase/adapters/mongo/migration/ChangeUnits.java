@@ -15,7 +15,7 @@ final class ChangeUnits {
             V0001_CreateCollections.class,
             V0002_AddModuleRegistry.class,
             V0003_CreateComputerPlayers.class,
-            V0010_AddUserKeys.class);
+            V0010_AddEncryptionCollections.class);
 
     private ChangeUnits() {
     }

@@ -28,4 +28,14 @@ public final class SensitiveFields {
     public boolean contains(String path) {
         return paths.contains(path);
     }
+
+    /** The sensitive paths under {@code modules.} (encrypted with the service key). */
+    java.util.List<String> modulePaths() {
+        return paths.stream().filter(path -> path.startsWith("modules.")).sorted().toList();
+    }
+
+    /** The sensitive top-level fields (personal data, encrypted with the owner's data key). */
+    java.util.List<String> personalFields() {
+        return paths.stream().filter(path -> !path.contains(".")).sorted().toList();
+    }
 }

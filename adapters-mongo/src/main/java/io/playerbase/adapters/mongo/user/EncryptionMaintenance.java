@@ -1,0 +1,306 @@
+package io.playerbase.adapters.mongo.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.UserId;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The re-encryption pass: brings every stored value under the current keys, in batches, while the
+ * service runs. It
+ * <ol>
+ *   <li>re-wraps every data key in {@code user_keys} under the primary master key (the data keys
+ *   themselves, and so the personal values, do not change);</li>
+ *   <li>moves every user's personal fields under their data key (computer players and legacy users
+ *   written before data keys existed get one), and encrypts legacy plaintext;</li>
+ *   <li>re-encrypts service-key values (wallet balance…) that are under an older master key.</li>
+ * </ol>
+ * Each document is rewritten with a conditional update on the exact values read, so a concurrent
+ * change is never overwritten (the value is simply taken by the next pass). The position is saved in
+ * {@code encryption_state} after every batch: an interrupted pass resumes there. A pass is idempotent:
+ * running it again when everything is current changes nothing.
+ */
+@Singleton
+public final class EncryptionMaintenance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptionMaintenance.class);
+    private static final String STATE_ID = "reencryption";
+    private static final int MAX_PASSES = 5;
+
+    private final MongoCollection<Document> users;
+    private final MongoCollection<Document> userKeys;
+    private final MongoCollection<Document> state;
+    private final UserDataKeys keys;
+    private final PersonalDataKeys dataKeys;
+    private final FieldCipher serviceCipher;
+    private final SensitiveFields sensitive;
+    private final String primaryKeyId;
+    private final int batchSize;
+
+    private final AtomicLong keysRewrapped = new AtomicLong();
+    private final AtomicLong valuesReencrypted = new AtomicLong();
+    private final AtomicLong legacyValuesEncrypted = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
+    private volatile boolean running;
+
+    EncryptionMaintenance(MongoDatabase database, UserDataKeys keys, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
+                          SensitiveFields sensitive,
+                          @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
+                          @Nullable MeterRegistry meters) {
+        this.users = database.getCollection(UserDocumentMapper.COLLECTION);
+        this.userKeys = database.getCollection(UserDataKeys.COLLECTION);
+        this.state = database.getCollection("encryption_state");
+        this.keys = keys;
+        this.dataKeys = dataKeys;
+        this.serviceCipher = serviceCipher;
+        this.sensitive = sensitive;
+        this.primaryKeyId = serviceCipher.currentKeyId();
+        this.batchSize = batchSize;
+        if (meters != null) {
+            meters.gauge("playerbase.encryption.keys.rewrapped", keysRewrapped);
+            meters.gauge("playerbase.encryption.values.reencrypted", valuesReencrypted);
+            meters.gauge("playerbase.encryption.legacy.encrypted", legacyValuesEncrypted);
+            meters.gauge("playerbase.encryption.conflicts.deferred", conflicts);
+            meters.gauge("playerbase.encryption.pass.running", this, maintenance -> maintenance.running ? 1 : 0);
+        }
+    }
+
+    /** What the last or current pass did, for health details, the CLI and metrics. */
+    public record Progress(String primaryKeyId, String status, String phase, long keysRewrapped,
+                           long valuesReencrypted, long legacyValuesEncrypted, long conflictsDeferred,
+                           Instant startedAt, Instant finishedAt) {
+    }
+
+    /** Whether a pass is due: never run, interrupted, or run under another primary key. */
+    public boolean due() {
+        Document current = state.find(Filters.eq("_id", STATE_ID)).first();
+        return current == null || !"finished".equals(current.getString("status"))
+                || !primaryKeyId.equals(current.getString("primary_key_id"));
+    }
+
+    public Progress progress() {
+        Document current = state.find(Filters.eq("_id", STATE_ID)).first();
+        if (current == null) {
+            return new Progress(primaryKeyId, "never-run", null, 0, 0, 0, 0, null, null);
+        }
+        return new Progress(current.getString("primary_key_id"), running ? "running" : current.getString("status"),
+                current.getString("phase"), number(current, "keys_rewrapped"), number(current, "values_reencrypted"),
+                number(current, "legacy_encrypted"), number(current, "conflicts_deferred"),
+                instant(current.getDate("started_at")), instant(current.getDate("finished_at")));
+    }
+
+    /**
+     * Runs (or resumes) a pass over every document. Values skipped because they changed while being
+     * re-encrypted are taken by another pass, a few times at most; if some still remain, the state
+     * stays {@code incomplete} and the pass is due again.
+     */
+    public synchronized Progress run() {
+        running = true;
+        try {
+            for (int attempt = 1; attempt <= MAX_PASSES; attempt++) {
+                Document checkpoint = startOrResume();
+                long deferredBefore = number(checkpoint, "conflicts_deferred");
+                if ("keys".equals(checkpoint.getString("phase"))) {
+                    sweep(userKeys, checkpoint, "keys", this::rewrapKey);
+                    checkpoint.put("phase", "users");
+                    checkpoint.put("last_id", null);
+                    save(checkpoint);
+                }
+                sweep(users, checkpoint, "users", this::reencryptUser);
+                boolean clean = number(checkpoint, "conflicts_deferred") == deferredBefore;
+                checkpoint.put("status", clean ? "finished" : "incomplete");
+                checkpoint.put("finished_at", new Date());
+                save(checkpoint);
+                LOG.info("Re-encryption pass {} under key {}: {} keys re-wrapped, {} values re-encrypted, "
+                                + "{} legacy values encrypted, {} deferred by concurrent changes",
+                        clean ? "finished" : "incomplete", primaryKeyId, checkpoint.get("keys_rewrapped"),
+                        checkpoint.get("values_reencrypted"), checkpoint.get("legacy_encrypted"),
+                        checkpoint.get("conflicts_deferred"));
+                if (clean) {
+                    break;
+                }
+            }
+        } finally {
+            running = false;
+        }
+        return progress();
+    }
+
+    private Document startOrResume() {
+        Document current = state.find(Filters.eq("_id", STATE_ID)).first();
+        if (current != null && primaryKeyId.equals(current.getString("primary_key_id"))) {
+            if ("running".equals(current.getString("status"))) {
+                LOG.info("Resuming the re-encryption pass in phase {} after {}", current.get("phase"), current.get("last_id"));
+                return current;
+            }
+            if ("incomplete".equals(current.getString("status"))) {
+                // Another sweep for the values deferred last time; totals keep adding up.
+                current.put("status", "running");
+                current.put("phase", "keys");
+                current.put("last_id", null);
+                save(current);
+                return current;
+            }
+        }
+        Document fresh = new Document("_id", STATE_ID).append("primary_key_id", primaryKeyId)
+                .append("status", "running").append("phase", "keys").append("last_id", null)
+                .append("keys_rewrapped", 0L).append("values_reencrypted", 0L).append("legacy_encrypted", 0L)
+                .append("conflicts_deferred", 0L).append("started_at", new Date()).append("finished_at", null);
+        save(fresh);
+        LOG.info("Re-encryption pass started under primary key {}", primaryKeyId);
+        return fresh;
+    }
+
+    private interface Visitor {
+        /** Handles one document; counts go into the checkpoint. */
+        void visit(Document document, Document checkpoint);
+    }
+
+    private void sweep(MongoCollection<Document> collection, Document checkpoint, String phase, Visitor visitor) {
+        while (true) {
+            ObjectId after = checkpoint.getObjectId("last_id");
+            Bson filter = after == null ? new Document() : Filters.gt("_id", after);
+            List<Document> batch = collection.find(filter).sort(Sorts.ascending("_id")).limit(batchSize)
+                    .into(new ArrayList<>());
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (Document document : batch) {
+                visitor.visit(document, checkpoint);
+            }
+            checkpoint.put("last_id", batch.get(batch.size() - 1).getObjectId("_id"));
+            checkpoint.put("phase", phase);
+            save(checkpoint);
+        }
+    }
+
+    private void rewrapKey(Document key, Document checkpoint) {
+        String wrapped = key.getString("wrapped_key");
+        if (dataKeys.isWrappedUnderPrimary(wrapped)) {
+            return;
+        }
+        UserId owner = new UserId(key.getObjectId("_id").toHexString());
+        String rewrapped = dataKeys.rewrap(owner, wrapped);
+        long matched = userKeys.updateOne(Filters.and(Filters.eq("_id", key.getObjectId("_id")), Filters.eq("wrapped_key", wrapped)),
+                Updates.combine(Updates.set("wrapped_key", rewrapped), Updates.set("updated_at", new Date()))).getMatchedCount();
+        count(checkpoint, matched == 1 ? "keys_rewrapped" : "conflicts_deferred", matched == 1 ? keysRewrapped : conflicts);
+    }
+
+    private void reencryptUser(Document user, Document checkpoint) {
+        if (UserDocumentMapper.isErased(user)) {
+            return;
+        }
+        String id = user.getObjectId("_id").toHexString();
+        Document expected = new Document("_id", user.getObjectId("_id"));
+        Document changes = new Document();
+        Supplier<FieldCipher> personal = memoize(() -> keys.forWriting(new UserId(id)));
+        long legacy = 0;
+        for (String field : sensitive.personalFields()) {
+            if (user.get(field) instanceof String stored && !stored.isEmpty()
+                    && personal.get().needsReencryption(stored)) {
+                FieldContext context = new FieldContext(UserDocumentMapper.COLLECTION, id, field);
+                legacy += personal.get().isCiphertext(stored) ? 0 : 1;
+                changes.append(field, personal.get().encrypt(personal.get().decrypt(stored, context), context));
+                expected.append(field, stored);
+            }
+        }
+        for (String path : sensitive.modulePaths()) {
+            Object stored = valueAt(user, path);
+            if (stored == null) {
+                continue;
+            }
+            boolean plaintext = !(stored instanceof String text) || !serviceCipher.isCiphertext(text);
+            if (!plaintext && !serviceCipher.needsReencryption((String) stored)) {
+                continue;
+            }
+            FieldContext context = new FieldContext(UserDocumentMapper.COLLECTION, id, path);
+            Object value = SensitiveScalar.decrypt(serviceCipher, stored, context);
+            if (!(value instanceof Long || value instanceof Integer || value instanceof String)) {
+                LOG.warn("User {}: {} holds a {} that cannot be encrypted; left for the legacy migration",
+                        id, path, value.getClass().getSimpleName());
+                continue;
+            }
+            legacy += plaintext ? 1 : 0;
+            changes.append(path, SensitiveScalar.encrypt(serviceCipher, value, context));
+            expected.append(path, stored);
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        long matched = users.updateOne(expected, new Document("$set", changes)).getMatchedCount();
+        if (matched == 0) {
+            count(checkpoint, "conflicts_deferred", conflicts);
+            return;
+        }
+        addTo(checkpoint, "values_reencrypted", changes.size() - legacy, valuesReencrypted);
+        addTo(checkpoint, "legacy_encrypted", legacy, legacyValuesEncrypted);
+    }
+
+    private static Object valueAt(Document document, String path) {
+        Object current = document;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Document nested)) {
+                return null;
+            }
+            current = nested.get(part);
+        }
+        return current;
+    }
+
+    private void save(Document checkpoint) {
+        state.replaceOne(Filters.eq("_id", STATE_ID), checkpoint, new ReplaceOptions().upsert(true));
+    }
+
+    private static void count(Document checkpoint, String field, AtomicLong meter) {
+        addTo(checkpoint, field, 1, meter);
+    }
+
+    private static void addTo(Document checkpoint, String field, long amount, AtomicLong meter) {
+        checkpoint.put(field, number(checkpoint, field) + amount);
+        meter.addAndGet(amount);
+    }
+
+    private static long number(Document document, String field) {
+        return document.get(field) instanceof Number number ? number.longValue() : 0L;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package io.playerbase.bootstrap;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Starts the re-encryption pass in the background once the service serves requests, when one is due
+ * (first start, a new primary master key, or an interrupted pass). The service stays up meanwhile.
+ */
+@Singleton
+@Requires(property = "playerbase.crypto.reencrypt-at-start", notEquals = "false")
+final class EncryptionMaintenanceStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptionMaintenanceStarter.class);
+
+    private final EncryptionMaintenance maintenance;
+    private final ExecutorService executor;
+
+    EncryptionMaintenanceStarter(EncryptionMaintenance maintenance, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.maintenance = maintenance;
+        this.executor = executor;
+    }
+
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        executor.submit(() -> {
+            try {
+                if (maintenance.due()) {
+                    maintenance.run();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Re-encryption pass failed; it resumes at the next start or with the reencrypt command", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package io.playerbase.bootstrap;
+
+import com.mongodb.client.MongoDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.playerbase.adapters.crypto.AesGcmFieldCipher;
+import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
+import io.playerbase.adapters.crypto.KeyRing;
+import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.UserId;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rotation without downtime: values written under master key k1; the service restarts with k2 as
+ * primary and re-encrypts in the background while players keep registering and editing profiles;
+ * afterwards nothing is left under k1 and k2 alone opens every value.
+ */
+class KeyRotationEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private EmbeddedServer start(String masterKey) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "playerbase.embedded.data-dir", dataDir.toString(),
+                "playerbase.embedded.port", "0",
+                "micronaut.server.port", "-1",
+                "playerbase.crypto.master-key", masterKey,
+                // The test starts the pass itself, while the load runs.
+                "playerbase.crypto.reencrypt-at-start", "false"));
+    }
+
+    private static void register(HttpClient http, String name) {
+        http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/register",
+                Map.of("email", name + "@example.com", "username", name, "password", "correct horse battery")));
+        String token = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", name, "password", "correct horse battery")), Map.class).get("access_token");
+        http.toBlocking().retrieve(HttpRequest.PATCH("/api/v1/users/me", Map.of("phone", "+1 555 " + name.hashCode() % 10000))
+                .bearerAuth(token));
+    }
+
+    @Test
+    void rotateToANewPrimaryKeyWhileRequestsRun() throws Exception {
+        String k1 = randomKey();
+        String k2 = randomKey();
+        List<String> names = new CopyOnWriteArrayList<>();
+        try (EmbeddedServer before = start("k1:" + k1); HttpClient http = HttpClient.create(before.getURL())) {
+            for (int i = 0; i < 12; i++) {
+                names.add("before" + i);
+                register(http, "before" + i);
+            }
+        }
+
+        try (EmbeddedServer after = start("k2:" + k2 + ",k1:" + k1); HttpClient http = HttpClient.create(after.getURL())) {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger failures = new AtomicInteger();
+            Thread load = new Thread(() -> {
+                for (int i = 0; !stop.get() || i < 5; i++) {
+                    try {
+                        names.add("during" + i);
+                        register(http, "during" + i);
+                        String old = names.get(i % 12);
+                        http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                                Map.of("login", old + "@example.com", "password", "correct horse battery")));
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            load.start();
+            EncryptionMaintenance.Progress progress = after.getApplicationContext().getBean(EncryptionMaintenance.class).run();
+            stop.set(true);
+            load.join();
+            assertEquals(0, failures.get(), "requests kept working during the rotation");
+            assertEquals("finished", progress.status());
+            assertTrue(progress.keysRewrapped() >= 12, "data keys of the users written under k1: " + progress.keysRewrapped());
+            assertTrue(progress.valuesReencrypted() >= 12, "wallet balances written under k1: " + progress.valuesReencrypted());
+
+            MongoDatabase database = after.getApplicationContext().getBean(MongoDatabase.class);
+            List<Document> users = database.getCollection("users").find().into(new ArrayList<>());
+            List<Document> keys = database.getCollection("user_keys").find().into(new ArrayList<>());
+            for (Document document : users) {
+                assertFalse(document.toJson().contains("pb1:k1:"), "a value left under k1: " + document.toJson());
+            }
+            for (Document key : keys) {
+                assertTrue(key.getString("wrapped_key").startsWith("pbk1:k2:"), key.toJson());
+            }
+
+            // k2 alone opens everything: the service could now retire k1 for encryption.
+            KeyRing onlyK2 = KeyRing.parse("k2:" + k2);
+            AesGcmFieldCipher service = new AesGcmFieldCipher(onlyK2);
+            AesGcmPersonalDataKeys personal = new AesGcmPersonalDataKeys(onlyK2, service, 100);
+            Map<String, String> wrappedByUser = new java.util.HashMap<>();
+            keys.forEach(key -> wrappedByUser.put(key.getObjectId("_id").toHexString(), key.getString("wrapped_key")));
+            int personalValues = 0;
+            for (Document user : users) {
+                String id = user.getObjectId("_id").toHexString();
+                String balance = ((Document) ((Document) user.get("modules")).get("wallet")).getString("balance");
+                assertEquals("n:0", service.decrypt(balance, new FieldContext("users", id, "modules.wallet.balance")));
+                String email = personal.cipherFor(new UserId(id), wrappedByUser.get(id))
+                        .decrypt(user.getString("email"), new FieldContext("users", id, "email"));
+                assertTrue(email.endsWith("@example.com") || email.endsWith("@cp.com"), email);
+                personalValues++;
+            }
+            assertEquals(users.size(), personalValues);
+
+            for (String name : names) {
+                http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                        Map.of("login", name + "@example.com", "password", "correct horse battery")));
+            }
+        }
+    }
+}
