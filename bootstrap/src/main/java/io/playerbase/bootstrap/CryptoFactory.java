@@ -80,10 +80,15 @@ final class CryptoFactory {
         return new AesGcmPersonalDataKeys(ring, serviceCipher, cacheSize);
     }
 
-    /** Pinned to one master key (default: the oldest), so a new primary key does not invalidate stored indexes. */
+    /**
+     * Pinned to one master key (default: the oldest), so a new primary key does not invalidate stored
+     * indexes; a next key, when set, starts a side-by-side index rotation (docs/encryption.md).
+     */
     @Singleton
-    BlindIndex blindIndex(KeyRing ring, @Value("${playerbase.crypto.blind-index-key-id:}") String indexKeyId) {
-        return indexKeyId.isBlank() ? new HmacBlindIndex(ring) : new HmacBlindIndex(ring, indexKeyId);
+    BlindIndex blindIndex(KeyRing ring, @Value("${playerbase.crypto.blind-index-key-id:}") String indexKeyId,
+                          @Value("${playerbase.crypto.blind-index-next-key-id:}") String nextKeyId) {
+        return new HmacBlindIndex(ring, indexKeyId.isBlank() ? HmacBlindIndex.oldestKeyId(ring) : indexKeyId,
+                nextKeyId.isBlank() ? null : nextKeyId);
     }
 
     @Singleton

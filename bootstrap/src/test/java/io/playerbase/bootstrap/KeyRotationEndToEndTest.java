@@ -46,13 +46,19 @@ class KeyRotationEndToEndTest {
     }
 
     private EmbeddedServer start(String masterKey) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+        return start(masterKey, Map.of());
+    }
+
+    private EmbeddedServer start(String masterKey, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "playerbase.embedded.data-dir", dataDir.toString(),
                 "playerbase.embedded.port", "0",
                 "micronaut.server.port", "-1",
                 "playerbase.crypto.master-key", masterKey,
                 // The test starts the pass itself, while the load runs.
                 "playerbase.crypto.reencrypt-at-start", "false"));
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
     private static void register(HttpClient http, String name) {
@@ -133,6 +139,40 @@ class KeyRotationEndToEndTest {
                 http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
                         Map.of("login", name + "@example.com", "password", "correct horse battery")));
             }
+        }
+
+        // Blind-index rotation, side by side: entries under k1 and k2, then k2 alone.
+        try (EmbeddedServer rotating = start("k2:" + k2 + ",k1:" + k1, Map.of(
+                "playerbase.crypto.blind-index-key-id", "k1", "playerbase.crypto.blind-index-next-key-id", "k2"));
+             HttpClient http = HttpClient.create(rotating.getURL())) {
+            EncryptionMaintenance maintenance = rotating.getApplicationContext().getBean(EncryptionMaintenance.class);
+            assertTrue(maintenance.due(), "a new index key setup makes a pass due");
+            maintenance.run();
+            for (Document user : rotating.getApplicationContext().getBean(MongoDatabase.class).getCollection("users").find()) {
+                List<String> entries = user.getList("email_bidx", String.class);
+                assertEquals(2, entries.size(), user.toJson());
+                assertTrue(entries.get(0).startsWith("k1:") && entries.get(1).startsWith("k2:"), entries.toString());
+            }
+            register(http, "midrotation");
+            names.add("midrotation");
+        }
+        // k1 retired entirely: not in the ring any more, so the oldest key, k2, indexes.
+        try (EmbeddedServer retired = start("k2:" + k2); HttpClient http = HttpClient.create(retired.getURL())) {
+            retired.getApplicationContext().getBean(EncryptionMaintenance.class).run();
+            for (Document user : retired.getApplicationContext().getBean(MongoDatabase.class).getCollection("users").find()) {
+                assertFalse(user.toJson().contains("k1:"), "nothing under k1 left: " + user.toJson());
+            }
+            for (String name : names) {
+                http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                        Map.of("login", name.toUpperCase() + "@example.com", "password", "correct horse battery")));
+                http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                        Map.of("login", name, "password", "correct horse battery")));
+            }
+            io.micronaut.http.client.exceptions.HttpClientResponseException taken = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                    () -> http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/register", Map.of(
+                            "email", "before0@example.com", "username", "newname", "password", "correct horse battery"))));
+            assertEquals(409, taken.getStatus().getCode(), "uniqueness holds under the new index key");
         }
     }
 }

@@ -20,7 +20,7 @@ class HmacBlindIndexTest {
     private static final HexFormat HEX = HexFormat.of();
 
     private final KeyRing ring = KeyRing.of("k1", Map.of("k1", filled(1), "k2", filled(2)));
-    private final HmacBlindIndex index = new HmacBlindIndex(ring, "k1");
+    private final HmacBlindIndex index = new HmacBlindIndex(ring, "k1", null);
 
     /** RFC 4231 section 4, test cases 1–4, 6 and 7 (5 is truncated output). */
     static Iterable<Arguments> rfc4231() {
@@ -51,12 +51,12 @@ class HmacBlindIndexTest {
         byte[] key = ring.derive("k1", "blind-index:email", 32);
         String expected = HEX.formatHex(HmacBlindIndex.hmacSha256(key, ascii("alice@example.com")));
 
-        assertEquals(expected, index.of("email", "Alice@Example.com"));
+        assertEquals("k1:" + expected, index.of("email", "Alice@Example.com"));
     }
 
     @Test
-    void isSixtyFourLowerCaseHexCharacters() {
-        assertTrue(index.of("email", "alice@example.com").matches("[0-9a-f]{64}"));
+    void isTheKeyIdThenSixtyFourLowerCaseHexCharacters() {
+        assertTrue(index.of("email", "alice@example.com").matches("k1:[0-9a-f]{64}"));
     }
 
     @Test
@@ -93,8 +93,25 @@ class HmacBlindIndexTest {
         assertEquals("k1", afterIndex.indexKeyId(), "the oldest key (last in the list) keeps indexing");
         assertEquals(beforeIndex.of("email", "alice@example.com"), afterIndex.of("email", "alice@example.com"));
         assertEquals(afterIndex.of("k2", "email", "alice@example.com"),
-                new HmacBlindIndex(after, "k2").of("email", "alice@example.com"));
-        assertThrows(IllegalArgumentException.class, () -> new HmacBlindIndex(after, "k9"));
+                new HmacBlindIndex(after, "k2", null).of("email", "alice@example.com"));
+        assertThrows(IllegalArgumentException.class, () -> new HmacBlindIndex(after, "k9", null));
+        assertThrows(IllegalArgumentException.class, () -> new HmacBlindIndex(after, "k1", "k9"));
+    }
+
+    @Test
+    void duringARotationValuesAreStoredUnderBothKeysAndFoundUnderAny() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        KeyRing ring = KeyRing.parse("k2:" + b64.encodeToString(filled(2)) + ",k1:" + b64.encodeToString(filled(1)));
+        HmacBlindIndex rotating = new HmacBlindIndex(ring, "k1", "k2");
+        String k1 = rotating.of("k1", "email", "alice@example.com");
+        String k2 = rotating.of("k2", "email", "alice@example.com");
+        assertEquals(List.of(k1, k2), rotating.entries("email", " Alice@example.com"));
+        assertEquals(k1, rotating.of("email", "alice@example.com"), "the current key stays k1 until the switch");
+        assertEquals(java.util.Set.of(k1, k2), java.util.Set.copyOf(rotating.lookups("email", "alice@example.com")));
+        HmacBlindIndex switched = new HmacBlindIndex(ring, "k2", null);
+        assertEquals(List.of(k2), switched.entries("email", "alice@example.com"));
+        assertTrue(switched.lookups("email", "alice@example.com").contains(k1), "old entries still found until dropped");
+        assertEquals(List.of(k1), new HmacBlindIndex(ring, "k1", "k1").entries("email", "alice@example.com"));
     }
 
     private static byte[] repeat(int value, int count) {

@@ -161,9 +161,9 @@ public class V0001_CreateCollections {
                         "is_comp_player", "created_at", "modules"),
                 new Document()
                         .append("email", type("string"))
-                        .append("email_bidx", type("string"))
+                        .append("email_bidx", new Document("bsonType", List.of("string", "array")))
                         .append("username", type("string"))
-                        .append("username_bidx", type("string"))
+                        .append("username_bidx", new Document("bsonType", List.of("string", "array")))
                         .append("password_hash", type("string"))
                         .append("status", new Document("enum", List.of("active", "suspended", "deleted")))
                         .append("is_comp_player", type("bool"))

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.PersonalDataKeys;
@@ -55,6 +56,7 @@ public final class EncryptionMaintenance {
     private final UserDataKeys keys;
     private final PersonalDataKeys dataKeys;
     private final FieldCipher serviceCipher;
+    private final BlindIndex blindIndex;
     private final SensitiveFields sensitive;
     private final String primaryKeyId;
     private final int batchSize;
@@ -63,10 +65,11 @@ public final class EncryptionMaintenance {
     private final AtomicLong valuesReencrypted = new AtomicLong();
     private final AtomicLong legacyValuesEncrypted = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong indexEntriesChanged = new AtomicLong();
     private volatile boolean running;
 
     EncryptionMaintenance(MongoDatabase database, UserDataKeys keys, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
-                          SensitiveFields sensitive,
+                          BlindIndex blindIndex, SensitiveFields sensitive,
                           @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
                           @Nullable MeterRegistry meters) {
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
@@ -75,6 +78,7 @@ public final class EncryptionMaintenance {
         this.keys = keys;
         this.dataKeys = dataKeys;
         this.serviceCipher = serviceCipher;
+        this.blindIndex = blindIndex;
         this.sensitive = sensitive;
         this.primaryKeyId = serviceCipher.currentKeyId();
         this.batchSize = batchSize;
@@ -83,6 +87,7 @@ public final class EncryptionMaintenance {
             meters.gauge("playerbase.encryption.values.reencrypted", valuesReencrypted);
             meters.gauge("playerbase.encryption.legacy.encrypted", legacyValuesEncrypted);
             meters.gauge("playerbase.encryption.conflicts.deferred", conflicts);
+            meters.gauge("playerbase.encryption.index.entries.updated", indexEntriesChanged);
             meters.gauge("playerbase.encryption.pass.running", this, maintenance -> maintenance.running ? 1 : 0);
         }
     }
@@ -93,11 +98,21 @@ public final class EncryptionMaintenance {
                            Instant startedAt, Instant finishedAt) {
     }
 
-    /** Whether a pass is due: never run, interrupted, or run under another primary key. */
+    /**
+     * Whether a pass is due: never run, interrupted or incomplete, or run under another primary key
+     * or another blind-index key setup.
+     */
     public boolean due() {
         Document current = state.find(Filters.eq("_id", STATE_ID)).first();
         return current == null || !"finished".equals(current.getString("status"))
-                || !primaryKeyId.equals(current.getString("primary_key_id"));
+                || !primaryKeyId.equals(current.getString("primary_key_id"))
+                || !indexKeys().equals(current.getString("index_keys"));
+    }
+
+    /** The key ids index entries are written under now, e.g. {@code k1} or {@code k1,k2} mid-rotation. */
+    private String indexKeys() {
+        return String.join(",", blindIndex.entries("probe", "probe").stream()
+                .map(entry -> entry.substring(0, entry.indexOf(':'))).toList());
     }
 
     public Progress progress() {
@@ -150,7 +165,8 @@ public final class EncryptionMaintenance {
 
     private Document startOrResume() {
         Document current = state.find(Filters.eq("_id", STATE_ID)).first();
-        if (current != null && primaryKeyId.equals(current.getString("primary_key_id"))) {
+        if (current != null && primaryKeyId.equals(current.getString("primary_key_id"))
+                && indexKeys().equals(current.getString("index_keys"))) {
             if ("running".equals(current.getString("status"))) {
                 LOG.info("Resuming the re-encryption pass in phase {} after {}", current.get("phase"), current.get("last_id"));
                 return current;
@@ -165,6 +181,7 @@ public final class EncryptionMaintenance {
             }
         }
         Document fresh = new Document("_id", STATE_ID).append("primary_key_id", primaryKeyId)
+                .append("index_keys", indexKeys())
                 .append("status", "running").append("phase", "keys").append("last_id", null)
                 .append("keys_rewrapped", 0L).append("values_reencrypted", 0L).append("legacy_encrypted", 0L)
                 .append("conflicts_deferred", 0L).append("started_at", new Date()).append("finished_at", null);
@@ -226,6 +243,14 @@ public final class EncryptionMaintenance {
                 expected.append(field, stored);
             }
         }
+        // Blind-index entries follow the configured index keys (side-by-side index rotation).
+        if (user.get("email") instanceof String email && !email.isEmpty()) {
+            String plainEmail = personal.get().decrypt(email, new FieldContext(UserDocumentMapper.COLLECTION, id, "email"));
+            reindex(user, "email_bidx", blindIndex.entries("email", plainEmail), changes, expected);
+        }
+        if (user.get("username") instanceof String username) {
+            reindex(user, "username_bidx", blindIndex.entries("username", username), changes, expected);
+        }
         for (String path : sensitive.modulePaths()) {
             Object stored = valueAt(user, path);
             if (stored == null) {
@@ -254,8 +279,19 @@ public final class EncryptionMaintenance {
             count(checkpoint, "conflicts_deferred", conflicts);
             return;
         }
-        addTo(checkpoint, "values_reencrypted", changes.size() - legacy, valuesReencrypted);
+        long reindexed = changes.keySet().stream().filter(field -> field.endsWith("_bidx")).count();
+        addTo(checkpoint, "values_reencrypted", changes.size() - reindexed - legacy, valuesReencrypted);
+        addTo(checkpoint, "index_entries_updated", reindexed, new AtomicLong());
         addTo(checkpoint, "legacy_encrypted", legacy, legacyValuesEncrypted);
+    }
+
+    private void reindex(Document user, String field, List<String> desired, Document changes, Document expected) {
+        Object stored = user.get(field);
+        if (!desired.equals(stored)) {
+            changes.append(field, desired);
+            expected.append(field, stored);
+            indexEntriesChanged.incrementAndGet();
+        }
     }
 
     private static Object valueAt(Document document, String path) {

@@ -43,12 +43,22 @@ final class UserDocumentMapper {
         this.sensitive = sensitive;
     }
 
-    String emailIndex(Email email) {
-        return blindIndex.of("email", email.value());
+    /** The blind-index entries a lookup by email may match (one per live key). */
+    List<String> emailLookups(Email email) {
+        return blindIndex.lookups("email", email.value());
     }
 
-    String usernameIndex(Username username) {
-        return blindIndex.of("username", username.value());
+    List<String> usernameLookups(Username username) {
+        return blindIndex.lookups("username", username.value());
+    }
+
+    /** The blind-index entries to store for a user: under the current index key (and the next, mid-rotation). */
+    List<String> emailEntries(String email) {
+        return blindIndex.entries("email", email);
+    }
+
+    List<String> usernameEntries(String username) {
+        return blindIndex.entries("username", username);
     }
 
     /** The whole document of a new user, module data included. */
@@ -67,9 +77,9 @@ final class UserDocumentMapper {
         String id = user.id().value();
         return new Document()
                 .append("email", protect(personal, id, "email", user.email().value()))
-                .append("email_bidx", emailIndex(user.email()))
+                .append("email_bidx", emailEntries(user.email().value()))
                 .append("username", user.username().value())
-                .append("username_bidx", usernameIndex(user.username()))
+                .append("username_bidx", usernameEntries(user.username().value()))
                 .append("password_hash", user.passwordHash())
                 .append("status", user.status().wire())
                 .append("is_comp_player", user.compPlayer())

@@ -148,12 +148,12 @@ final class UserMongoAdapter implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(Email email) {
-        return findOne(Filters.eq("email_bidx", mapper.emailIndex(email)));
+        return findOne(Filters.in("email_bidx", mapper.emailLookups(email)));
     }
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return findOne(Filters.eq("username_bidx", mapper.usernameIndex(username)));
+        return findOne(Filters.in("username_bidx", mapper.usernameLookups(username)));
     }
 
     private Optional<User> findOne(Bson filter) {

@@ -139,7 +139,7 @@ class EncryptionMaintenanceTest {
         ObjectId legacy = insertLegacyUser();
         // As if a pass had stopped after the key phase and after every user up to the legacy one.
         context.getBean(MongoDatabase.class).getCollection("encryption_state").insertOne(new Document("_id", "reencryption")
-                .append("primary_key_id", "fake").append("status", "running").append("phase", "users")
+                .append("primary_key_id", "fake").append("index_keys", "fake").append("status", "running").append("phase", "users")
                 .append("last_id", legacy).append("keys_rewrapped", 0L).append("values_reencrypted", 0L)
                 .append("legacy_encrypted", 0L).append("conflicts_deferred", 0L).append("started_at", new Date()));
         assertTrue(maintenance.due());
