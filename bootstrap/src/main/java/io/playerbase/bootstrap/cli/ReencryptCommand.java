@@ -33,6 +33,7 @@ final class ReencryptCommand implements CliCommand {
         out.println("Data keys re-wrapped: " + progress.keysRewrapped());
         out.println("Values re-encrypted: " + progress.valuesReencrypted());
         out.println("Legacy values encrypted: " + progress.legacyValuesEncrypted());
+        out.println("Legacy values left (see the log for their users): " + progress.legacyValuesRemaining());
         out.println("Deferred by concurrent changes (run again to finish): " + progress.conflictsDeferred());
         return progress.conflictsDeferred() == 0 ? 0 : 3;
     }

@@ -48,6 +48,7 @@ final class EncryptionHealthIndicator implements HealthIndicator {
             details.put("keysRewrapped", progress.keysRewrapped());
             details.put("valuesReencrypted", progress.valuesReencrypted());
             details.put("legacyValuesEncrypted", progress.legacyValuesEncrypted());
+            details.put("legacyValuesRemaining", progress.legacyValuesRemaining());
             details.put("deferredByConcurrentChanges", progress.conflictsDeferred());
             details.put("due", maintenance.due());
             return HealthResult.builder(NAME, HealthStatus.UP).details(details).build();

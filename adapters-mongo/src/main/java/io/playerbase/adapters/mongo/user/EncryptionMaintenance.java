@@ -66,6 +66,7 @@ public final class EncryptionMaintenance {
     private final AtomicLong legacyValuesEncrypted = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong indexEntriesChanged = new AtomicLong();
+    private final AtomicLong legacyRemaining = new AtomicLong();
     private volatile boolean running;
 
     EncryptionMaintenance(MongoDatabase database, UserDataKeys keys, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
@@ -88,14 +89,19 @@ public final class EncryptionMaintenance {
             meters.gauge("playerbase.encryption.legacy.encrypted", legacyValuesEncrypted);
             meters.gauge("playerbase.encryption.conflicts.deferred", conflicts);
             meters.gauge("playerbase.encryption.index.entries.updated", indexEntriesChanged);
+            meters.gauge("playerbase.encryption.legacy.remaining", legacyRemaining);
             meters.gauge("playerbase.encryption.pass.running", this, maintenance -> maintenance.running ? 1 : 0);
         }
     }
 
     /** What the last or current pass did, for health details, the CLI and metrics. */
+    /**
+     * @param legacyValuesRemaining legacy values the pass found but could not encrypt (a type it does
+     *                              not know); they stay readable and are logged with their user id
+     */
     public record Progress(String primaryKeyId, String status, String phase, long keysRewrapped,
-                           long valuesReencrypted, long legacyValuesEncrypted, long conflictsDeferred,
-                           Instant startedAt, Instant finishedAt) {
+                           long valuesReencrypted, long legacyValuesEncrypted, long legacyValuesRemaining,
+                           long conflictsDeferred, Instant startedAt, Instant finishedAt) {
     }
 
     /**
@@ -118,11 +124,11 @@ public final class EncryptionMaintenance {
     public Progress progress() {
         Document current = state.find(Filters.eq("_id", STATE_ID)).first();
         if (current == null) {
-            return new Progress(primaryKeyId, "never-run", null, 0, 0, 0, 0, null, null);
+            return new Progress(primaryKeyId, "never-run", null, 0, 0, 0, 0, 0, null, null);
         }
         return new Progress(current.getString("primary_key_id"), running ? "running" : current.getString("status"),
                 current.getString("phase"), number(current, "keys_rewrapped"), number(current, "values_reencrypted"),
-                number(current, "legacy_encrypted"), number(current, "conflicts_deferred"),
+                number(current, "legacy_encrypted"), number(current, "legacy_remaining"), number(current, "conflicts_deferred"),
                 instant(current.getDate("started_at")), instant(current.getDate("finished_at")));
     }
 
@@ -184,7 +190,7 @@ public final class EncryptionMaintenance {
                 .append("index_keys", indexKeys())
                 .append("status", "running").append("phase", "keys").append("last_id", null)
                 .append("keys_rewrapped", 0L).append("values_reencrypted", 0L).append("legacy_encrypted", 0L)
-                .append("conflicts_deferred", 0L).append("started_at", new Date()).append("finished_at", null);
+                .append("legacy_remaining", 0L).append("conflicts_deferred", 0L).append("started_at", new Date()).append("finished_at", null);
         save(fresh);
         LOG.info("Re-encryption pass started under primary key {}", primaryKeyId);
         return fresh;
@@ -265,6 +271,7 @@ public final class EncryptionMaintenance {
             if (!(value instanceof Long || value instanceof Integer || value instanceof String)) {
                 LOG.warn("User {}: {} holds a {} that cannot be encrypted; left for the legacy migration",
                         id, path, value.getClass().getSimpleName());
+                count(checkpoint, "legacy_remaining", legacyRemaining);
                 continue;
             }
             legacy += plaintext ? 1 : 0;

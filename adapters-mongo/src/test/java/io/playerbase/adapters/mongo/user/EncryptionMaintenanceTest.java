@@ -153,6 +153,16 @@ class EncryptionMaintenanceTest {
     }
 
     @Test
+    void legacyValuesOfAnUnknownTypeAreCountedAsRemaining() {
+        ObjectId legacy = insertLegacyUser();
+        users.updateOne(Filters.eq("_id", legacy), Updates.set("modules.wallet.balance", 12.5));
+        EncryptionMaintenance.Progress progress = maintenance.run();
+        assertEquals(1, progress.legacyValuesRemaining());
+        assertEquals(12.5, ((Document) ((Document) users.find(Filters.eq("_id", legacy)).first().get("modules")).get("wallet"))
+                .getDouble("balance"), "left as it is, still readable");
+    }
+
+    @Test
     void erasedUsersAreLeftAlone() {
         ObjectId legacy = insertLegacyUser();
         users.updateOne(Filters.eq("_id", legacy), Updates.set("status", "deleted"));
