@@ -38,8 +38,10 @@ class MigrationsHealthIndicatorTest {
         assertEquals(HealthStatus.DOWN, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
         assertEquals(0, details.get("applied"));
+        // Every change unit of this build, in order (the list grows with each module).
+        assertEquals(runner.status().pending(), details.get("pending"));
         assertEquals(List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers"),
-                details.get("pending"));
+                ((List<?>) details.get("pending")).subList(0, 3));
     }
 
     @Test
@@ -50,7 +52,8 @@ class MigrationsHealthIndicatorTest {
 
         assertEquals(HealthStatus.UP, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
-        assertEquals(3, details.get("applied"));
+        assertEquals(runner.status().applied().size(), details.get("applied"));
+        assertTrue(runner.status().applied().size() >= 4);
         assertEquals(List.of(), details.get("pending"));
         assertEquals("SUCCEEDED", details.get("lastRun"));
     }
