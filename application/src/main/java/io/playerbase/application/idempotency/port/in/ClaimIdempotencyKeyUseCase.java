@@ -28,6 +28,11 @@ public interface ClaimIdempotencyKeyUseCase {
         private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
 
         public Command {
+            requireValidKey(key);
+        }
+
+        /** The key itself when it is present and well-formed; else 400 {@code idempotency-key-missing} / {@code invalid-value}. */
+        public static String requireValidKey(String key) {
             if (key == null || key.isBlank()) {
                 throw new InvalidValue("idempotency-key-missing", "This request needs an " + HEADER + " header",
                         List.of(new FieldError(HEADER, "is required")));
@@ -35,6 +40,7 @@ public interface ClaimIdempotencyKeyUseCase {
             if (!SHAPE.matcher(key).matches()) {
                 throw new InvalidValue(HEADER, "must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters");
             }
+            return key;
         }
     }
 
