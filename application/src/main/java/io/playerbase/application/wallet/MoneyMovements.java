@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,22 +39,32 @@ import java.util.function.Predicate;
  *       the money moved and the entry is safe in the wallet, so the next operation or the recovery
  *       pass finishes it.</li>
  * </ol>
+ *
+ * <p>Within one instance, movements on the same wallet also take turns on a striped lock: the optimistic
+ * commit alone stays correct (and is what keeps several instances apart), but contenders that are sure
+ * to lose would each waste a read, a lookup and a failed write per attempt.
  */
 @Singleton
 final class MoneyMovements {
 
     static final int MAX_ATTEMPTS = 100;
+    private static final int STRIPES = 1024;
+    private static final long LOCK_WAIT_SECONDS = 10;
     private static final long MAX_BACKOFF_MILLIS = 50;
     private static final System.Logger LOG = System.getLogger(MoneyMovements.class.getName());
 
     private final WalletRepository wallets;
     private final Ledger ledger;
     private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
     }
 
     /**
@@ -62,6 +74,25 @@ final class MoneyMovements {
      */
     TransactionView apply(UserId userId, OperationId operationId, Actor actor, Function<Wallet, LedgerEntry> change,
                           Predicate<LedgerEntry> sameRequest, String auditAction) {
+        ReentrantLock lock = stripes[Math.floorMod(userId.hashCode(), STRIPES)];
+        try {
+            if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new Conflict("wallet-busy", "The wallet is being changed by many requests at once; retry");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict("wallet-busy", "Interrupted while waiting for the wallet");
+        }
+        try {
+            return applyOptimistically(userId, operationId, actor, change, sameRequest, auditAction);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TransactionView applyOptimistically(UserId userId, OperationId operationId, Actor actor,
+                                                Function<Wallet, LedgerEntry> change,
+                                                Predicate<LedgerEntry> sameRequest, String auditAction) {
         for (int attempt = 1; ; attempt++) {
             Wallet wallet = load(userId);
             Optional<LedgerEntry> earlier = wallet.unrecordedEntry()

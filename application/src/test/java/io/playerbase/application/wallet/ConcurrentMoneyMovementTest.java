@@ -25,7 +25,11 @@ import static io.playerbase.application.wallet.WalletServicesTest.debit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Many threads on one wallet, a third of their calls retries of earlier operations: nothing lost, nothing doubled. */
+/**
+ * Many threads on one wallet, a third of their calls retries of earlier operations: nothing lost,
+ * nothing doubled. The threads are split over two service instances (two {@link MoneyMovements}
+ * sharing the stores), so the optimistic commit, not the in-process lock, is what keeps them apart.
+ */
 class ConcurrentMoneyMovementTest {
 
     static final int THREADS = 32;
@@ -38,9 +42,9 @@ class ConcurrentMoneyMovementTest {
     void concurrentMixedOperationsWithRetriesAddUp() throws Exception {
         InMemoryWalletRepository wallets = new InMemoryWalletRepository();
         InMemoryLedger ledger = new InMemoryLedger();
-        MoneyMovements movements = new MoneyMovements(wallets, ledger, new MutableClock(Instant.parse("2026-04-01T09:00:00Z")));
-        CreditWalletService credits = new CreditWalletService(movements);
-        DebitWalletService debits = new DebitWalletService(movements);
+        MutableClock clock = new MutableClock(Instant.parse("2026-04-01T09:00:00Z"));
+        List<MoneyMovements> instances = List.of(new MoneyMovements(wallets, ledger, clock),
+                new MoneyMovements(wallets, ledger, clock));
         UserId ann = wallets.addUser();
 
         List<Operation> issued = new CopyOnWriteArrayList<>();
@@ -51,6 +55,8 @@ class ConcurrentMoneyMovementTest {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
+            CreditWalletService credits = new CreditWalletService(instances.get(t % 2));
+            DebitWalletService debits = new DebitWalletService(instances.get(t % 2));
             done.add(pool.submit(() -> {
                 start.await();
                 ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
@@ -18,6 +19,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * debits, a third of the calls retries of earlier operation ids (from any thread). The balance must
  * equal the sum of the distinct operations that succeeded, the ledger must hold exactly one entry per
  * such operation, every retry must return its original transaction, and the chain must verify.
+ * The threads are split over two instances of the service sharing the store, as in production behind a
+ * load balancer: only the conditional writes keep them apart.
  */
 class WalletConcurrencyTest {
 
@@ -48,12 +52,20 @@ class WalletConcurrencyTest {
 
     @Test
     void concurrentCreditsDebitsAndRetriesOnOneWalletAddUp() throws Exception {
+        String masterKey = Base64.getEncoder().encodeToString(new byte[32]);
         try (ApplicationContext context = ApplicationContext.run(Map.of(
                 "playerbase.embedded.data-dir", ":memory:",
                 "playerbase.embedded.port", 0,
-                "playerbase.passwords.memory-kib", 1024))) {
-            CreditWalletUseCase credits = context.getBean(CreditWalletUseCase.class);
-            DebitWalletUseCase debits = context.getBean(DebitWalletUseCase.class);
+                "playerbase.crypto.master-key", masterKey,
+                "playerbase.passwords.memory-kib", 1024));
+             ApplicationContext second = ApplicationContext.run(Map.of(
+                     "playerbase.mongo.uri", context.getBean(EmbeddedMongoServer.class).connectionString(),
+                     "playerbase.crypto.master-key", masterKey,
+                     "playerbase.passwords.memory-kib", 1024))) {
+            List<CreditWalletUseCase> credits = List.of(context.getBean(CreditWalletUseCase.class),
+                    second.getBean(CreditWalletUseCase.class));
+            List<DebitWalletUseCase> debits = List.of(context.getBean(DebitWalletUseCase.class),
+                    second.getBean(DebitWalletUseCase.class));
             UserId ann = new UserId(context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
                     "load@example.com", "load", "correct horse battery", "req")).id());
 
@@ -79,9 +91,9 @@ class WalletConcurrencyTest {
                         }
                         try {
                             TransactionView result = operation.credit()
-                                    ? credits.credit(CreditWalletUseCase.Command.of(ann, operation.amount(), operation.id(),
+                                    ? credits.get(thread % 2).credit(CreditWalletUseCase.Command.of(ann, operation.amount(), operation.id(),
                                     "goodwill", null, TransactionSource.ADMIN, ADMIN))
-                                    : debits.debit(DebitWalletUseCase.Command.of(ann, operation.amount(), operation.id(),
+                                    : debits.get(thread % 2).debit(DebitWalletUseCase.Command.of(ann, operation.amount(), operation.id(),
                                     "correction", null, TransactionSource.ADMIN, ADMIN));
                             TransactionView first = succeeded.putIfAbsent(operation.id(), result);
                             if (first != null && !first.equals(result)) {
