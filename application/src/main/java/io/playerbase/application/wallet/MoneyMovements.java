@@ -63,7 +63,8 @@ final class MoneyMovements {
         this.ledger = ledger;
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
+            // Fair: on a hot wallet every request waits its turn instead of some waiting out the timeout.
+            stripes[i] = new ReentrantLock(true);
         }
     }
 
