@@ -107,6 +107,19 @@ class WalletEndToEndTest {
         assertEquals(123_456, ((Map<?, ?>) ((Map<?, ?>) body(HttpRequest.GET("/api/v1/users/me").bearerAuth(playerToken))
                 .get("modules")).get("wallet")).get("balance"), "the account view shows the same balance");
 
+        // The key's record is gone (its 24 h passed and the TTL monitor swept it): the same request is still
+        // answered with the original movement, because its operation id derives from the admin and the key.
+        database.getCollection("idempotency_keys").deleteMany(Filters.eq("key", "gift-1"));
+        Map<String, Object> again = body(move(ann, "credits",
+                Map.of("amount", 123_456, "reason", "goodwill", "description", "Welcome gift"), "gift-1", admin));
+        assertEquals(1, again.get("sequence"), "the first credit, not a new one");
+        database.getCollection("idempotency_keys").deleteMany(Filters.eq("key", "gift-1"));
+        HttpClientResponseException reused = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(move(ann, "credits", Map.of("amount", 5, "reason", "goodwill"), "gift-1", admin)));
+        assertEquals("urn:playerbase:problem:operation-id-reused",
+                reused.getResponse().getBody(Map.class).map(problem -> problem.get("type")).orElse(null));
+        assertEquals(123_456, body(HttpRequest.GET("/api/v1/users/me/wallet").bearerAuth(playerToken)).get("balance"));
+
         ObjectId id = new ObjectId(ann);
         String raw = database.getCollection("users").find(Filters.eq("_id", id)).first().toJson()
                 + database.getCollection("wallet_transactions").find(Filters.eq("user_id", id)).into(new ArrayList<>())
