@@ -65,6 +65,10 @@ public record LedgerEntry(TransactionId id, UserId userId, long sequence, Operat
 
     /** The change this entry makes to the balance: positive for money in, negative for money out. */
     public long signedAmount() {
+        return signedAmount(kind, amount, reverses);
+    }
+
+    static long signedAmount(TransactionKind kind, Amount amount, Reversal reverses) {
         return switch (kind) {
             case CREDIT -> amount.minorUnits();
             case DEBIT -> -amount.minorUnits();

@@ -102,12 +102,7 @@ public final class Wallet {
         if (closed) {
             throw new RuleViolation("account-deleted", "The account is deleted; its wallet is closed");
         }
-        long delta = switch (kind) {
-            case CREDIT -> amount.minorUnits();
-            case DEBIT -> -amount.minorUnits();
-            case REVERSAL -> reverses.kind() == TransactionKind.CREDIT ? -amount.minorUnits() : amount.minorUnits();
-        };
-        long after = balance + delta;
+        long after = balance + LedgerEntry.signedAmount(kind, amount, reverses);
         if (after < 0) {
             throw new RuleViolation("insufficient-funds", "The wallet does not hold enough funds for this debit");
         }

@@ -94,9 +94,20 @@ final class WalletDocumentMapper {
         return sensitive.contains(PATH + "." + field) ? SensitiveScalar.encrypt(cipher, value, context(id, field)) : value;
     }
 
+    /** A stored amount: ciphertext, or what an older system wrote in clear (a number, or digits as text). */
     private long amount(String id, String field, Object stored) {
         Object value = SensitiveScalar.decrypt(cipher, stored, context(id, field));
-        return value instanceof Number number ? number.longValue() : 0;
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
+            return Long.parseLong(text.strip());
+        }
+        // Never guess a balance: an unreadable one stops the operation instead of moving money on a wrong base.
+        throw new IllegalStateException("The wallet of user " + id + " holds an unreadable " + field);
     }
 
     private static FieldContext context(String userId, String field) {

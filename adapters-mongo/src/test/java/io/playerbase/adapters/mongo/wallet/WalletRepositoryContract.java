@@ -214,6 +214,15 @@ abstract class WalletRepositoryContract {
     }
 
     @Test
+    void aLegacyBalanceWrittenAsTextIsReadAndAnUnreadableOneStopsTheOperation() {
+        UserId old = newUser();
+        raw.updateOne(Filters.eq("_id", new ObjectId(old.value())), Updates.set("modules.wallet.balance", "250"));
+        assertEquals(250, wallets.find(old).orElseThrow().balance());
+        raw.updateOne(Filters.eq("_id", new ObjectId(old.value())), Updates.set("modules.wallet.balance", "lots"));
+        assertThrows(IllegalStateException.class, () -> wallets.find(old));
+    }
+
+    @Test
     void usersWithoutAWalletGetOneOnTheFirstWrite() {
         for (Object absent : new Object[]{null, "remove"}) {
             UserId id = newUser();
