@@ -11,4 +11,9 @@ public final class InvalidValue extends DomainException {
     public InvalidValue(List<FieldError> fieldErrors) {
         super("invalid-value", "Some fields are invalid", fieldErrors);
     }
+
+    /** A malformed or missing input that clients must tell apart from other invalid values (its own code). */
+    public InvalidValue(String code, String detail, List<FieldError> fieldErrors) {
+        super(code, detail, fieldErrors);
+    }
 }

@@ -6,14 +6,15 @@ import io.playerbase.domain.shared.FieldCipher.FieldContext;
 /**
  * Encrypts a scalar of module data while keeping its type: numbers as {@code n:<decimal>}, text as
  * {@code s:<text>}, before the cipher sees them. This is a stored format (the migrations write it
- * too), so it never changes; a new type gets a new tag.
+ * too), so it never changes; a new type gets a new tag. Shared by every adapter that stores
+ * encrypted numbers or text (user fields, wallet, ledger, idempotency records).
  */
-final class SensitiveScalar {
+public final class SensitiveScalar {
 
     private SensitiveScalar() {
     }
 
-    static String encrypt(FieldCipher cipher, Object value, FieldContext context) {
+    public static String encrypt(FieldCipher cipher, Object value, FieldContext context) {
         String tagged = switch (value) {
             case Long number -> "n:" + number;
             case Integer number -> "n:" + number;
@@ -25,7 +26,7 @@ final class SensitiveScalar {
     }
 
     /** Decrypts a tagged value; a legacy plaintext value (not a ciphertext) is returned as it is. */
-    static Object decrypt(FieldCipher cipher, Object stored, FieldContext context) {
+    public static Object decrypt(FieldCipher cipher, Object stored, FieldContext context) {
         if (!(stored instanceof String text) || !cipher.isCiphertext(text)) {
             return stored;
         }

@@ -158,6 +158,9 @@ final class UserDocumentMapper {
         }
         document.forEach((module, data) -> {
             Map<String, Object> plain = BsonValues.toPlainMap(data);
+            // Fields starting with '_' are a module's own bookkeeping (the wallet's version, ledger head
+            // and unrecorded entry…): written and read by that module's adapter only, never shown.
+            plain.keySet().removeIf(field -> field.startsWith("_"));
             if (data instanceof Document raw) {
                 raw.forEach((field, value) -> {
                     String path = "modules." + module + "." + field;

@@ -93,7 +93,7 @@ class MongoHealthIndicatorTest {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0,
                         "playerbase.migrations.run-at-start", false))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
                 .start()) {
             Set<Class<?>> readiness = context.getBeansOfType(HealthIndicator.class, Qualifiers.byStereotype(Readiness.class))
                     .stream().map(Object::getClass).collect(Collectors.toSet());

@@ -63,7 +63,7 @@ class MigrateOnStartupTest {
         properties.putAll(overrides);
         return ApplicationContext.builder()
                 .properties(properties)
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
                 .start();
     }
 }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
+    private static final java.util.Set<String> RETRYABLE_CONFLICTS = java.util.Set.of("wallet-busy", "idempotency-key-in-use");
 
     static HttpStatus statusOf(DomainException exception) {
         return switch (exception) {
@@ -39,17 +40,18 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
-        HttpStatus status = statusOf(exception);
-        var response = ProblemResponses.of(request, status, exception.code(), exception.getMessage(),
-                exception.fieldErrors().stream()
-                        .map(error -> new Problem.FieldProblem(error.field(), error.message())).toList());
         if (exception instanceof Unavailable) {
             LOG.warn("Request {} unavailable: {}", RequestIds.of(request), exception.getMessage());
-            response.header("Retry-After", "5");
         }
-        if (exception instanceof AuthenticationFailed) {
-            response.header("WWW-Authenticate", "Bearer");
-        }
-        return response;
+        return ProblemResponses.of(request, exception);
+    }
+
+    /** Problems a client should simply retry after a short pause: they get a {@code Retry-After}. */
+    static String retryAfter(DomainException exception) {
+        return switch (exception) {
+            case Unavailable ignored -> "5";
+            case Conflict conflict when RETRYABLE_CONFLICTS.contains(conflict.code()) -> "1";
+            default -> null;
+        };
     }
 }

@@ -6,6 +6,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
 import io.playerbase.adapters.rest.support.RequestIds;
+import io.playerbase.domain.shared.AuthenticationFailed;
+import io.playerbase.domain.shared.DomainException;
 
 import java.util.List;
 
@@ -23,5 +25,23 @@ public final class ProblemResponses {
         Problem problem = new Problem(TYPE_PREFIX + code, status.getReason(), status.getCode(), detail,
                 request == null ? null : request.getPath(), errors, request == null ? null : RequestIds.of(request));
         return HttpResponse.<Problem>status(status).contentType(PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The problem response of a domain error, with the status {@link DomainExceptionHandler} assigns
+     * and its headers. Public so that stored responses (idempotency) are exactly what the handler sends.
+     */
+    public static MutableHttpResponse<Problem> of(HttpRequest<?> request, DomainException exception) {
+        MutableHttpResponse<Problem> response = of(request, DomainExceptionHandler.statusOf(exception), exception.code(),
+                exception.getMessage(), exception.fieldErrors().stream()
+                        .map(error -> new Problem.FieldProblem(error.field(), error.message())).toList());
+        String retryAfter = DomainExceptionHandler.retryAfter(exception);
+        if (retryAfter != null) {
+            response.header("Retry-After", retryAfter);
+        }
+        if (exception instanceof AuthenticationFailed) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response;
     }
 }

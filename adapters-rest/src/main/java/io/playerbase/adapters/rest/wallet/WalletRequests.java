@@ -1,0 +1,23 @@
+package io.playerbase.adapters.rest.wallet;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the admin money endpoints. Shape only: amounts and codes are the domain's to judge. */
+final class WalletRequests {
+
+    private WalletRequests() {
+    }
+
+    /** @param amount integer minor units; @param reason a code such as {@code goodwill}; @param description optional statement text */
+    @Serdeable
+    record MoveMoneyRequest(@NotNull Long amount, @NotNull @Size(max = 64) String reason,
+                            @Size(max = 1000) String description) {
+    }
+
+    @Serdeable
+    record ReverseRequest(@NotNull @Size(max = 300) String operationId, @NotNull @Size(max = 64) String reason,
+                          @Size(max = 1000) String description) {
+    }
+}

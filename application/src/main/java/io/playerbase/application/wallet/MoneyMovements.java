@@ -1,0 +1,161 @@
+package io.playerbase.application.wallet;
+
+import io.playerbase.application.wallet.port.in.TransactionView;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.wallet.Ledger;
+import io.playerbase.domain.wallet.LedgerEntry;
+import io.playerbase.domain.wallet.OperationId;
+import io.playerbase.domain.wallet.Wallet;
+import io.playerbase.domain.wallet.WalletRepository;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The one way money moves (docs/wallet.md): exactly once per operation id, without multi-document
+ * transactions, with optimistic concurrency on the wallet's own version.
+ *
+ * <ol>
+ *   <li>read the wallet; if it still holds the previous operation's entry unrecorded, record it in
+ *       the ledger and drop it (completing an operation a crash interrupted);</li>
+ *   <li>look the operation id up (the wallet's unrecorded entry, then the ledger): if found, this is a
+ *       retry, answered with the original entry;</li>
+ *   <li>apply the change to the wallet (rules: funds, limits, closed account) and commit balance,
+ *       ledger head, the new entry and the audit entry in one conditional write; a concurrent change
+ *       makes it fail and the whole attempt starts again after a randomized backoff;</li>
+ *   <li>record the entry in the ledger and drop it from the wallet. A failure here is not the caller's:
+ *       the money moved and the entry is safe in the wallet, so the next operation or the recovery
+ *       pass finishes it.</li>
+ * </ol>
+ *
+ * <p>Within one instance, movements on the same wallet also take turns on a striped lock: the optimistic
+ * commit alone stays correct (and is what keeps several instances apart), but contenders that are sure
+ * to lose would each waste a read, a lookup and a failed write per attempt.
+ */
+@Singleton
+final class MoneyMovements {
+
+    static final int MAX_ATTEMPTS = 100;
+    private static final int STRIPES = 1024;
+    private static final long LOCK_WAIT_SECONDS = 10;
+    private static final long MAX_BACKOFF_MILLIS = 50;
+    private static final System.Logger LOG = System.getLogger(MoneyMovements.class.getName());
+
+    private final WalletRepository wallets;
+    private final Ledger ledger;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
+        this.wallets = wallets;
+        this.ledger = ledger;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            // Fair: on a hot wallet every request waits its turn instead of some waiting out the timeout.
+            stripes[i] = new ReentrantLock(true);
+        }
+    }
+
+    /**
+     * @param change        applies the movement to the wallet and returns the new entry (throws when a rule forbids it)
+     * @param sameRequest   whether an existing entry with this operation id is the same request (a retry)
+     * @param auditAction   e.g. {@code wallet.credited}
+     */
+    TransactionView apply(UserId userId, OperationId operationId, Actor actor, Function<Wallet, LedgerEntry> change,
+                          Predicate<LedgerEntry> sameRequest, String auditAction) {
+        ReentrantLock lock = stripes[Math.floorMod(userId.hashCode(), STRIPES)];
+        try {
+            if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new Conflict("wallet-busy", "The wallet is being changed by many requests at once; retry");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict("wallet-busy", "Interrupted while waiting for the wallet");
+        }
+        try {
+            return applyOptimistically(userId, operationId, actor, change, sameRequest, auditAction);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TransactionView applyOptimistically(UserId userId, OperationId operationId, Actor actor,
+                                                Function<Wallet, LedgerEntry> change,
+                                                Predicate<LedgerEntry> sameRequest, String auditAction) {
+        for (int attempt = 1; ; attempt++) {
+            Wallet wallet = load(userId);
+            Optional<LedgerEntry> earlier = wallet.unrecordedEntry()
+                    .filter(entry -> entry.operationId().equals(operationId))
+                    .or(() -> ledger.findByOperation(userId, operationId));
+            if (earlier.isPresent()) {
+                if (!sameRequest.test(earlier.get())) {
+                    throw new RuleViolation("operation-id-reused",
+                            "This operation id was already used for a different movement");
+                }
+                return TransactionView.of(earlier.get());
+            }
+            LedgerEntry entry = change.apply(wallet);
+            AuditEntry audit = AuditEntry.of(userId, actor, auditAction, "wallet", List.of("balance"), entry.createdAt());
+            try {
+                wallets.commit(wallet, audit);
+            } catch (Conflict concurrentChange) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new Conflict("wallet-busy", "The wallet is being changed by many requests at once; retry");
+                }
+                backOff(attempt);
+                continue;
+            }
+            finish(entry);
+            return TransactionView.of(entry);
+        }
+    }
+
+    /** The wallet, with a previous operation's unrecorded entry (if any) recorded first. */
+    Wallet load(UserId userId) {
+        Wallet wallet = wallets.find(userId).orElseThrow(() -> new NotFound("user-not-found", "No such user"));
+        wallet.unrecordedEntry().ifPresent(this::record);
+        return wallet;
+    }
+
+    /** Records an entry in the ledger, then drops it from the wallet; both steps are idempotent. */
+    void record(LedgerEntry entry) {
+        ledger.record(entry);
+        wallets.markRecorded(entry.userId(), entry.sequence());
+    }
+
+    private void finish(LedgerEntry entry) {
+        try {
+            record(entry);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Entry " + entry + " committed but not yet in the ledger; the next "
+                    + "operation or the recovery pass records it: " + e.getMessage());
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Full jitter: a random pause up to an exponentially growing cap, so contenders spread out. */
+    private static void backOff(int attempt) {
+        long cap = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict("wallet-busy", "Interrupted while waiting to retry");
+        }
+    }
+}
