@@ -70,6 +70,12 @@ class KeyRotationEndToEndTest {
                 .bearerAuth(token));
     }
 
+    private final List<String> walletOwners = new ArrayList<>();
+
+    private static String idOf(HttpClient http, String accessToken) {
+        return (String) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me").bearerAuth(accessToken), Map.class).get("id");
+    }
+
     @Test
     void rotateToANewPrimaryKeyWhileRequestsRun() throws Exception {
         String k1 = randomKey();
@@ -79,6 +85,19 @@ class KeyRotationEndToEndTest {
             for (int i = 0; i < 12; i++) {
                 names.add("before" + i);
                 register(http, "before" + i);
+            }
+            // Money under k1 too: ledger entries, the opening balance and stored Idempotency-Key responses.
+            String admin = before.getApplicationContext().getBean(io.playerbase.adapters.rest.auth.TokenService.class)
+                    .issue(new io.playerbase.application.user.port.in.Authenticated(
+                            new UserId("650000000000000000000abc"), List.of("player", "admin"), 0)).accessToken();
+            for (int i = 0; i < 3; i++) {
+                String userId = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                        Map.of("login", "before" + i, "password", "correct horse battery")), Map.class).get("access_token");
+                String id = idOf(http, userId);
+                http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/users/" + id + "/wallet/credits",
+                        Map.of("amount", 500 + i, "reason", "goodwill", "description", "gift " + i))
+                        .header("Idempotency-Key", "gift-" + i).bearerAuth(admin));
+                walletOwners.add(id);
             }
         }
 
@@ -116,6 +135,13 @@ class KeyRotationEndToEndTest {
             for (Document key : keys) {
                 assertTrue(key.getString("wrapped_key").startsWith("pbk1:k2:"), key.toJson());
             }
+            for (String collection : List.of("wallet_transactions", "idempotency_keys")) {
+                long documents = database.getCollection(collection).countDocuments();
+                assertTrue(documents >= 3, collection + " has the money written under k1");
+                for (Document document : database.getCollection(collection).find()) {
+                    assertFalse(document.toJson().contains("pb1:k1:"), "a value left under k1: " + document.toJson());
+                }
+            }
 
             // k2 alone opens everything: the service could now retire k1 for encryption.
             KeyRing onlyK2 = KeyRing.parse("k2:" + k2);
@@ -127,7 +153,8 @@ class KeyRotationEndToEndTest {
             for (Document user : users) {
                 String id = user.getObjectId("_id").toHexString();
                 String balance = ((Document) ((Document) user.get("modules")).get("wallet")).getString("balance");
-                assertEquals("n:0", service.decrypt(balance, new FieldContext("users", id, "modules.wallet.balance")));
+                String expectedBalance = walletOwners.contains(id) ? "n:" + (500 + walletOwners.indexOf(id)) : "n:0";
+                assertEquals(expectedBalance, service.decrypt(balance, new FieldContext("users", id, "modules.wallet.balance")));
                 String email = personal.cipherFor(new UserId(id), wrappedByUser.get(id))
                         .decrypt(user.getString("email"), new FieldContext("users", id, "email"));
                 assertTrue(email.endsWith("@example.com") || email.endsWith("@cp.com"), email);
@@ -167,6 +194,14 @@ class KeyRotationEndToEndTest {
                         Map.of("login", name.toUpperCase() + "@example.com", "password", "correct horse battery")));
                 http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
                         Map.of("login", name, "password", "correct horse battery")));
+            }
+            String support = retired.getApplicationContext().getBean(io.playerbase.adapters.rest.auth.TokenService.class)
+                    .issue(new io.playerbase.application.user.port.in.Authenticated(
+                            new UserId("650000000000000000000abd"), List.of("player", "support"), 0)).accessToken();
+            for (String owner : walletOwners) {
+                Map<?, ?> reconcile = http.toBlocking().retrieve(
+                        HttpRequest.GET("/api/v1/admin/users/" + owner + "/wallet/reconcile").bearerAuth(support), Map.class);
+                assertEquals(true, reconcile.get("consistent"), "ledger readable and intact without k1: " + reconcile);
             }
             io.micronaut.http.client.exceptions.HttpClientResponseException taken = org.junit.jupiter.api.Assertions.assertThrows(
                     io.micronaut.http.client.exceptions.HttpClientResponseException.class,

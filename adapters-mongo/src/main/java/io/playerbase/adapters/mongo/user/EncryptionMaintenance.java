@@ -36,7 +36,10 @@ import java.util.function.Supplier;
  *   themselves, and so the personal values, do not change);</li>
  *   <li>moves every user's personal fields under their data key (computer players and legacy users
  *   written before data keys existed get one), and encrypts legacy plaintext;</li>
- *   <li>re-encrypts service-key values (wallet balance…) that are under an older master key.</li>
+ *   <li>re-encrypts service-key values that are under an older master key: the sensitive module
+ *   values of users (wallet balance, opening balance), the ledger's amounts and descriptions
+ *   ({@code wallet_transactions}; their content, and so the hash chain, does not change), and stored
+ *   Idempotency-Key responses.</li>
  * </ol>
  * Each document is rewritten with a conditional update on the exact values read, so a concurrent
  * change is never overwritten (the value is simply taken by the next pass). The position is saved in
@@ -49,10 +52,15 @@ public final class EncryptionMaintenance {
     private static final Logger LOG = LoggerFactory.getLogger(EncryptionMaintenance.class);
     private static final String STATE_ID = "reencryption";
     private static final int MAX_PASSES = 5;
+    /** Module values the wallet always encrypts, whatever the sensitive-fields setting says. */
+    private static final List<String> ALWAYS_ENCRYPTED_MODULE_PATHS = List.of("modules.wallet._opening_balance");
+    private static final List<String> LEDGER_FIELDS = List.of("amount", "balance_after", "description", "salt");
 
     private final MongoCollection<Document> users;
     private final MongoCollection<Document> userKeys;
     private final MongoCollection<Document> state;
+    private final MongoCollection<Document> ledger;
+    private final MongoCollection<Document> idempotencyKeys;
     private final UserDataKeys keys;
     private final PersonalDataKeys dataKeys;
     private final FieldCipher serviceCipher;
@@ -76,6 +84,8 @@ public final class EncryptionMaintenance {
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.userKeys = database.getCollection(UserDataKeys.COLLECTION);
         this.state = database.getCollection("encryption_state");
+        this.ledger = database.getCollection("wallet_transactions");
+        this.idempotencyKeys = database.getCollection("idempotency_keys");
         this.keys = keys;
         this.dataKeys = dataKeys;
         this.serviceCipher = serviceCipher;
@@ -143,13 +153,23 @@ public final class EncryptionMaintenance {
             for (int attempt = 1; attempt <= MAX_PASSES; attempt++) {
                 Document checkpoint = startOrResume();
                 long deferredBefore = number(checkpoint, "conflicts_deferred");
-                if ("keys".equals(checkpoint.getString("phase"))) {
-                    sweep(userKeys, checkpoint, "keys", this::rewrapKey);
-                    checkpoint.put("phase", "users");
-                    checkpoint.put("last_id", null);
-                    save(checkpoint);
+                List<String> phases = List.of("keys", "users", "ledger", "idempotency");
+                for (int phase = phases.indexOf(checkpoint.getString("phase")); phase < phases.size(); phase++) {
+                    String name = phases.get(phase);
+                    switch (name) {
+                        case "keys" -> sweep(userKeys, checkpoint, name, this::rewrapKey);
+                        case "users" -> sweep(users, checkpoint, name, this::reencryptUser);
+                        case "ledger" -> sweep(ledger, checkpoint, name, (entry, point) -> reencryptServiceFields(
+                                ledger, entry, entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, point));
+                        default -> sweep(idempotencyKeys, checkpoint, name, (record, point) -> reencryptServiceFields(
+                                idempotencyKeys, record, record.getString("lease_id"), List.of("response.body"), point));
+                    }
+                    if (phase + 1 < phases.size()) {
+                        checkpoint.put("phase", phases.get(phase + 1));
+                        checkpoint.put("last_id", null);
+                        save(checkpoint);
+                    }
                 }
-                sweep(users, checkpoint, "users", this::reencryptUser);
                 boolean clean = number(checkpoint, "conflicts_deferred") == deferredBefore;
                 checkpoint.put("status", clean ? "finished" : "incomplete");
                 checkpoint.put("finished_at", new Date());
@@ -203,7 +223,7 @@ public final class EncryptionMaintenance {
 
     private void sweep(MongoCollection<Document> collection, Document checkpoint, String phase, Visitor visitor) {
         while (true) {
-            ObjectId after = checkpoint.getObjectId("last_id");
+            Object after = checkpoint.get("last_id");
             Bson filter = after == null ? new Document() : Filters.gt("_id", after);
             List<Document> batch = collection.find(filter).sort(Sorts.ascending("_id")).limit(batchSize)
                     .into(new ArrayList<>());
@@ -213,7 +233,7 @@ public final class EncryptionMaintenance {
             for (Document document : batch) {
                 visitor.visit(document, checkpoint);
             }
-            checkpoint.put("last_id", batch.get(batch.size() - 1).getObjectId("_id"));
+            checkpoint.put("last_id", batch.get(batch.size() - 1).get("_id"));
             checkpoint.put("phase", phase);
             save(checkpoint);
         }
@@ -257,7 +277,9 @@ public final class EncryptionMaintenance {
         if (user.get("username") instanceof String username) {
             reindex(user, "username_bidx", blindIndex.entries("username", username), changes, expected);
         }
-        for (String path : sensitive.modulePaths()) {
+        List<String> modulePaths = new ArrayList<>(sensitive.modulePaths());
+        modulePaths.addAll(ALWAYS_ENCRYPTED_MODULE_PATHS);
+        for (String path : modulePaths) {
             Object stored = valueAt(user, path);
             if (stored == null) {
                 continue;
@@ -290,6 +312,34 @@ public final class EncryptionMaintenance {
         addTo(checkpoint, "values_reencrypted", changes.size() - reindexed - legacy, valuesReencrypted);
         addTo(checkpoint, "index_entries_updated", reindexed, new AtomicLong());
         addTo(checkpoint, "legacy_encrypted", legacy, legacyValuesEncrypted);
+    }
+
+    /** Service-key values of another collection: re-encrypted in place when under an older key. */
+    private void reencryptServiceFields(MongoCollection<Document> collection, Document document, String contextId,
+                                        List<String> paths, Document checkpoint) {
+        if (contextId == null) {
+            return;
+        }
+        String name = collection.getNamespace().getCollectionName();
+        Document expected = new Document("_id", document.get("_id"));
+        Document changes = new Document();
+        for (String path : paths) {
+            if (valueAt(document, path) instanceof String stored && serviceCipher.isCiphertext(stored)
+                    && serviceCipher.needsReencryption(stored)) {
+                FieldContext context = new FieldContext(name, contextId, path);
+                changes.append(path, serviceCipher.encrypt(serviceCipher.decrypt(stored, context), context));
+                expected.append(path, stored);
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        long matched = collection.updateOne(expected, new Document("$set", changes)).getMatchedCount();
+        if (matched == 0) {
+            count(checkpoint, "conflicts_deferred", conflicts);
+        } else {
+            addTo(checkpoint, "values_reencrypted", changes.size(), valuesReencrypted);
+        }
     }
 
     private void reindex(Document user, String field, List<String> desired, Document changes, Document expected) {
