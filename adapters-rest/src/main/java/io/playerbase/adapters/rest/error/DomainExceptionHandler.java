@@ -12,6 +12,7 @@ import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.DomainException;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.RateLimited;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.Unavailable;
 import jakarta.inject.Singleton;
@@ -34,6 +35,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case InvalidValue ignored -> HttpStatus.BAD_REQUEST;
             case AuthenticationFailed ignored -> HttpStatus.UNAUTHORIZED;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RateLimited ignored -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -46,6 +48,9 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         if (exception instanceof Unavailable) {
             LOG.warn("Request {} unavailable: {}", RequestIds.of(request), exception.getMessage());
             response.header("Retry-After", "5");
+        }
+        if (exception instanceof RateLimited limited) {
+            response.header("Retry-After", String.valueOf(limited.retryAfter().toSeconds()));
         }
         if (exception instanceof AuthenticationFailed) {
             response.header("WWW-Authenticate", "Bearer");
