@@ -10,11 +10,13 @@ import io.playerbase.adapters.crypto.AesGcmFieldCipher;
 import io.playerbase.adapters.crypto.Argon2Params;
 import io.playerbase.adapters.crypto.Argon2idPasswordHasher;
 import io.playerbase.adapters.crypto.HmacBlindIndex;
+import io.playerbase.adapters.crypto.HmacSecretHasher;
 import io.playerbase.adapters.crypto.KeyRing;
 import io.playerbase.adapters.crypto.MasterKeyFile;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PasswordHasher;
+import io.playerbase.domain.shared.SecretHasher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -75,6 +77,11 @@ final class CryptoFactory {
     @Singleton
     BlindIndex blindIndex(KeyRing ring) {
         return new HmacBlindIndex(ring);
+    }
+
+    @Singleton
+    SecretHasher secretHasher(KeyRing ring) {
+        return new HmacSecretHasher(ring);
     }
 
     @Singleton
