@@ -14,7 +14,8 @@ final class ChangeUnits {
     static final List<Class<?>> ALL = List.of(
             V0001_CreateCollections.class,
             V0002_AddModuleRegistry.class,
-            V0003_CreateComputerPlayers.class);
+            V0003_CreateComputerPlayers.class,
+            V0004_AddStaffListingIndexes.class);
 
     private ChangeUnits() {
     }

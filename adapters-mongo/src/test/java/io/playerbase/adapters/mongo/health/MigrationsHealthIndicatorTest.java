@@ -38,8 +38,8 @@ class MigrationsHealthIndicatorTest {
         assertEquals(HealthStatus.DOWN, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
         assertEquals(0, details.get("applied"));
-        assertEquals(List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers"),
-                details.get("pending"));
+        assertEquals(List.of("V0001_CreateCollections", "V0002_AddModuleRegistry", "V0003_CreateComputerPlayers",
+                "V0004_AddStaffListingIndexes"), details.get("pending"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class MigrationsHealthIndicatorTest {
 
         assertEquals(HealthStatus.UP, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
-        assertEquals(3, details.get("applied"));
+        assertEquals(4, details.get("applied"));
         assertEquals(List.of(), details.get("pending"));
         assertEquals("SUCCEEDED", details.get("lastRun"));
     }
