@@ -1,0 +1,25 @@
+package io.playerbase.bootstrap.config;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+
+/**
+ * Run in a child JVM by {@link ConfigurationPriorityTest}: builds an application context the way the
+ * jar does (same configurer, same application.yml, the child's real environment variables), starts only
+ * its environment, and prints {@code name=value} for each property named on the command line.
+ */
+public final class ConfigProbe {
+
+    private ConfigProbe() {
+    }
+
+    public static void main(String[] args) {
+        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build();
+        Environment environment = context.getEnvironment();
+        environment.start();
+        for (String name : args) {
+            System.out.println(name + "=" + environment.getProperty(name, String.class).orElse("<unset>"));
+        }
+        environment.stop();
+    }
+}
