@@ -3,6 +3,7 @@ package io.playerbase.adapters.rest.ratelimit;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.domain.shared.AuthenticationFailed;
 import io.playerbase.domain.shared.RateLimited;
 import jakarta.inject.Singleton;
@@ -22,11 +23,14 @@ import java.util.function.Supplier;
  * client gets up to N times the limits (docs/access-control.md).
  *
  * <p>An account is named by what the client sends, normalized (Unicode NFKC, trimmed, lower case) as
- * the blind index does: log-in name (email or username), registration email, refresh-token subject.
- * Unknown accounts are counted like known ones, so a 429 reveals nothing about who exists.
+ * the blind index does: log-in name (email or username), registration email, refresh-token subject;
+ * failed log-ins also count against the account id when the account exists. Unknown names are counted
+ * like known ones.
  */
 @Singleton
 public class AuthRateLimits {
+
+    private static final String FAILURES = "Too many failed log-ins for this account; try again later";
 
     private final boolean enabled;
     private final FixedWindowCounters counters;
@@ -65,24 +69,28 @@ public class AuthRateLimits {
     }
 
     /**
-     * Runs a log-in within its limits; a failed one ({@link AuthenticationFailed}) counts against the
-     * account's failure budget.
+     * Runs a log-in within its limits. A failed one ({@link AuthenticationFailed}) counts against the
+     * failure budget of the name used and, when the account exists, of the account itself, so switching
+     * between email and username buys no extra attempts; a spent budget refuses even the right password.
      */
-    public <T> T logIn(HttpRequest<?> request, String login, Supplier<T> attempt) {
+    public Authenticated logIn(HttpRequest<?> request, String login, Supplier<Authenticated> attempt) {
         if (!enabled) {
             return attempt.get();
         }
-        String account = account(login);
-        refuseIf(counters.exhausted(failedLoginsPerAccount, account),
-                "Too many failed log-ins for this account; try again later");
+        String name = "login:" + account(login);
+        refuseIf(counters.exhausted(failedLoginsPerAccount, name), FAILURES);
         refuseIf(counters.hit(loginPerAddress, addresses.of(request)), "Too many log-ins from this address; slow down");
-        refuseIf(counters.hit(loginPerAccount, account), "Too many log-ins for this account; slow down");
+        refuseIf(counters.hit(loginPerAccount, name), "Too many log-ins for this account; slow down");
+        Authenticated user;
         try {
-            return attempt.get();
+            user = attempt.get();
         } catch (AuthenticationFailed failed) {
-            counters.hit(failedLoginsPerAccount, account);
+            counters.hit(failedLoginsPerAccount, name);
+            failed.account().ifPresent(id -> counters.hit(failedLoginsPerAccount, "user:" + id.value()));
             throw failed;
         }
+        refuseIf(counters.exhausted(failedLoginsPerAccount, "user:" + user.userId().value()), FAILURES);
+        return user;
     }
 
     public void register(HttpRequest<?> request, String email) {
