@@ -45,6 +45,14 @@ public final class ConfigurationSources {
     /** Above environment variables (-200), below system properties (-100) and the command line (0). */
     public static final int ORDER = (EnvironmentPropertySource.POSITION + SystemPropertiesPropertySource.POSITION) / 2;
     public static final String NAME = "playerbase-secrets";
+    /** The MongoDB variables, taken over from Micronaut's environment source at its rank. */
+    public static final int ENVIRONMENT_ORDER = EnvironmentPropertySource.POSITION + 1;
+    public static final String ENVIRONMENT_NAME = "playerbase-environment";
+    static final String MONGODB_PREFIX = "MONGODB_";
+    static final Map<String, String> MONGODB_VARIABLES = Map.of(
+            "MONGODB_URI", "playerbase.mongo.uri",
+            "MONGODB_URI_READ_ONLY", "playerbase.mongo.read-only.uri",
+            "MONGODB_URI_ADMIN", "playerbase.mongo.admin.uri");
     static final String DEFAULT_DIRS = "/run/secrets,./secrets";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationSources.class);
@@ -78,6 +86,36 @@ public final class ConfigurationSources {
                     resolved.entrySet().stream().map(entry -> entry.getKey() + " from " + entry.getValue().origin()).toList()));
         }
         return PropertySource.of(NAME, properties, ORDER);
+    }
+
+    /**
+     * The {@code MONGODB_*} environment variables as Playerbase properties. Micronaut would turn
+     * {@code MONGODB_URI} into {@code mongodb.uri}, and any {@code mongodb.*} property makes
+     * micronaut-mongo create a second primary {@code MongoClient} next to ours, which breaks the start;
+     * so these variables are kept out of Micronaut's own environment source ({@link #excludedVariables})
+     * and mapped here, at the rank of environment variables.
+     */
+    public PropertySource environment(Iterable<String> variableNames) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String name : variableNames) {
+            String property = MONGODB_VARIABLES.get(name);
+            String value = environment.apply(name);
+            if (property != null && value != null && !value.isBlank()) {
+                properties.put(property, value);
+            }
+        }
+        return PropertySource.of(ENVIRONMENT_NAME, properties, ENVIRONMENT_ORDER);
+    }
+
+    /** Every {@code MONGODB_*} variable: none may become a {@code mongodb.*} property. */
+    public static String[] excludedVariables(Iterable<String> variableNames) {
+        List<String> excluded = new java.util.ArrayList<>();
+        for (String name : variableNames) {
+            if (name.startsWith(MONGODB_PREFIX)) {
+                excluded.add(name);
+            }
+        }
+        return excluded.toArray(String[]::new);
     }
 
     List<Path> directories() {

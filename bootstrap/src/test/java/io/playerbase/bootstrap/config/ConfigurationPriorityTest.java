@@ -45,12 +45,14 @@ class ConfigurationPriorityTest {
             env.put("PLAYERBASE_VAULT_PATH", "playerbase/test");
             env.put("PLAYERBASE_CRYPTO_MASTER_KEY", "from-env");
             env.put("MONGODB_URI", "mongodb://from-env/x");
+            env.put("MONGODB_URI_ADMIN", "mongodb://admin-from-env/x");
             env.put("PLAYERBASE_AUTH_ACCESS_TOKEN_LIFETIME", "9m");
             env.put("PLAYERBASE_AUTH_REFRESH_TOKEN_LIFETIME", "2d");
 
             Map<String, String> seen = probe(env, "playerbase.crypto.master-key", "playerbase.mongo.uri",
                     "playerbase.auth.access-token-lifetime", "playerbase.auth.refresh-token-lifetime",
-                    "playerbase.audit.retention-days");
+                    "playerbase.audit.retention-days", "playerbase.mongo.admin.uri", "playerbase.mongo.read-only.uri",
+                    "mongodb.*");
 
             // all four layers: the first secret directory
             assertEquals("from-first-secret-dir", seen.get("playerbase.crypto.master-key"));
@@ -62,6 +64,10 @@ class ConfigurationPriorityTest {
             assertEquals("2d", seen.get("playerbase.auth.refresh-token-lifetime"));
             // yml only
             assertEquals("730", seen.get("playerbase.audit.retention-days"));
+            // MONGODB_* variables reach the Playerbase properties, never Micronaut's mongodb.* (a second client)
+            assertEquals("mongodb://admin-from-env/x", seen.get("playerbase.mongo.admin.uri"));
+            assertEquals("<unset>", seen.get("playerbase.mongo.read-only.uri"));
+            assertEquals("absent", seen.get("mongodb.*"));
             assertEquals(List.of("GET /v1/secret/data/playerbase/test namespace=null"), vault.requests());
         }
     }
