@@ -11,12 +11,14 @@ import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
 import io.playerbase.adapters.crypto.Argon2Params;
 import io.playerbase.adapters.crypto.Argon2idPasswordHasher;
 import io.playerbase.adapters.crypto.HmacBlindIndex;
+import io.playerbase.adapters.crypto.HmacSecretHasher;
 import io.playerbase.adapters.crypto.KeyRing;
 import io.playerbase.adapters.crypto.MasterKeyFile;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.SecretHasher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -89,6 +91,11 @@ final class CryptoFactory {
                           @Value("${playerbase.crypto.blind-index-next-key-id:}") String nextKeyId) {
         return new HmacBlindIndex(ring, indexKeyId.isBlank() ? HmacBlindIndex.oldestKeyId(ring) : indexKeyId,
                 nextKeyId.isBlank() ? null : nextKeyId);
+    }
+
+    @Singleton
+    SecretHasher secretHasher(KeyRing ring) {
+        return new HmacSecretHasher(ring);
     }
 
     @Singleton

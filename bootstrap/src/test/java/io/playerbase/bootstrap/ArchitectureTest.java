@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.playerbase.domain.shared.ReadOnlyPort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,49 @@ class ArchitectureTest {
         noClasses().that().areAnnotatedWith("io.mongock.api.annotations.ChangeUnit")
                 .should().dependOnClassesThat(resideInAnyPackage("io.playerbase.domain..")
                         .and(not(resideInAPackage("io.playerbase.domain.shared.."))))
+                .check(production);
+    }
+
+    private static final String READ_ONLY_MONGO = "io.playerbase.adapters.mongo.connection.ReadOnlyMongo";
+
+    /** The handles through which one could write: the driver's database, collection and client, the admin role. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> WRITABLE_DATABASE_HANDLE =
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(com.mongodb.client.MongoDatabase.class,
+                    com.mongodb.client.MongoCollection.class, com.mongodb.client.MongoClient.class,
+                    io.playerbase.adapters.mongo.connection.AdminMongo.class);
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> USES_THE_READ_ONLY_ROLE =
+            new com.tngtech.archunit.base.DescribedPredicate<>("use the read-only database role") {
+                @Override
+                public boolean test(JavaClass javaClass) {
+                    return javaClass.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(dependency -> dependency.getTargetClass().getName().equals(READ_ONLY_MONGO));
+                }
+            };
+
+    /**
+     * SPEC §6: code that only reads cannot obtain the read-write client. Adapters of read-only ports use
+     * the read-only role, and nothing that uses it (outside its own package) touches a writable handle.
+     */
+    @Test
+    void readOnlyCodeNeverReachesAWritableDatabaseHandle() {
+        noClasses().that().implement(ReadOnlyPort.class).and(HAND_WRITTEN)
+                .should().dependOnClassesThat(WRITABLE_DATABASE_HANDLE)
+                .check(production);
+        noClasses().that(USES_THE_READ_ONLY_ROLE).and().resideOutsideOfPackage("io.playerbase.adapters.mongo.connection..")
+                .and(HAND_WRITTEN)
+                .should().dependOnClassesThat(WRITABLE_DATABASE_HANDLE)
+                .check(production);
+        classes().that().implement(ReadOnlyPort.class).and().resideInAPackage("io.playerbase.adapters.mongo..").and(HAND_WRITTEN)
+                .should(new com.tngtech.archunit.lang.ArchCondition<>("use the read-only database role") {
+                    @Override
+                    public void check(JavaClass javaClass, com.tngtech.archunit.lang.ConditionEvents events) {
+                        if (!USES_THE_READ_ONLY_ROLE.test(javaClass)) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(javaClass,
+                                    javaClass.getName() + " implements a read-only port without ReadOnlyMongo"));
+                        }
+                    }
+                })
                 .check(production);
     }
 

@@ -4,10 +4,20 @@ import io.playerbase.bootstrap.cli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micronaut.context.ApplicationContext;
+import io.playerbase.application.user.port.in.AdminUserQueries;
+import io.playerbase.application.user.port.in.Authenticated;
+import io.playerbase.application.user.port.in.LogInUseCase;
+import io.playerbase.domain.shared.PageRequest;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,18 +27,25 @@ class CommandLineTest {
 
     @TempDir
     Path dataDir;
+    @TempDir
+    Path secrets;
 
     private record Result(int exit, String out, String err) {
     }
 
     private Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private Result runWithInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] withStore = new String[args.length + 2];
         System.arraycopy(args, 0, withStore, 0, args.length);
         withStore[args.length] = "--playerbase.embedded.data-dir=" + dataDir;
         withStore[args.length + 1] = "--playerbase.embedded.port=0";
-        int exit = CommandLine.run(withStore, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = CommandLine.run(withStore, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -48,6 +65,52 @@ class CommandLineTest {
         Result after = run("status");
         assertTrue(after.out().contains("Pending (0)"), after.out());
         assertTrue(after.out().contains("V0001"), after.out());
+    }
+
+    @Test
+    void createAdminTakesThePasswordFromStandardInputAndNeverFromADefault() {
+        Result created = runWithInput("admin password 2026\n", "create-admin", "--email", "root@example.com", "--username", "root");
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().contains("Created admin root"), created.out());
+        assertFalse(created.out().contains("admin password 2026") || created.err().contains("admin password 2026"));
+
+        try (ApplicationContext context = ApplicationContext.run(Map.of("playerbase.embedded.data-dir", dataDir.toString(),
+                "playerbase.embedded.port", 0, "micronaut.server.enabled", false))) {
+            Authenticated root = context.getBean(LogInUseCase.class).logIn(new LogInUseCase.Command("root@example.com",
+                    "admin password 2026", "test"));
+            assertEquals(List.of("admin", "player"), root.roles());
+        }
+
+        Result again = runWithInput("another password\n", "create-admin", "--email", "other@example.com", "--username", "ROOT");
+        assertEquals(1, again.exit(), "an existing account is never overwritten");
+        assertTrue(again.err().contains("username"), again.err());
+
+        Result noPassword = runWithInput("", "create-admin", "--email", "x@example.com", "--username", "nobody");
+        assertEquals(2, noPassword.exit());
+        assertTrue(noPassword.err().contains("No password given"), noPassword.err());
+
+        Result weak = runWithInput("short\n", "create-admin", "--email", "y@example.com", "--username", "weakling");
+        assertEquals(1, weak.exit());
+        assertTrue(weak.err().contains("password"), weak.err());
+
+        Result usage = runWithInput("admin password 2026\n", "create-admin", "--username", "nomail");
+        assertEquals(2, usage.exit());
+    }
+
+    @Test
+    void createAdminReadsAPasswordFile() throws Exception {
+        Path file = Files.writeString(secrets.resolve("admin_password"), "file password 2026\n");
+        Result created = run("create-admin", "--email=ops@example.com", "--username=ops", "--password-file", file.toString());
+        assertEquals(0, created.exit(), created.err());
+        try (ApplicationContext context = ApplicationContext.run(Map.of("playerbase.embedded.data-dir", dataDir.toString(),
+                "playerbase.embedded.port", 0, "micronaut.server.enabled", false))) {
+            assertEquals("ops", context.getBean(AdminUserQueries.class).list(new AdminUserQueries.ListQuery(
+                    "ops@example.com", null, null, null, PageRequest.first(5))).items().get(0).username());
+            context.getBean(LogInUseCase.class).logIn(new LogInUseCase.Command("ops", "file password 2026", "test"));
+        }
+        Files.delete(file);
+        Result missing = run("create-admin", "--email", "b@example.com", "--username", "bee", "--password-file", file.toString());
+        assertEquals(2, missing.exit());
     }
 
     @Test

@@ -87,9 +87,7 @@ class KeyRotationEndToEndTest {
                 register(http, "before" + i);
             }
             // Money under k1 too: ledger entries, the opening balance and stored Idempotency-Key responses.
-            String admin = before.getApplicationContext().getBean(io.playerbase.adapters.rest.auth.TokenService.class)
-                    .issue(new io.playerbase.application.user.port.in.Authenticated(
-                            new UserId("650000000000000000000abc"), List.of("player", "admin"), 0)).accessToken();
+            String admin = StaffAccounts.admin(before.getApplicationContext());
             for (int i = 0; i < 3; i++) {
                 String userId = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
                         Map.of("login", "before" + i, "password", "correct horse battery")), Map.class).get("access_token");
@@ -195,9 +193,7 @@ class KeyRotationEndToEndTest {
                 http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
                         Map.of("login", name, "password", "correct horse battery")));
             }
-            String support = retired.getApplicationContext().getBean(io.playerbase.adapters.rest.auth.TokenService.class)
-                    .issue(new io.playerbase.application.user.port.in.Authenticated(
-                            new UserId("650000000000000000000abd"), List.of("player", "support"), 0)).accessToken();
+            String support = StaffAccounts.support(retired.getApplicationContext());
             for (String owner : walletOwners) {
                 Map<?, ?> reconcile = http.toBlocking().retrieve(
                         HttpRequest.GET("/api/v1/admin/users/" + owner + "/wallet/reconcile").bearerAuth(support), Map.class);

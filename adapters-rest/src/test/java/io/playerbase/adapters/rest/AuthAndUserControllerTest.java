@@ -11,6 +11,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
+import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangePasswordUseCase;
 import io.playerbase.application.user.port.in.DeleteAccountUseCase;
@@ -32,6 +34,7 @@ import org.mockito.ArgumentCaptor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,6 +110,19 @@ class AuthAndUserControllerTest {
     @MockBean(ChangePasswordUseCase.class)
     ChangePasswordUseCase changePasswordMock() {
         return mock(ChangePasswordUseCase.class);
+    }
+
+    /** Every account is active with the player role, unless a test says otherwise. */
+    @MockBean(AccessQueries.class)
+    AccessQueries accessMock() {
+        AccessQueries access = mock(AccessQueries.class);
+        when(access.activeRoles(any())).thenReturn(Optional.of(List.of("player")));
+        return access;
+    }
+
+    @MockBean(AuthenticateApiKeyUseCase.class)
+    AuthenticateApiKeyUseCase apiKeysMock() {
+        return mock(AuthenticateApiKeyUseCase.class);
     }
 
     @BeforeEach

@@ -88,6 +88,28 @@ class WalletControllerTest {
     @Inject
     DebitWalletUseCase debits;
 
+    /** Accounts as they are now: staff roles by id (the live-account check reads them on every request). */
+    @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
+    io.playerbase.application.user.port.in.AccessQueries accessMock() {
+        io.playerbase.application.user.port.in.AccessQueries access = mock(io.playerbase.application.user.port.in.AccessQueries.class);
+        when(access.activeRoles(any())).thenAnswer(call -> {
+            UserId user = call.getArgument(0);
+            if (user.equals(ADMIN) || user.value().equals("650000000000000000000007")) {
+                return java.util.Optional.of(List.of("player", "admin"));
+            }
+            if (user.equals(SUPPORT)) {
+                return java.util.Optional.of(List.of("player", "support"));
+            }
+            return java.util.Optional.of(List.of("player"));
+        });
+        return access;
+    }
+
+    @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
+    io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
+        return mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+    }
+
     @MockBean(WalletQueries.class)
     WalletQueries queriesMock() {
         return mock(WalletQueries.class);

@@ -44,7 +44,7 @@ final class LogInService implements LogInUseCase {
         }
         User user = found.get();
         if (!hasher.verify(command.password(), user.passwordHash()) || !user.canAuthenticate()) {
-            throw new AuthenticationFailed();
+            throw new AuthenticationFailed(user.id());
         }
         if (hasher.needsRehash(user.passwordHash())) {
             upgradeHash(user, command);

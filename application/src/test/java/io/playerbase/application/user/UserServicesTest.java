@@ -110,6 +110,20 @@ class UserServicesTest {
     }
 
     @Test
+    void aWrongPasswordNamesTheAccountForAbuseLimitsOnlyAnUnknownNameDoesNot() {
+        UserView ann = registerAnn();
+        AuthenticationFailed byName = assertThrows(AuthenticationFailed.class,
+                () -> logIn.logIn(new LogInUseCase.Command("ann", "wrong password", "r")));
+        AuthenticationFailed byEmail = assertThrows(AuthenticationFailed.class,
+                () -> logIn.logIn(new LogInUseCase.Command("ann@example.com", "wrong password", "r")));
+        assertEquals(java.util.Optional.of(new UserId(ann.id())), byName.account());
+        assertEquals(byName.account(), byEmail.account());
+        assertEquals(byName.getMessage(), byEmail.getMessage());
+        assertTrue(assertThrows(AuthenticationFailed.class,
+                () -> logIn.logIn(new LogInUseCase.Command("nobody", "wrong password", "r"))).account().isEmpty());
+    }
+
+    @Test
     void suspendedAccountCannotLogInOrRefresh() {
         UserView ann = registerAnn();
         User user = users.findById(new UserId(ann.id())).orElseThrow();

@@ -1,5 +1,6 @@
 package io.playerbase.bootstrap.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -21,4 +22,9 @@ public interface CliCommand {
 
     /** Runs the command; the return value is the process exit code. */
     int run(List<String> arguments, PrintStream out, PrintStream err);
+
+    /** The same with standard input, for commands that read it (a password); the others ignore it. */
+    default int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
+        return run(arguments, out, err);
+    }
 }

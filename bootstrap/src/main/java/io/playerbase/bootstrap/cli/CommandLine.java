@@ -3,6 +3,7 @@ package io.playerbase.bootstrap.cli;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,6 +27,10 @@ public final class CommandLine {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         try (ApplicationContext context = ApplicationContext.builder()
                 .args(args)
                 .properties(Map.of("playerbase.migrations.run-at-start", "false", "micronaut.server.enabled", "false"))
@@ -41,7 +46,7 @@ public final class CommandLine {
             if (command.get().needsMigratedDatabase()) {
                 context.getBean(MigrationRunner.class).migrate();
             }
-            return command.get().run(Arrays.asList(args).subList(1, args.length), out, err);
+            return command.get().run(Arrays.asList(args).subList(1, args.length), in, out, err);
         }
     }
 

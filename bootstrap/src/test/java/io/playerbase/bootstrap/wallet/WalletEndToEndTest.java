@@ -43,6 +43,8 @@ class WalletEndToEndTest {
     TokenService tokens;
     @Inject
     MongoDatabase database;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
 
     private Map<String, Object> body(HttpRequest<?> request) {
         return http.toBlocking().retrieve(request, Argument.mapOf(String.class, Object.class));
@@ -62,10 +64,8 @@ class WalletEndToEndTest {
         String playerToken = (String) body(HttpRequest.POST("/api/v1/auth/login",
                 Map.of("login", name, "password", "correct horse battery"))).get("access_token");
         // The admin user API comes with access control; a token with the admin role stands in for it here.
-        String admin = tokens.issue(new Authenticated(new UserId("650000000000000000000abc"), List.of("player", "admin"), 0))
-                .accessToken();
-        String support = tokens.issue(new Authenticated(new UserId("650000000000000000000abd"), List.of("player", "support"), 0))
-                .accessToken();
+        String admin = io.playerbase.bootstrap.StaffAccounts.admin(context);
+        String support = io.playerbase.bootstrap.StaffAccounts.support(context);
 
         HttpResponse<String> credited = http.toBlocking().exchange(
                 move(ann, "credits", Map.of("amount", 123_456, "reason", "goodwill", "description", "Welcome gift"), "gift-1", admin),

@@ -8,7 +8,7 @@ import java.util.List;
  * becomes the problem {@code type}.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, RuleViolation, InvalidValue, AuthenticationFailed, Unavailable {
+        permits NotFound, Conflict, RuleViolation, InvalidValue, AuthenticationFailed, Unavailable, RateLimited {
 
     private final String code;
     private final List<FieldError> fieldErrors;

@@ -153,6 +153,54 @@ public final class User {
         return new Username("deleted-" + id.value().substring(12));
     }
 
+    /**
+     * Suspends the account: it can no longer log in, refresh, or use the tokens it holds.
+     *
+     * @return {@code [status]}, or nothing when it was suspended already
+     */
+    public List<String> suspend(Instant now) {
+        requireNotDeleted();
+        if (status == UserStatus.SUSPENDED) {
+            return List.of();
+        }
+        status = UserStatus.SUSPENDED;
+        updatedAt = now;
+        return List.of("status");
+    }
+
+    /** Lifts a suspension; returns {@code [status]}, or nothing when the account was active. */
+    public List<String> reinstate(Instant now) {
+        requireNotDeleted();
+        if (status == UserStatus.ACTIVE) {
+            return List.of();
+        }
+        status = UserStatus.ACTIVE;
+        updatedAt = now;
+        return List.of("status");
+    }
+
+    /**
+     * Replaces the staff roles ({@code support}, {@code admin}); the {@code player} role always stays.
+     * Computer players never hold staff roles.
+     *
+     * @return {@code [roles]}, or nothing when the roles were these already
+     */
+    public List<String> changeStaffRoles(Set<Role> staffRoles, Instant now) {
+        requireNotDeleted();
+        EnumSet<Role> wanted = EnumSet.of(Role.PLAYER);
+        wanted.addAll(staffRoles);
+        if (compPlayer && wanted.size() > 1) {
+            throw new RuleViolation("computer-player", "Computer players cannot hold staff roles");
+        }
+        if (wanted.equals(roles)) {
+            return List.of();
+        }
+        roles.clear();
+        roles.addAll(wanted);
+        updatedAt = now;
+        return List.of("roles");
+    }
+
     /** Whether this account may log in and use its tokens. */
     public boolean canAuthenticate() {
         return status == UserStatus.ACTIVE;

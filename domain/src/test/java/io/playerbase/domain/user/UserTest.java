@@ -105,6 +105,9 @@ class UserTest {
                 false, Set.of(), null, null, Map.of(), T0, T0, 3, 0);
         assertThrows(RuleViolation.class, () -> deleted.changeProfile(new Username("zed"), null, null, T1));
         assertThrows(RuleViolation.class, () -> deleted.changePasswordHash("$x", T1));
+        assertThrows(RuleViolation.class, () -> deleted.suspend(T1));
+        assertThrows(RuleViolation.class, () -> deleted.reinstate(T1));
+        assertThrows(RuleViolation.class, () -> deleted.changeStaffRoles(Set.of(Role.ADMIN), T1));
         assertFalse(deleted.canAuthenticate());
         assertEquals(Set.of(Role.PLAYER), deleted.roles(), "every account keeps the player role");
     }
@@ -116,5 +119,44 @@ class UserTest {
                 UserStatus.SUSPENDED, false, Set.of(Role.ADMIN), null, null, Map.of(), T0, T0, 3, 0);
         assertFalse(suspended.canAuthenticate());
         assertEquals(Set.of(Role.PLAYER, Role.ADMIN), suspended.roles());
+    }
+
+    @Test
+    void suspensionStopsAuthenticationAndReinstatementRestoresIt() {
+        User user = newUser();
+        assertEquals(List.of("status"), user.suspend(T1));
+        assertEquals(UserStatus.SUSPENDED, user.status());
+        assertFalse(user.canAuthenticate());
+        assertEquals(T1, user.updatedAt());
+        assertEquals(List.of(), user.suspend(T1), "suspending twice changes nothing");
+        assertEquals(List.of("status"), user.reinstate(T1));
+        assertTrue(user.canAuthenticate());
+        assertEquals(List.of(), user.reinstate(T1));
+    }
+
+    @Test
+    void staffRolesComeAndGoButPlayerStays() {
+        User user = newUser();
+        assertEquals(List.of("roles"), user.changeStaffRoles(Set.of(Role.ADMIN, Role.SUPPORT), T1));
+        assertEquals(Set.of(Role.PLAYER, Role.SUPPORT, Role.ADMIN), user.roles());
+        assertEquals(List.of(), user.changeStaffRoles(Set.of(Role.SUPPORT, Role.ADMIN, Role.PLAYER), T1));
+        assertEquals(List.of("roles"), user.changeStaffRoles(Set.of(), T1));
+        assertEquals(Set.of(Role.PLAYER), user.roles());
+    }
+
+    @Test
+    void computerPlayersHoldNoStaffRoles() {
+        User bot = User.register(UserId.newId(T0), new Email("bot@cp.com"), new Username("bot_one"), "$h", true, List.of(), T0);
+        RuleViolation error = assertThrows(RuleViolation.class, () -> bot.changeStaffRoles(Set.of(Role.SUPPORT), T1));
+        assertEquals("computer-player", error.code());
+        assertEquals(Set.of(Role.PLAYER), bot.roles());
+    }
+
+    @Test
+    void accessOfAnAccountAlwaysIncludesThePlayerRole() {
+        AccountAccess access = new AccountAccess(UserId.newId(T0), UserStatus.SUSPENDED, Set.of(Role.ADMIN));
+        assertEquals(Set.of(Role.PLAYER, Role.ADMIN), access.roles());
+        assertFalse(access.canAuthenticate());
+        assertTrue(new AccountAccess(UserId.newId(T0), UserStatus.ACTIVE, Set.of()).canAuthenticate());
     }
 }

@@ -3,6 +3,7 @@ package io.playerbase.adapters.mongo.connection;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -30,13 +31,21 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Produces the one {@link MongoClient} of the service and its {@link MongoDatabase}, against an
- * external MongoDB ({@code playerbase.mongo.uri}) or, when that is blank, the embedded server.
+ * Produces the clients of the three database roles (SPEC §6) against an external MongoDB
+ * ({@code playerbase.mongo.uri}) or, when that is blank, the embedded server:
+ * <ul>
+ *   <li>{@code read_write}: the one {@link MongoClient} bean and its {@link MongoDatabase}, used by
+ *       every adapter that writes and by Micronaut Data;</li>
+ *   <li>{@code read_only}: {@link ReadOnlyMongo}, which exposes reads only;</li>
+ *   <li>{@code admin}: {@link AdminMongo}, for migrations.</li>
+ * </ul>
+ * The role clients are deliberately not {@code MongoClient} beans, so nothing can inject them by type
+ * and write through them.
  *
  * <p>micronaut-mongo-sync creates its own client only when {@code mongodb.*} properties exist; we
- * never set them, so this client is the only one and Micronaut Data uses it (it binds its
- * repository operations to every {@code MongoClient} bean; {@code @Primary} gives it the "Primary"
- * name those operations expect).
+ * never set them, so the read-write client is the only {@code MongoClient} bean and Micronaut Data
+ * uses it (it binds its repository operations to every {@code MongoClient} bean; {@code @Primary}
+ * gives it the "Primary" name those operations expect).
  */
 @Factory
 final class MongoConnectionFactory {
@@ -59,6 +68,15 @@ final class MongoConnectionFactory {
             @Value("${playerbase.mongo.startup.max-backoff:10s}") Duration startupMaxBackoff) {
         return new MongoConnectionSettings(uri, database, poolMaxSize, poolMinSize, connectTimeout, socketTimeout,
                 serverSelectionTimeout, startupMaxAttempts, startupInitialBackoff, startupMaxBackoff);
+    }
+
+    @Singleton
+    MongoRoleSettings mongoRoleSettings(
+            @Value("${playerbase.mongo.read-only.uri:}") String readOnlyUri,
+            @Value("${playerbase.mongo.admin.uri:}") String adminUri,
+            @Value("${playerbase.mongo.read-only.pool.max-size:50}") int readOnlyPoolMaxSize,
+            @Value("${playerbase.mongo.admin.pool.max-size:5}") int adminPoolMaxSize) {
+        return new MongoRoleSettings(readOnlyUri, adminUri, readOnlyPoolMaxSize, adminPoolMaxSize);
     }
 
     @Singleton
@@ -110,6 +128,61 @@ final class MongoConnectionFactory {
     @Singleton
     MongoDatabase mongoDatabase(MongoClient client, MongoStoreInfo store) {
         return client.getDatabase(store.database());
+    }
+
+    /** Eager like the main client: a wrong read-only URI or password fails the start, not the first listing. */
+    @Context
+    @Bean(preDestroy = "close")
+    ReadOnlyMongo readOnlyMongo(MongoConnectionSettings settings, MongoRoleSettings roles, MongoStoreInfo store,
+                                @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry) {
+        MongoClientSettings client = MongoClientSettings.builder(clientSettings(
+                        roleConnectionString(settings, roles.readOnlyUriOr(settings.uri()),
+                                "playerbase.mongo.read-only.uri (MONGODB_URI_READ_ONLY)", roles, embedded),
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                .applicationName("playerbase-read-only")
+                .readPreference(ReadPreference.secondaryPreferred())
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnlyPoolMaxSize()).minSize(0))
+                .build();
+        return new ReadOnlyMongo(connect(client, settings, "read-only role: " + store.description()), store.database());
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    AdminMongo adminMongo(MongoConnectionSettings settings, MongoRoleSettings roles, MongoStoreInfo store,
+                          @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry) {
+        MongoClientSettings client = MongoClientSettings.builder(clientSettings(
+                        roleConnectionString(settings, roles.adminUriOr(settings.uri()),
+                                "playerbase.mongo.admin.uri (MONGODB_URI_ADMIN)", roles, embedded),
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                .applicationName("playerbase-admin")
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.adminPoolMaxSize()).minSize(0))
+                .build();
+        return new AdminMongo(connect(client, settings, "admin role: " + store.description()), store.database());
+    }
+
+    private static ConnectionString roleConnectionString(MongoConnectionSettings settings, String uri, String setting,
+                                                         MongoRoleSettings roles, @Nullable EmbeddedMongoServer embedded) {
+        if (settings.embedded()) {
+            if (roles.anyOwnUri()) {
+                throw new IllegalStateException("A read-only or admin MongoDB URI is configured, but no main URI "
+                        + "(MONGODB_URI): set it too, or none of them for the embedded store");
+            }
+            return new ConnectionString(requireEmbedded(embedded).connectionString());
+        }
+        return MongoUris.parse(uri, setting);
+    }
+
+    private static MongoClient connect(MongoClientSettings clientSettings, MongoConnectionSettings settings, String target) {
+        MongoClient client = MongoClients.create(clientSettings);
+        try {
+            new StartupPing(settings.startupMaxAttempts(), settings.startupInitialBackoff(),
+                    settings.startupMaxBackoff(), duration -> Thread.sleep(duration.toMillis()))
+                    .await(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)), target);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return client;
     }
 
     /**

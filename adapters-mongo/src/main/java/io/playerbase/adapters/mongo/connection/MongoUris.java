@@ -19,12 +19,16 @@ final class MongoUris {
 
     /** Parses a connection string; the error message shows the string only in redacted form. */
     static ConnectionString parse(String uri) {
+        return parse(uri, "playerbase.mongo.uri (MONGODB_URI)");
+    }
+
+    /** As {@link #parse(String)}, naming the setting the string came from. */
+    static ConnectionString parse(String uri, String setting) {
         try {
             return new ConnectionString(uri.strip());
         } catch (IllegalArgumentException e) {
             // The driver's message may quote parts of the string, so it is not passed on.
-            throw new IllegalStateException("playerbase.mongo.uri (MONGODB_URI) is not a valid MongoDB connection string: "
-                    + redact(uri));
+            throw new IllegalStateException(setting + " is not a valid MongoDB connection string: " + redact(uri));
         }
     }
 

@@ -15,6 +15,7 @@ final class ChangeUnits {
             V0001_CreateCollections.class,
             V0002_AddModuleRegistry.class,
             V0003_CreateComputerPlayers.class,
+            V0004_AddStaffListingIndexes.class,
             V0005_AddWalletLedgerIndexes.class,
             V0010_AddEncryptionCollections.class);
 

@@ -2,7 +2,11 @@ package io.playerbase.adapters.mongo.migration;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.PasswordHasher;
 import jakarta.inject.Singleton;
 
 @Factory
@@ -13,5 +17,12 @@ final class MigrationBeans {
                                         @Value("${playerbase.audit.retention-days:730}") int auditRetentionDays,
                                         MongoStoreInfo store) {
         return new MigrationSettings(compPlayerPassword, auditRetentionDays, store.embedded());
+    }
+
+    /** Migrations create collections, validators and indexes: the admin role's work (SPEC §6). */
+    @Singleton
+    MigrationRunner migrationRunner(AdminMongo admin, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
+                                    PasswordHasher hasher, MigrationSettings settings) {
+        return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings);
     }
 }

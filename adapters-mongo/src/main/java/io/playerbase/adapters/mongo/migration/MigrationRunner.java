@@ -10,7 +10,6 @@ import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PasswordHasher;
-import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,9 @@ import java.util.Map;
  * <p>Mongock runs without transactions (the embedded server and a standalone MongoDB have none), so
  * every change unit is idempotent and completes on the next run if one fails half way. Mongock's
  * lock in the database makes concurrent runs by several instances wait for each other.
+ *
+ * <p>The service builds it on the admin database role's client ({@link MigrationBeans}).
  */
-@Singleton
 public class MigrationRunner {
 
     /** Mongock's default change-log collection. */

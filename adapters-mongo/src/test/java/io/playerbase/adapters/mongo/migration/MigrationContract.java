@@ -45,7 +45,7 @@ abstract class MigrationContract {
     static final Map<String, Set<String>> INDEXES = Map.of(
             "users", Set.of("ux_users_email_bidx", "ux_users_username_bidx", "ix_users_status", "ix_users_created_at",
                     "ix_users_updated_at", "ix_users_is_comp_player", "ix_users_dutch_points", "ix_users_dutch_wins",
-                    "ix_users_dutch_win_rate", "ix_users_pending_audit", "ix_users_wallet_pending"),
+                    "ix_users_dutch_win_rate", "ix_users_pending_audit", "ix_users_wallet_pending", "ix_users_status_id", "ix_users_is_comp_player_id"),
             "user_modules", Set.of("ux_user_modules_module_name", "ix_user_modules_status"),
             "user_audit_logs", Set.of("ix_user_audit_logs_user_id_timestamp", "ix_user_audit_logs_action",
                     "ix_user_audit_logs_module", "ttl_user_audit_logs_timestamp"),

@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.playerbase.adapters.rest.auth.AuthRequests.LogInRequest;
 import io.playerbase.adapters.rest.auth.AuthRequests.RefreshTokenRequest;
 import io.playerbase.adapters.rest.auth.AuthRequests.RegisterUserRequest;
+import io.playerbase.adapters.rest.ratelimit.AuthRateLimits;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.adapters.rest.user.UserResponse;
 import io.playerbase.application.user.port.in.LogInUseCase;
@@ -34,33 +35,41 @@ class AuthController {
     private final LogInUseCase logIn;
     private final RefreshLoginUseCase refresh;
     private final TokenService tokens;
+    private final AuthRateLimits limits;
 
-    AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshLoginUseCase refresh, TokenService tokens) {
+    AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshLoginUseCase refresh, TokenService tokens,
+                   AuthRateLimits limits) {
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     @Post("/register")
-    @Operation(summary = "Create a player account", description = "201 with the account; 409 when the email or username is taken.")
+    @Operation(summary = "Create a player account",
+            description = "201 with the account; 409 when the email or username is taken; 429 when rate limited.")
     HttpResponse<UserResponse> register(@Body @Valid RegisterUserRequest body, HttpRequest<?> request) {
+        limits.register(request, body.email());
         UserView user = register.register(RegisterUserUseCase.Command.of(body.email(), body.username(), body.password(),
                 RequestIds.of(request)));
         return HttpResponse.created(UserResponse.of(user), URI.create("/api/v1/users/me"));
     }
 
     @Post("/login")
-    @Operation(summary = "Log in with email or username", description = "401 with the same body whatever was wrong.")
+    @Operation(summary = "Log in with email or username",
+            description = "401 with the same body whatever was wrong; 429 when rate limited or after too many failures.")
     TokenResponse logIn(@Body @Valid LogInRequest body, HttpRequest<?> request) {
-        return TokenResponse.of(tokens.issue(
-                logIn.logIn(new LogInUseCase.Command(body.login(), body.password(), RequestIds.of(request)))));
+        return TokenResponse.of(tokens.issue(limits.logIn(request, body.login(),
+                () -> logIn.logIn(new LogInUseCase.Command(body.login(), body.password(), RequestIds.of(request))))));
     }
 
     @Post("/refresh")
-    @Operation(summary = "Exchange a refresh token for new tokens")
-    TokenResponse refresh(@Body @Valid RefreshTokenRequest body) {
+    @Operation(summary = "Exchange a refresh token for new tokens", description = "429 when rate limited.")
+    TokenResponse refresh(@Body @Valid RefreshTokenRequest body, HttpRequest<?> request) {
+        limits.refreshFromAddress(request);
         TokenService.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken());
+        limits.refreshForAccount(claims.userId().value());
         return TokenResponse.of(tokens.issue(
                 refresh.refresh(new RefreshLoginUseCase.Command(claims.userId(), claims.credentialsVersion()))));
     }

@@ -12,6 +12,7 @@ import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.DomainException;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.RateLimited;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.Unavailable;
 import jakarta.inject.Singleton;
@@ -35,6 +36,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case InvalidValue ignored -> HttpStatus.BAD_REQUEST;
             case AuthenticationFailed ignored -> HttpStatus.UNAUTHORIZED;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RateLimited ignored -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 
@@ -50,6 +52,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
     static String retryAfter(DomainException exception) {
         return switch (exception) {
             case Unavailable ignored -> "5";
+            case RateLimited limited -> String.valueOf(Math.max(1, limited.retryAfter().toSeconds()));
             case Conflict conflict when RETRYABLE_CONFLICTS.contains(conflict.code()) -> "1";
             default -> null;
         };

@@ -105,7 +105,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case BAD_REQUEST -> errors.isEmpty() ? "The request body is not valid JSON of the expected shape"
                     : errors.size() == 1 && "is not a known field".equals(errors.get(0).message())
                     ? "Unknown field '" + errors.get(0).field() + "'" : "Some fields are invalid";
-            case UNAUTHORIZED -> "A valid bearer token is required";
+            case UNAUTHORIZED -> "Valid credentials are required: a bearer token, or an API key for services";
             case FORBIDDEN -> "You may not do this";
             case NOT_FOUND -> "No such resource";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource";

@@ -1,0 +1,23 @@
+package io.playerbase.adapters.rest.admin;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+final class AdminRequests {
+
+    private AdminRequests() {
+    }
+
+    /** {@code scopes} may be empty: such a key authenticates but reaches no scoped endpoint. */
+    @Serdeable
+    record CreateApiKeyRequest(@NotNull @Size(max = 200) String name, @NotNull @Size(max = 20) List<@NotNull @Size(max = 64) String> scopes) {
+    }
+
+    /** The staff roles the account should hold afterwards ({@code support}, {@code admin}); {@code player} always stays. */
+    @Serdeable
+    record ChangeRolesRequest(@NotNull @Size(max = 10) List<@NotNull @Size(max = 32) String> roles) {
+    }
+}

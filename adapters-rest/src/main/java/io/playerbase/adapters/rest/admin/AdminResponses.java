@@ -1,0 +1,60 @@
+package io.playerbase.adapters.rest.admin;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.playerbase.application.access.port.in.ApiKeyView;
+import io.playerbase.application.access.port.in.CreateApiKeyUseCase.CreatedApiKey;
+import io.playerbase.application.user.port.in.AuditEntryView;
+import io.playerbase.application.user.port.in.UserSummaryView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of the staff and service endpoints. */
+public final class AdminResponses {
+
+    private AdminResponses() {
+    }
+
+    @Serdeable
+    record UserSummaryResponse(String id, String email, String username, String status, boolean isCompPlayer,
+                               List<String> roles, Instant createdAt, Instant updatedAt) {
+        static UserSummaryResponse of(UserSummaryView view) {
+            return new UserSummaryResponse(view.id(), view.email(), view.username(), view.status(), view.compPlayer(),
+                    view.roles(), view.createdAt(), view.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record AuditEntryResponse(String id, String action, String module, List<String> changedFields, String actor,
+                              String actorRole, String requestId, Instant timestamp) {
+        static AuditEntryResponse of(AuditEntryView view) {
+            return new AuditEntryResponse(view.id(), view.action(), view.module(), view.changedFields(), view.actorId(),
+                    view.actorRole(), view.requestId(), view.timestamp());
+        }
+    }
+
+    @Serdeable
+    record ApiKeyResponse(String id, String name, List<String> scopes, boolean active, Instant createdAt,
+                          String createdBy, Instant revokedAt, String revokedBy) {
+        static ApiKeyResponse of(ApiKeyView view) {
+            return new ApiKeyResponse(view.id(), view.name(), view.scopes(), view.active(), view.createdAt(),
+                    view.createdBy(), view.revokedAt(), view.revokedBy());
+        }
+    }
+
+    /** The key and, once only, the credential: {@code Authorization: ApiKey <api_key>}. */
+    @Serdeable
+    record CreatedApiKeyResponse(String id, String name, List<String> scopes, boolean active, Instant createdAt,
+                                 String createdBy, String apiKey) {
+        static CreatedApiKeyResponse of(CreatedApiKey created) {
+            ApiKeyView view = created.key();
+            return new CreatedApiKeyResponse(view.id(), view.name(), view.scopes(), view.active(), view.createdAt(),
+                    view.createdBy(), created.token());
+        }
+
+        @Override
+        public String toString() {
+            return "CreatedApiKeyResponse[id=" + id + ", apiKey=redacted]";
+        }
+    }
+}

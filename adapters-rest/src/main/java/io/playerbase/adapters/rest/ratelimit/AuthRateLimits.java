@@ -1,0 +1,139 @@
+package io.playerbase.adapters.rest.ratelimit;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.application.user.port.in.Authenticated;
+import io.playerbase.domain.shared.AuthenticationFailed;
+import io.playerbase.domain.shared.RateLimited;
+import jakarta.inject.Singleton;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The limits on the anonymous authentication endpoints (SPEC §8, issue 4): per client address and per
+ * account for log-in, registration and refresh, and a bounded number of failed log-ins per account per
+ * window, after which that account's log-ins are refused with 429 until the window ends, even with the
+ * right password. Counters live in this instance's memory: with N instances behind a load balancer a
+ * client gets up to N times the limits (docs/access-control.md).
+ *
+ * <p>An account is named by what the client sends, normalized (Unicode NFKC, trimmed, lower case) as
+ * the blind index does: log-in name (email or username), registration email, refresh-token subject;
+ * failed log-ins also count against the account id when the account exists. Unknown names are counted
+ * like known ones.
+ */
+@Singleton
+public class AuthRateLimits {
+
+    private static final String FAILURES = "Too many failed log-ins for this account; try again later";
+
+    private final boolean enabled;
+    private final FixedWindowCounters counters;
+    private final ClientAddresses addresses;
+    private final Clock clock;
+    private final RateLimitPolicy loginPerAddress;
+    private final RateLimitPolicy loginPerAccount;
+    private final RateLimitPolicy failedLoginsPerAccount;
+    private final RateLimitPolicy registerPerAddress;
+    private final RateLimitPolicy registerPerAccount;
+    private final RateLimitPolicy refreshPerAddress;
+    private final RateLimitPolicy refreshPerAccount;
+
+    AuthRateLimits(@Value("${playerbase.rate-limits.enabled:true}") boolean enabled,
+                   @Value("${playerbase.rate-limits.max-keys:100000}") int maxKeys,
+                   @Value("${playerbase.rate-limits.client-address-header:}") String clientAddressHeader,
+                   @Value("${playerbase.rate-limits.login-per-address:30/1m}") String loginPerAddress,
+                   @Value("${playerbase.rate-limits.login-per-account:10/1m}") String loginPerAccount,
+                   @Value("${playerbase.rate-limits.failed-logins-per-account:10/15m}") String failedLoginsPerAccount,
+                   @Value("${playerbase.rate-limits.register-per-address:20/10m}") String registerPerAddress,
+                   @Value("${playerbase.rate-limits.register-per-account:5/1h}") String registerPerAccount,
+                   @Value("${playerbase.rate-limits.refresh-per-address:60/1m}") String refreshPerAddress,
+                   @Value("${playerbase.rate-limits.refresh-per-account:20/1m}") String refreshPerAccount,
+                   Clock clock) {
+        this.enabled = enabled;
+        this.clock = clock;
+        this.counters = new FixedWindowCounters(maxKeys, clock);
+        this.addresses = new ClientAddresses(clientAddressHeader);
+        this.loginPerAddress = RateLimitPolicy.parse("login-per-address", loginPerAddress);
+        this.loginPerAccount = RateLimitPolicy.parse("login-per-account", loginPerAccount);
+        this.failedLoginsPerAccount = RateLimitPolicy.parse("failed-logins-per-account", failedLoginsPerAccount);
+        this.registerPerAddress = RateLimitPolicy.parse("register-per-address", registerPerAddress);
+        this.registerPerAccount = RateLimitPolicy.parse("register-per-account", registerPerAccount);
+        this.refreshPerAddress = RateLimitPolicy.parse("refresh-per-address", refreshPerAddress);
+        this.refreshPerAccount = RateLimitPolicy.parse("refresh-per-account", refreshPerAccount);
+    }
+
+    /**
+     * Runs a log-in within its limits. A failed one ({@link AuthenticationFailed}) counts against the
+     * failure budget of the name used and, when the account exists, of the account itself, so switching
+     * between email and username buys no extra attempts; a spent budget refuses even the right password.
+     */
+    public Authenticated logIn(HttpRequest<?> request, String login, Supplier<Authenticated> attempt) {
+        if (!enabled) {
+            return attempt.get();
+        }
+        String name = "login:" + account(login);
+        refuseIf(counters.exhausted(failedLoginsPerAccount, name), FAILURES);
+        refuseIf(counters.hit(loginPerAddress, addresses.of(request)), "Too many log-ins from this address; slow down");
+        refuseIf(counters.hit(loginPerAccount, name), "Too many log-ins for this account; slow down");
+        Authenticated user;
+        try {
+            user = attempt.get();
+        } catch (AuthenticationFailed failed) {
+            counters.hit(failedLoginsPerAccount, name);
+            failed.account().ifPresent(id -> counters.hit(failedLoginsPerAccount, "user:" + id.value()));
+            throw failed;
+        }
+        refuseIf(counters.exhausted(failedLoginsPerAccount, "user:" + user.userId().value()), FAILURES);
+        return user;
+    }
+
+    public void register(HttpRequest<?> request, String email) {
+        if (enabled) {
+            refuseIf(counters.hit(registerPerAddress, addresses.of(request)), "Too many registrations from this address; try again later");
+            refuseIf(counters.hit(registerPerAccount, account(email)), "Too many registrations for this email; try again later");
+        }
+    }
+
+    /** Before the refresh token is read. */
+    public void refreshFromAddress(HttpRequest<?> request) {
+        if (enabled) {
+            refuseIf(counters.hit(refreshPerAddress, addresses.of(request)), "Too many refreshes from this address; slow down");
+        }
+    }
+
+    /** Once the refresh token's signature has been checked: per account (its subject). */
+    public void refreshForAccount(String userId) {
+        if (enabled) {
+            refuseIf(counters.hit(refreshPerAccount, userId), "Too many refreshes for this account; slow down");
+        }
+    }
+
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    void purgeExpired() {
+        counters.purge(clock.instant());
+    }
+
+    private static void refuseIf(Optional<Duration> retryAfter, String detail) {
+        if (retryAfter.isPresent()) {
+            throw new RateLimited(detail, roundUp(retryAfter.get()));
+        }
+    }
+
+    private static Duration roundUp(Duration duration) {
+        long seconds = duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0);
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+
+    static String account(String value) {
+        if (value == null) {
+            return "";
+        }
+        return Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package io.playerbase.adapters.rest.user;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.playerbase.application.user.port.in.AdminUserQueries;
+import io.playerbase.domain.shared.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Another account seen from a game server (scope {@code users:read}) or staff: id, username, status and
+ * whether it is a computer player; no personal data. Players use {@code /users/me}; a player token here
+ * is 403, so a player never reaches someone else's account.
+ */
+@Controller("/api/v1/users")
+@Secured({"users:read", "support", "admin"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "users")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
+class UserLookupController {
+
+    private final AdminUserQueries queries;
+
+    UserLookupController(AdminUserQueries queries) {
+        this.queries = queries;
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Look a player up by id (API key with users:read, support, admin)")
+    PlayerProfileResponse get(@PathVariable String id) {
+        return PlayerProfileResponse.of(queries.profile(new UserId(id)));
+    }
+}

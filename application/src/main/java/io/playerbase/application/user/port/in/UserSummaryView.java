@@ -1,0 +1,18 @@
+package io.playerbase.application.user.port.in;
+
+import io.playerbase.domain.user.Role;
+import io.playerbase.domain.user.User;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One row of the staff user listing: the account, without profile details and module data. */
+public record UserSummaryView(String id, String email, String username, String status, boolean compPlayer,
+                              List<String> roles, Instant createdAt, Instant updatedAt) {
+
+    public static UserSummaryView of(User user) {
+        return new UserSummaryView(user.id().value(), user.email().value(), user.username().value(),
+                user.status().wire(), user.compPlayer(), user.roles().stream().map(Role::wire).sorted().toList(),
+                user.createdAt(), user.updatedAt());
+    }
+}

@@ -1,0 +1,47 @@
+package io.playerbase.domain.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class PageRequestTest {
+
+    @Test
+    void pageSizesAreBounded() {
+        assertEquals(PageRequest.DEFAULT_LIMIT, PageRequest.of(null, null).limit());
+        assertEquals(200, PageRequest.of(null, 200).limit());
+        assertEquals("limit", assertThrows(InvalidValue.class, () -> PageRequest.of(null, 201)).fieldErrors().get(0).field());
+        assertThrows(InvalidValue.class, () -> PageRequest.of(null, 0));
+    }
+
+    @Test
+    void anEmptyCursorIsTheFirstPageAndAHugeOneIsRefused() {
+        assertNull(PageRequest.of("", 10).cursor());
+        assertThrows(InvalidValue.class, () -> PageRequest.of("x".repeat(513), 10));
+        assertThrows(InvalidValue.class, () -> PageRequest.of("  ", 10));
+    }
+
+    @Test
+    void pagesMapTheirItemsAndKeepTheCursor() {
+        Page<Integer> page = new Page<>(List.of(1, 2), "next");
+        assertEquals(new Page<>(List.of("1", "2"), "next"), page.map(String::valueOf));
+    }
+
+    @Test
+    void staffActorsAreSupportOrAdmin() {
+        UserId id = UserId.newId(java.time.Instant.EPOCH);
+        assertEquals(Actor.ActorRole.ADMIN, Actor.staff(id, Actor.ActorRole.ADMIN, "r").role());
+        assertThrows(IllegalArgumentException.class, () -> Actor.staff(id, Actor.ActorRole.PLAYER, "r"));
+        assertEquals("pbk_1", Actor.gameServer("pbk_1", "r").id());
+    }
+
+    @Test
+    void retryAfterIsAtLeastOneSecond() {
+        assertEquals(java.time.Duration.ofSeconds(1), new RateLimited("x", java.time.Duration.ZERO).retryAfter());
+        assertEquals(java.time.Duration.ofSeconds(30), new RateLimited("x", java.time.Duration.ofSeconds(30)).retryAfter());
+    }
+}
