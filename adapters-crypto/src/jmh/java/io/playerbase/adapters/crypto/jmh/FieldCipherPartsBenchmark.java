@@ -63,6 +63,9 @@ public class FieldCipherPartsBenchmark {
     private GCMModeCipher bcPreinitialised64k;
     private byte[] ghashKey;
     private KeyParameter bcKey;
+    private KeyParameter bcOtherKey;
+    private GCMModeCipher bcRekeyed;
+    private boolean otherKey;
     private Cipher jdkPreinstantiated;
     private SecretKeySpec jdkKey;
 
@@ -82,6 +85,8 @@ public class FieldCipherPartsBenchmark {
         bcKey = new KeyParameter(key);
         bcPreinitialised = GCMBlockCipher.newInstance(AESEngine.newInstance());
         bcPreinitialised.init(true, new AEADParameters(bcKey, TAG_BITS, nextNonce(), AAD));
+        bcOtherKey = new KeyParameter(ring.derive("k1", "another-key", 32));
+        bcRekeyed = GCMBlockCipher.newInstance(AESEngine.newInstance());
         bcPreinitialised64k = GCMBlockCipher.newInstance(AESEngine.newInstance(), new Tables64kGCMMultiplier());
         bcPreinitialised64k.init(true, new AEADParameters(bcKey, TAG_BITS, nextNonce(), AAD));
         MultiBlockCipher aes = AESEngine.newInstance();
@@ -123,6 +128,19 @@ public class FieldCipherPartsBenchmark {
     @Benchmark
     public GCMModeCipher bcGcmSetupOnly() {
         return newBc(true, bcKey, nextNonce());
+    }
+
+    /**
+     * Setup when the object is reused but the key changes (per-user data keys): init with the other
+     * of two keys each call, so the AES key schedule, H and the GHASH table are recomputed in the
+     * existing object instead of allocating new ones.
+     */
+    @Benchmark
+    public GCMModeCipher bcGcmRekeyReusedObject() {
+        otherKey = !otherKey;
+        KeyParameter next = otherKey ? bcOtherKey : bcKey;
+        bcRekeyed.init(true, new AEADParameters(next, TAG_BITS, nextNonce(), AAD));
+        return bcRekeyed;
     }
 
     /** Part of the setup: a new AES engine and its 256-bit key schedule. */
