@@ -1,0 +1,132 @@
+package io.playerbase.adapters.crypto.jmh;
+
+import io.playerbase.adapters.crypto.AesGcmFieldCipher;
+import io.playerbase.adapters.crypto.HmacBlindIndex;
+import io.playerbase.adapters.crypto.KeyRing;
+import io.playerbase.domain.shared.FieldCipher;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Field encryption as the service pays it (issue 3): encrypt + decrypt of one small field (the
+ * email) and of a whole user document (email, phone, address, wallet balance, each bound to its own
+ * field context), with production's {@link AesGcmFieldCipher} (BouncyCastle), the same format on the
+ * JDK's AES-GCM ({@link JdkAesGcmFieldCipher}) and the proposed pooled BouncyCastle cipher
+ * ({@link PooledAesGcmFieldCipher}); plus the blind index registration and login compute.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@State(Scope.Benchmark)
+public class FieldCipherBenchmark {
+
+    private FieldCipher bouncyCastle;
+    private FieldCipher jdk;
+    private FieldCipher pooled;
+    private FieldCipher pooledSharedRandom;
+    private HmacBlindIndex blindIndex;
+    private String storedEmail;
+
+    @Setup
+    public void setUp() {
+        KeyRing ring = Fixtures.ring();
+        bouncyCastle = new AesGcmFieldCipher(ring);
+        jdk = new JdkAesGcmFieldCipher(ring);
+        pooled = new PooledAesGcmFieldCipher(ring, true);
+        pooledSharedRandom = new PooledAesGcmFieldCipher(ring, false);
+        Fixtures.requireInteroperable(bouncyCastle, jdk);
+        Fixtures.requireInteroperable(bouncyCastle, pooled);
+        Fixtures.requireInteroperable(bouncyCastle, pooledSharedRandom);
+        blindIndex = new HmacBlindIndex(ring);
+        storedEmail = bouncyCastle.encrypt(Fixtures.EMAIL, Fixtures.EMAIL_CONTEXT);
+    }
+
+    // ---- one small field: the email (24 bytes)
+
+    @Benchmark
+    public String fieldRoundTripBouncyCastle() {
+        return roundTrip(bouncyCastle);
+    }
+
+    @Benchmark
+    public String fieldRoundTripJdk() {
+        return roundTrip(jdk);
+    }
+
+    @Benchmark
+    public String fieldRoundTripPooledBouncyCastle() {
+        return roundTrip(pooled);
+    }
+
+    @Benchmark
+    public String fieldRoundTripPooledBouncyCastleSharedRandom() {
+        return roundTrip(pooledSharedRandom);
+    }
+
+    @Benchmark
+    public String fieldEncryptBouncyCastle() {
+        return bouncyCastle.encrypt(Fixtures.EMAIL, Fixtures.EMAIL_CONTEXT);
+    }
+
+    @Benchmark
+    public String fieldDecryptBouncyCastle() {
+        return bouncyCastle.decrypt(storedEmail, Fixtures.EMAIL_CONTEXT);
+    }
+
+    @Benchmark
+    public String fieldEncryptJdk() {
+        return jdk.encrypt(Fixtures.EMAIL, Fixtures.EMAIL_CONTEXT);
+    }
+
+    @Benchmark
+    public String fieldDecryptJdk() {
+        return jdk.decrypt(storedEmail, Fixtures.EMAIL_CONTEXT);
+    }
+
+    // ---- one user document: the four sensitive fields
+
+    @Benchmark
+    public void documentRoundTripBouncyCastle(Blackhole blackhole) {
+        documentRoundTrip(bouncyCastle, blackhole);
+    }
+
+    @Benchmark
+    public void documentRoundTripJdk(Blackhole blackhole) {
+        documentRoundTrip(jdk, blackhole);
+    }
+
+    @Benchmark
+    public void documentRoundTripPooledBouncyCastle(Blackhole blackhole) {
+        documentRoundTrip(pooled, blackhole);
+    }
+
+    // ---- blind index (registration and login)
+
+    /** HMAC-SHA256 blind index of an email as registration and login compute it (normalize, key lookup, HMAC, hex). */
+    @Benchmark
+    public String blindIndexEmail() {
+        return blindIndex.of("email", "Alice.Martin@Example.com");
+    }
+
+    private static String roundTrip(FieldCipher cipher) {
+        return cipher.decrypt(cipher.encrypt(Fixtures.EMAIL, Fixtures.EMAIL_CONTEXT), Fixtures.EMAIL_CONTEXT);
+    }
+
+    private static void documentRoundTrip(FieldCipher cipher, Blackhole blackhole) {
+        for (Fixtures.Field field : Fixtures.DOCUMENT) {
+            blackhole.consume(cipher.decrypt(cipher.encrypt(field.plaintext(), field.context()), field.context()));
+        }
+    }
+}
