@@ -10,16 +10,20 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * TEST ONLY: wraps the real {@link DutchGameRepository} so a test can make the n+1-th
- * {@code applyResult} throw, as a crash between two players' writes would.
+ * TEST ONLY: wraps the real {@link DutchGameRepository} so a test can make the n+1-th call of one of
+ * its methods throw, as a crash at that point would (e.g. {@code markApplied}: right after a player's
+ * counters were written, before the match recorded it).
  */
 @Singleton
 final class FaultInjection implements BeanCreatedEventListener<DutchGameRepository> {
 
-    private final AtomicInteger appliesBeforeFailure = new AtomicInteger(-1);
+    private final AtomicInteger callsBeforeFailure = new AtomicInteger(-1);
+    private volatile String failingMethod = "";
 
-    void failAfterApplies(int applies) {
-        appliesBeforeFailure.set(applies);
+    /** The next {@code calls} calls of the method pass, the one after throws (once). */
+    void failAfter(String method, int calls) {
+        failingMethod = method;
+        callsBeforeFailure.set(calls);
     }
 
     @Override
@@ -27,9 +31,9 @@ final class FaultInjection implements BeanCreatedEventListener<DutchGameReposito
         DutchGameRepository real = event.getBean();
         return (DutchGameRepository) Proxy.newProxyInstance(DutchGameRepository.class.getClassLoader(),
                 new Class<?>[]{DutchGameRepository.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("applyResult")
-                            && appliesBeforeFailure.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
-                        throw new IllegalStateException("injected crash before a player's write");
+                    if (method.getName().equals(failingMethod)
+                            && callsBeforeFailure.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
+                        throw new IllegalStateException("injected crash at " + failingMethod);
                     }
                     try {
                         return method.invoke(real, args);
