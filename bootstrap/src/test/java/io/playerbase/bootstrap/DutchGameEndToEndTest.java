@@ -13,6 +13,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.application.compplayer.port.in.CompPlayerView;
+import io.playerbase.application.compplayer.port.in.PickCompPlayersUseCase;
 import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
 import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
 import io.playerbase.application.user.port.in.Authenticated;
@@ -71,6 +73,8 @@ class DutchGameEndToEndTest {
     TokenService tokens;
     @Inject
     FaultInjection faults;
+    @Inject
+    PickCompPlayersUseCase pickCompPlayers;
 
     private UserId register() {
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);
@@ -257,6 +261,19 @@ class DutchGameEndToEndTest {
             assertEquals(0, auditCount(player, "dutch_game.coins_held"));
         }
         assertEquals(0, database.getCollection("dutch_matches").countDocuments(Filters.eq("match_id", report.matchId().value())));
+    }
+
+    @Test
+    void computerPlayersAreHandedOutAcrossThePool() {
+        List<String> first = pickCompPlayers.pick(new PickCompPlayersUseCase.Command(3)).stream().map(CompPlayerView::username).toList();
+        List<String> second = pickCompPlayers.pick(new PickCompPlayersUseCase.Command(2)).stream().map(CompPlayerView::username).toList();
+        java.util.Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        assertEquals(java.util.Set.of("alex.morris87", "lena_kay", "jordanrivers", "samuel.b", "nina_holt"), all,
+                "the second pick takes the two the first left");
+        RuleViolation e = assertThrows(RuleViolation.class, () -> pickCompPlayers.pick(new PickCompPlayersUseCase.Command(6)));
+        assertEquals("not-enough-comp-players", e.code());
+        assertEquals("Asked for 6 computer players; 5 exist", e.getMessage());
     }
 
     @Test

@@ -15,7 +15,8 @@ final class ChangeUnits {
             V0001_CreateCollections.class,
             V0002_AddModuleRegistry.class,
             V0003_CreateComputerPlayers.class,
-            V0010_AddEncryptionCollections.class);
+            V0010_AddEncryptionCollections.class,
+            V0030_AddCompPlayerPicks.class);
 
     private ChangeUnits() {
     }
