@@ -63,8 +63,8 @@ class CompPlayerControllerTest {
     @Test
     void aGameServerWithCompPlayersReadGetsThem() {
         when(pick.pick(new PickCompPlayersUseCase.Command(2))).thenReturn(List.of(
-                new CompPlayerView("650000000000000000000001", "lena_kay", 3, "bronze"),
-                new CompPlayerView("650000000000000000000002", "nina_holt", 1, "unranked")));
+                new CompPlayerView("650000000000000000000001", "lena_kay", 3, "bronze", "active"),
+                new CompPlayerView("650000000000000000000002", "nina_holt", 1, "unranked", "active")));
         Map<String, Object> body = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/games/dutch/comp-players?count=2")
                 .header(TestApiKeyFetcher.HEADER, "key-1;comp-players:read"), Argument.mapOf(String.class, Object.class));
         assertEquals(List.of(

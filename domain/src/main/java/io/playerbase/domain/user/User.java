@@ -148,6 +148,26 @@ public final class User {
         return List.of("email", "username", "phone", "address", "password_hash", "status");
     }
 
+    /** Suspends the account: it can no longer log in or play. Already suspended → nothing changes. */
+    public List<String> suspend(Instant now) {
+        return changeStatus(UserStatus.SUSPENDED, now);
+    }
+
+    /** Makes a suspended account active again. Already active → nothing changes. */
+    public List<String> reinstate(Instant now) {
+        return changeStatus(UserStatus.ACTIVE, now);
+    }
+
+    private List<String> changeStatus(UserStatus target, Instant now) {
+        requireNotDeleted();
+        if (status == target) {
+            return List.of();
+        }
+        status = target;
+        updatedAt = now;
+        return List.of("status");
+    }
+
     /** The public name an erased account keeps: derived from the id, says nothing about the person. */
     static Username anonymousName(UserId id) {
         return new Username("deleted-" + id.value().substring(12));
