@@ -4,9 +4,11 @@ import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
 import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.MatchRecord;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 
 @Singleton
 final class RecoverDutchMatchesService implements RecoverDutchMatchesUseCase {
@@ -26,6 +28,12 @@ final class RecoverDutchMatchesService implements RecoverDutchMatchesUseCase {
         int finished = 0;
         for (MatchRecord match : store.unfinished(clock.instant().minus(command.minAge()))) {
             protocol.complete(match, Actor.system("dutch-recovery"));
+            finished++;
+        }
+        for (DutchGameRepository.StrayHold hold : store.strayHolds()) {
+            store.release(hold.player(), hold.attemptId(), hold.amount(), AuditEntry.of(hold.player(),
+                    Actor.system("dutch-recovery"), "dutch_game.coins_released", MatchProtocol.MODULE,
+                    List.of("coins", "coin_holds"), clock.instant()));
             finished++;
         }
         return finished;

@@ -165,6 +165,23 @@ class DutchGameServicesTest {
     }
 
     @Test
+    void theRecoveryPassReleasesAHoldLeftBehindByARejectedAttempt() {
+        MatchReport m = match("m1", win(ann, 60, 0), loss(bob, 10, -30));
+        var match = store.insertOrGet(m, "key-1", NOW);
+        store.transition(match.attemptId(), io.playerbase.domain.dutchgame.MatchState.RESERVING,
+                io.playerbase.domain.dutchgame.MatchState.REJECTING, NOW);
+        store.deleteRejected(match.attemptId());
+        // A slow completer places its hold after the rejection, then crashes before releasing it.
+        store.hold(bob, m.matchId(), match.attemptId(), 30, io.playerbase.domain.shared.AuditEntry.of(bob, SERVER,
+                "dutch_game.coins_held", "dutch_game", List.of("coins"), NOW));
+        assertEquals(70, store.coinsOf(bob));
+        assertEquals(1, recover.recover(new RecoverDutchMatchesUseCase.Command(Duration.ZERO)));
+        assertEquals(100, store.coinsOf(bob));
+        assertEquals(0, store.holdsOf(bob));
+        assertEquals(0, recover.recover(new RecoverDutchMatchesUseCase.Command(Duration.ZERO)));
+    }
+
+    @Test
     void concurrentDuplicatesCountEachMatchOnce() throws Exception {
         List<UserId> players = new ArrayList<>(List.of(ann, bob, cpu));
         for (int i = 0; i < 5; i++) {

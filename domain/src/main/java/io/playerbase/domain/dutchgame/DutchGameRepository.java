@@ -59,6 +59,15 @@ public interface DutchGameRepository {
     boolean applyResult(UserId player, MatchId matchId, String attemptId, long expectedTotal, DutchStats after,
                         long credit, AuditEntry audit);
 
+    /**
+     * Holds whose attempt no longer exists: its match was rejected and deleted, but a completer that
+     * placed the hold late crashed before releasing it. For the recovery pass.
+     */
+    List<StrayHold> strayHolds();
+
+    record StrayHold(UserId player, String attemptId, long amount) {
+    }
+
     enum HoldOutcome {
         HELD, UNKNOWN_PLAYER, INACTIVE_PLAYER, INSUFFICIENT_COINS
     }

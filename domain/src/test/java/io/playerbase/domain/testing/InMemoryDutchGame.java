@@ -146,6 +146,19 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     }
 
     @Override
+    public synchronized List<StrayHold> strayHolds() {
+        List<StrayHold> stray = new ArrayList<>();
+        for (Player player : players.values()) {
+            player.holds.forEach((attempt, amount) -> {
+                if (byAttempt(attempt).isEmpty()) {
+                    stray.add(new StrayHold(player.id, attempt, amount));
+                }
+            });
+        }
+        return stray;
+    }
+
+    @Override
     public synchronized Optional<PlayerSnapshot> findPlayer(UserId id) {
         return Optional.ofNullable(players.get(id)).map(p -> new PlayerSnapshot(p.id, p.active, p.compPlayer, p.stats,
                 p.coins, p.recent, List.copyOf(p.holds.keySet())));

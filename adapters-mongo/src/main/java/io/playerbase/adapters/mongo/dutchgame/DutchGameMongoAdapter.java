@@ -114,6 +114,30 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     }
 
     @Override
+    public List<StrayHold> strayHolds() {
+        return MongoErrors.call(() -> {
+            List<StrayHold> held = new ArrayList<>();
+            for (Document user : users.find(Filters.exists(HOLDS + ".0")).projection(Projections.include(HOLDS))) {
+                UserId player = new UserId(user.getObjectId("_id").toHexString());
+                for (Document hold : DutchGameDocumentMapper.dutchOf(user).getList("coin_holds", Document.class)) {
+                    held.add(new StrayHold(player, hold.getString("attempt"), DutchGameDocumentMapper.number(hold, "amount")));
+                }
+            }
+            if (held.isEmpty()) {
+                return held;
+            }
+            // A hold is placed only after its match is stored, and a match is deleted only once rejected:
+            // a hold whose attempt is gone is stray.
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            for (Document match : matches.find(Filters.in("_id", held.stream().map(h -> new ObjectId(h.attemptId())).toList()))
+                    .projection(Projections.include("_id"))) {
+                existing.add(match.getObjectId("_id").toHexString());
+            }
+            return held.stream().filter(hold -> !existing.contains(hold.attemptId())).toList();
+        });
+    }
+
+    @Override
     public Optional<PlayerSnapshot> findPlayer(UserId player) {
         return MongoErrors.call(() -> Optional.ofNullable(users.find(byId(player))
                         .projection(Projections.include("status", "is_comp_player", MODULE)).first())

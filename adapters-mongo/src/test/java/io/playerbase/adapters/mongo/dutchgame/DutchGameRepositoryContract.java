@@ -177,6 +177,20 @@ abstract class DutchGameRepositoryContract {
     }
 
     @Test
+    void holdsOfADeletedAttemptAreStray() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchRecord live = store.insertOrGet(match("m1", ann, bob, -20), "key-1", NOW);
+        MatchRecord rejected = store.insertOrGet(match("m2", ann, bob, -30), "key-1", NOW);
+        store.hold(bob, new MatchId("m1"), live.attemptId(), 20, audit(bob, "dutch_game.coins_held"));
+        store.hold(bob, new MatchId("m2"), rejected.attemptId(), 30, audit(bob, "dutch_game.coins_held"));
+        assertEquals(List.of(), store.strayHolds());
+        store.transition(rejected.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW);
+        store.deleteRejected(rejected.attemptId());
+        assertEquals(List.of(new DutchGameRepository.StrayHold(bob, rejected.attemptId(), 30)), store.strayHolds());
+    }
+
+    @Test
     void applyingAResultWritesCountersOnceAndConsumesTheHold() {
         UserId ann = newPlayer("ann");
         MatchId m1 = new MatchId("m1");

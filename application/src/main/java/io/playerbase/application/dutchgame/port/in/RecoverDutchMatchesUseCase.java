@@ -8,7 +8,7 @@ import java.time.Duration;
  */
 public interface RecoverDutchMatchesUseCase {
 
-    /** Number of matches it finished. */
+    /** Number of matches it finished plus stray holds it released. */
     int recover(Command command);
 
     /** @param minAge only matches stored at least this long ago (younger ones are probably still running) */
