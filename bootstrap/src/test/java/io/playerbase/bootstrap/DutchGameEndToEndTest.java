@@ -277,6 +277,41 @@ class DutchGameEndToEndTest {
     }
 
     @Test
+    void matchesRacingForTheSameCoinsNeverTakeAPlayerBelowZero() throws Exception {
+        UserId payer = register();
+        UserId winner = register();
+        List<MatchReport> matches = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            matches.add(new MatchReport(new MatchId(uniqueMatchId()), END.minusSeconds(600), END, List.of(
+                    new PlayerResult(winner, MatchResult.WIN, 1, 30), new PlayerResult(payer, MatchResult.LOSS, 1, -30))));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        for (MatchReport match : matches) {
+            outcomes.add(clients.submit(() -> {
+                try {
+                    send(match, "key-1");
+                    return true;
+                } catch (RuleViolation e) {
+                    assertEquals("insufficient-coins", e.code());
+                    return false;
+                }
+            }));
+        }
+        int applied = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            applied += outcome.get() ? 1 : 0;
+        }
+        clients.shutdown();
+        assertEquals(3, applied, "100 coins pay for three debits of 30, never a fourth");
+        assertEquals(10, number(payer, "coins"));
+        assertEquals(3, number(payer, "total_matches"));
+        assertEquals(190, number(winner, "coins"));
+        assertEquals(3, number(winner, "total_matches"), "rejected matches changed nothing for the other player");
+        assertEquals(List.of(), dutch(payer).getList("coin_holds", Document.class));
+    }
+
+    @Test
     void statsLeaderboardsAndMatchesReadOverHttp() {
         UserId ann = register();
         UserId bob = register();
