@@ -81,6 +81,15 @@ class AccessMatrixEndToEndTest {
             GET    /api/v1/admin/api-keys             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
             POST   /api/v1/admin/api-keys             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 201
             DELETE /api/v1/admin/api-keys/{key}       | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 204
+            POST   /api/v1/games/dutch/matches        | 401       | 403    | 403   | 403 | 422   | 403    | 403   | 403     | 403
+            GET    /api/v1/games/dutch/matches/{match}| 401       | 403    | 403   | 403 | 404   | 403    | 403   | 404     | 404
+            GET    /api/v1/games/dutch/players/{pat}/stats | 200  | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
+            GET    /api/v1/games/dutch/leaderboard    | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
+            GET    /api/v1/games/dutch/leaderboard/around/{pat} | 200 | 200 | 200 | 200 | 200   | 200    | 200   | 200     | 200
+            GET    /api/v1/games/dutch/comp-players   | 401       | 403    | 403   | 403 | 403   | 200    | 403   | 403     | 403
+            POST   /api/v1/admin/comp-players         | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 201
+            POST   /api/v1/admin/comp-players/{tom}/suspend | 401 | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            POST   /api/v1/admin/comp-players/{tom}/reinstate | 401 | 403  | 403   | 403 | 403   | 403    | 403   | 403     | 404
             GET    /health                            | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/liveness                   | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/readiness                  | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
@@ -181,6 +190,25 @@ class AccessMatrixEndToEndTest {
         requests.put("GET /api/v1/users/{pat}", p -> HttpRequest.GET("/api/v1/users/" + ids.get("pat")));
         // A wrong password proves the caller got past access control without erasing the matrix's accounts.
         requests.put("DELETE /api/v1/users/me", p -> HttpRequest.DELETE("/api/v1/users/me", Map.of("password", "not the password")));
+        // Dutch game: reports naming players that do not exist (422) and unknown matches or computer
+        // players (404) show who gets past access control without depending on game state.
+        requests.put("POST /api/v1/games/dutch/matches", p -> HttpRequest.POST("/api/v1/games/dutch/matches", Map.of(
+                "match_id", unique("matrix-match-"), "started_at", "2026-11-22T10:00:00Z", "ended_at", "2026-11-22T10:20:00Z",
+                "players", List.of(
+                        Map.of("user_id", "650000000000000000000f01", "result", "win", "points", 10, "coins_delta", 0),
+                        Map.of("user_id", "650000000000000000000f02", "result", "loss", "points", 0, "coins_delta", 0)))));
+        requests.put("GET /api/v1/games/dutch/matches/{match}", p -> HttpRequest.GET(concrete("/api/v1/games/dutch/matches/{match}")));
+        requests.put("GET /api/v1/games/dutch/players/{pat}/stats", p -> HttpRequest.GET(concrete("/api/v1/games/dutch/players/{pat}/stats")));
+        requests.put("GET /api/v1/games/dutch/leaderboard", p -> HttpRequest.GET("/api/v1/games/dutch/leaderboard?by=points"));
+        requests.put("GET /api/v1/games/dutch/leaderboard/around/{pat}",
+                p -> HttpRequest.GET(concrete("/api/v1/games/dutch/leaderboard/around/{pat}") + "?by=points"));
+        requests.put("GET /api/v1/games/dutch/comp-players", p -> HttpRequest.GET("/api/v1/games/dutch/comp-players?count=2"));
+        requests.put("POST /api/v1/admin/comp-players", p -> HttpRequest.POST("/api/v1/admin/comp-players",
+                Map.of("username", unique("bot_"))));
+        requests.put("POST /api/v1/admin/comp-players/{tom}/suspend",
+                p -> HttpRequest.POST(concrete("/api/v1/admin/comp-players/{tom}/suspend"), ""));
+        requests.put("POST /api/v1/admin/comp-players/{tom}/reinstate",
+                p -> HttpRequest.POST(concrete("/api/v1/admin/comp-players/{tom}/reinstate"), ""));
         requests.put("GET /api/v1/users/me/wallet", p -> HttpRequest.GET("/api/v1/users/me/wallet"));
         requests.put("GET /api/v1/users/me/wallet/transactions", p -> HttpRequest.GET("/api/v1/users/me/wallet/transactions"));
         String wallet = "/api/v1/admin/users/{pat}/wallet";
@@ -287,6 +315,7 @@ class AccessMatrixEndToEndTest {
     private String concrete(String path) {
         return path.replace("{pat}", ids.getOrDefault("pat", "650000000000000000000001"))
                 .replace("{tom}", ids.getOrDefault("tom", "650000000000000000000001"))
-                .replace("{key}", "pbk_650000000000000000000001");
+                .replace("{key}", "pbk_650000000000000000000001")
+                .replace("{match}", "no-such-match");
     }
 }

@@ -17,7 +17,8 @@ final class ChangeUnits {
             V0003_CreateComputerPlayers.class,
             V0004_AddStaffListingIndexes.class,
             V0005_AddWalletLedgerIndexes.class,
-            V0010_AddEncryptionCollections.class);
+            V0010_AddEncryptionCollections.class,
+            V0030_AddCompPlayerPicks.class);
 
     private ChangeUnits() {
     }

@@ -1,0 +1,214 @@
+package io.playerbase.adapters.mongo.dutchgame;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.Updates;
+import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.support.MongoErrors;
+import io.playerbase.domain.dutchgame.DutchGameRepository;
+import io.playerbase.domain.dutchgame.DutchStats;
+import io.playerbase.domain.dutchgame.MatchId;
+import io.playerbase.domain.dutchgame.MatchRecord;
+import io.playerbase.domain.dutchgame.MatchReport;
+import io.playerbase.domain.dutchgame.MatchState;
+import io.playerbase.domain.dutchgame.PlayerSnapshot;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.UserId;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static io.playerbase.adapters.mongo.dutchgame.DutchGameDocumentMapper.MODULE;
+
+/**
+ * {@link DutchGameRepository} on {@code dutch_matches} and the {@code modules.dutch_game} part of
+ * {@code users}. Each method is one conditional single-document write; the conditions are what make
+ * repeating a step harmless (docs/dutch-game.md).
+ */
+@Singleton
+final class DutchGameMongoAdapter implements DutchGameRepository {
+
+    private static final String HOLDS = MODULE + ".coin_holds";
+    private static final String RECENT = MODULE + ".recent_match_ids";
+
+    private final MongoCollection<Document> matches;
+    private final MongoCollection<Document> users;
+    private final AuditOutbox outbox;
+
+    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox) {
+        this.matches = database.getCollection(DutchGameDocumentMapper.MATCHES);
+        this.users = database.getCollection(DutchGameDocumentMapper.USERS);
+        this.outbox = outbox;
+    }
+
+    @Override
+    public MatchRecord insertOrGet(MatchReport report, String reportedBy, Instant now) {
+        return MongoErrors.call(() -> {
+            while (true) {
+                Document document = DutchGameDocumentMapper.toNewMatch(new ObjectId(), report, reportedBy, now);
+                try {
+                    matches.insertOne(document);
+                    return DutchGameDocumentMapper.toMatch(document);
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                }
+                // The match id is taken; unless that match was rejected and deleted meanwhile, it is the answer.
+                Document existing = matches.find(Filters.eq("match_id", report.matchId().value())).first();
+                if (existing != null) {
+                    return DutchGameDocumentMapper.toMatch(existing);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<MatchRecord> findMatch(MatchId matchId) {
+        return MongoErrors.call(() -> Optional.ofNullable(matches.find(Filters.eq("match_id", matchId.value())).first())
+                .map(DutchGameDocumentMapper::toMatch));
+    }
+
+    @Override
+    public boolean transition(String attemptId, MatchState from, MatchState to, Instant now) {
+        return MongoErrors.call(() -> matches.updateOne(
+                Filters.and(byAttempt(attemptId), Filters.eq("state", from.wire())),
+                Updates.combine(Updates.set("state", to.wire()), Updates.set("updated_at", Date.from(now))))
+                .getModifiedCount() == 1);
+    }
+
+    @Override
+    public void markApplied(String attemptId, UserId player) {
+        MongoErrors.run(() -> matches.updateOne(byAttempt(attemptId),
+                Updates.addToSet("applied_user_ids", new ObjectId(player.value()))));
+    }
+
+    @Override
+    public void deleteRejected(String attemptId) {
+        MongoErrors.run(() -> matches.deleteOne(
+                Filters.and(byAttempt(attemptId), Filters.eq("state", MatchState.REJECTING.wire()))));
+    }
+
+    @Override
+    public List<MatchRecord> unfinished(Instant storedBefore) {
+        return MongoErrors.call(() -> {
+            List<MatchRecord> found = new ArrayList<>();
+            for (Document document : matches.find(Filters.and(Filters.ne("state", MatchState.APPLIED.wire()),
+                    Filters.lt("recorded_at", Date.from(storedBefore))))) {
+                found.add(DutchGameDocumentMapper.toMatch(document));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<StrayHold> strayHolds() {
+        return MongoErrors.call(() -> {
+            List<StrayHold> held = new ArrayList<>();
+            for (Document user : users.find(Filters.exists(HOLDS + ".0")).projection(Projections.include(HOLDS))) {
+                UserId player = new UserId(user.getObjectId("_id").toHexString());
+                for (Document hold : DutchGameDocumentMapper.dutchOf(user).getList("coin_holds", Document.class)) {
+                    held.add(new StrayHold(player, hold.getString("attempt"), DutchGameDocumentMapper.number(hold, "amount")));
+                }
+            }
+            if (held.isEmpty()) {
+                return held;
+            }
+            // A hold is placed only after its match is stored, and a match is deleted only once rejected:
+            // a hold whose attempt is gone is stray.
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            for (Document match : matches.find(Filters.in("_id", held.stream().map(h -> new ObjectId(h.attemptId())).toList()))
+                    .projection(Projections.include("_id"))) {
+                existing.add(match.getObjectId("_id").toHexString());
+            }
+            return held.stream().filter(hold -> !existing.contains(hold.attemptId())).toList();
+        });
+    }
+
+    @Override
+    public Optional<PlayerSnapshot> findPlayer(UserId player) {
+        return MongoErrors.call(() -> Optional.ofNullable(users.find(byId(player))
+                        .projection(Projections.include("status", "is_comp_player", MODULE)).first())
+                .map(DutchGameDocumentMapper::toSnapshot));
+    }
+
+    @Override
+    public HoldOutcome hold(UserId player, MatchId matchId, String attemptId, long debit, AuditEntry audit) {
+        Bson eligible = Filters.and(byId(player), Filters.eq("status", "active"),
+                Filters.gte(MODULE + ".coins", debit),
+                Filters.ne(HOLDS + ".attempt", attemptId),
+                Filters.ne(RECENT, matchId.value()));
+        Bson update = Updates.combine(Updates.inc(MODULE + ".coins", -debit),
+                Updates.push(HOLDS, new Document("attempt", attemptId).append("match_id", matchId.value()).append("amount", debit)),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+        if (MongoErrors.call(() -> users.updateOne(eligible, update).getModifiedCount()) == 1) {
+            outbox.deliver(audit);
+            return HoldOutcome.HELD;
+        }
+        PlayerSnapshot current = findPlayer(player).orElse(null);
+        if (current == null) {
+            return HoldOutcome.UNKNOWN_PLAYER;
+        }
+        if (current.heldFor().contains(attemptId) || current.hasApplied(matchId)) {
+            return HoldOutcome.HELD;
+        }
+        return current.active() ? HoldOutcome.INSUFFICIENT_COINS : HoldOutcome.INACTIVE_PLAYER;
+    }
+
+    @Override
+    public void release(UserId player, String attemptId, long debit, AuditEntry audit) {
+        Bson update = Updates.combine(Updates.inc(MODULE + ".coins", debit),
+                Updates.pull(HOLDS, new Document("attempt", attemptId)),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+        if (MongoErrors.call(() -> users.updateOne(Filters.and(byId(player), Filters.eq(HOLDS + ".attempt", attemptId)),
+                update).getModifiedCount()) == 1) {
+            outbox.deliver(audit);
+        }
+    }
+
+    @Override
+    public boolean applyResult(UserId player, MatchId matchId, String attemptId, long expectedTotal, DutchStats after,
+                               long credit, AuditEntry audit) {
+        Bson guard = Filters.and(byId(player), Filters.eq(MODULE + ".total_matches", expectedTotal),
+                Filters.ne(RECENT, matchId.value()), Filters.eq(HOLDS + ".attempt", attemptId));
+        Bson update = Updates.combine(
+                Updates.set(MODULE + ".wins", after.wins()),
+                Updates.set(MODULE + ".losses", after.losses()),
+                Updates.set(MODULE + ".total_matches", after.totalMatches()),
+                Updates.set(MODULE + ".points", after.points()),
+                Updates.set(MODULE + ".level", after.level()),
+                Updates.set(MODULE + ".rank", after.rank()),
+                Updates.set(MODULE + ".win_rate", after.winRate()),
+                Updates.set(MODULE + ".formula_version", after.formulaVersion()),
+                Updates.set(MODULE + ".last_match_at", after.lastMatchAt() == null ? null : Date.from(after.lastMatchAt())),
+                Updates.inc(MODULE + ".coins", credit),
+                Updates.pull(HOLDS, new Document("attempt", attemptId)),
+                Updates.pushEach(RECENT, List.of(matchId.value()), new PushOptions().slice(-RECENT_MATCH_IDS)),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+        boolean written = MongoErrors.call(() -> users.updateOne(guard, update).getModifiedCount()) == 1;
+        if (written) {
+            outbox.deliver(audit);
+        }
+        return written;
+    }
+
+    private static Bson byAttempt(String attemptId) {
+        return Filters.eq("_id", new ObjectId(attemptId));
+    }
+
+    private static Bson byId(UserId id) {
+        return Filters.eq("_id", new ObjectId(id.value()));
+    }
+}

@@ -1,0 +1,281 @@
+package io.playerbase.adapters.mongo.dutchgame;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.micronaut.context.ApplicationContext;
+import io.playerbase.domain.dutchgame.DutchGameRepository;
+import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
+import io.playerbase.domain.dutchgame.DutchLeaderboard;
+import io.playerbase.domain.dutchgame.DutchStats;
+import io.playerbase.domain.dutchgame.LeaderboardFilter;
+import io.playerbase.domain.dutchgame.LeaderboardOrder;
+import io.playerbase.domain.dutchgame.LeaderboardPosition;
+import io.playerbase.domain.dutchgame.MatchId;
+import io.playerbase.domain.dutchgame.MatchRecord;
+import io.playerbase.domain.dutchgame.MatchReport;
+import io.playerbase.domain.dutchgame.MatchResult;
+import io.playerbase.domain.dutchgame.MatchState;
+import io.playerbase.domain.dutchgame.PlayerResult;
+import io.playerbase.domain.dutchgame.PlayerSnapshot;
+import io.playerbase.domain.dutchgame.Standing;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.testing.FakeBlindIndex;
+import io.playerbase.domain.testing.FakeFieldCipher;
+import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
+import io.playerbase.domain.user.Email;
+import io.playerbase.domain.user.ModuleRegistry;
+import io.playerbase.domain.user.User;
+import io.playerbase.domain.user.UserRepository;
+import io.playerbase.domain.user.Username;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules every {@link DutchGameRepository} and {@link DutchLeaderboard} adapter keeps, run against
+ * each MongoDB we support (embedded server, and real MongoDB through Testcontainers where Docker exists).
+ */
+abstract class DutchGameRepositoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    private static final Actor SERVER = new Actor("key-1", Actor.ActorRole.GAME_SERVER, "req-1");
+
+    private ApplicationContext context;
+    private DutchGameRepository store;
+    private DutchLeaderboard board;
+    private MongoDatabase database;
+
+    protected abstract Map<String, Object> storeProperties();
+
+    @BeforeEach
+    void startAdapters() {
+        context = ApplicationContext.builder()
+                .properties(storeProperties())
+                .properties(Map.of(
+                        "playerbase.mongo.database", "contract_" + new ObjectId().toHexString(),
+                        "playerbase.comp-players.password", "comp-player-test-password"))
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
+                .start();
+        store = context.getBean(DutchGameRepository.class);
+        board = context.getBean(DutchLeaderboard.class);
+        database = context.getBean(MongoDatabase.class);
+    }
+
+    @AfterEach
+    void stop() {
+        database.drop();
+        context.close();
+    }
+
+    private UserId newPlayer(String name) {
+        ModuleRegistry registry = context.getBean(ModuleRegistry.class);
+        User user = User.register(UserId.newId(NOW), new Email(name + "@example.com"), new Username(name), "$hash",
+                false, registry.activeModules(), NOW);
+        context.getBean(UserRepository.class).insert(user, AuditEntry.of(user.id(), Actor.system("t"),
+                "user.registered", "user", List.of("email"), NOW));
+        return user.id();
+    }
+
+    private AuditEntry audit(UserId player, String action) {
+        return AuditEntry.of(player, SERVER, action, "dutch_game", List.of("coins"), NOW);
+    }
+
+    private static MatchReport match(String id, UserId winner, UserId loser, long loserCoins) {
+        return new MatchReport(new MatchId(id), NOW.minusSeconds(300), NOW.minusSeconds(1), List.of(
+                new PlayerResult(winner, MatchResult.WIN, 40, 0), new PlayerResult(loser, MatchResult.LOSS, 5, loserCoins)));
+    }
+
+    private long auditCount(UserId player, String action) {
+        return database.getCollection("user_audit_logs").countDocuments(Filters.and(
+                Filters.eq("user_id", new ObjectId(player.value())), Filters.eq("action", action)));
+    }
+
+    private PlayerSnapshot snapshot(UserId player) {
+        return store.findPlayer(player).orElseThrow();
+    }
+
+    @Test
+    void aMatchIdIsStoredOnceAndItsStateOnlyMovesFromWhereItIs() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchRecord first = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
+        MatchRecord again = store.insertOrGet(match("m1", bob, ann, 0), "key-2", NOW.plusSeconds(5));
+        assertEquals(first.attemptId(), again.attemptId());
+        assertEquals("key-1", again.reportedBy());
+        assertEquals(first.report(), again.report(), "the stored report comes back, not the second one");
+        assertEquals(MatchState.RESERVING, again.state());
+        assertEquals(1, database.getCollection("dutch_matches").countDocuments());
+
+        assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
+        assertFalse(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
+        store.markApplied(first.attemptId(), ann);
+        store.markApplied(first.attemptId(), ann);
+        MatchRecord stored = store.findMatch(new MatchId("m1")).orElseThrow();
+        assertEquals(MatchState.APPLYING, stored.state());
+        assertEquals(Set.of(ann), stored.applied());
+        assertEquals(List.of(stored.attemptId()),
+                store.unfinished(NOW.plusSeconds(1)).stream().map(MatchRecord::attemptId).toList());
+        assertEquals(List.of(), store.unfinished(NOW));
+
+        store.deleteRejected(first.attemptId());
+        assertTrue(store.findMatch(new MatchId("m1")).isPresent(), "only a rejecting match is deleted");
+    }
+
+    @Test
+    void aRejectedAttemptIsDeletedAndTheIdFreedForANewAttempt() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchRecord first = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
+        assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
+        store.deleteRejected(first.attemptId());
+        assertTrue(store.findMatch(new MatchId("m1")).isEmpty());
+        MatchRecord second = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
+        assertFalse(second.attemptId().equals(first.attemptId()));
+    }
+
+    @Test
+    void holdsTakeCoinsOnceAndAreReleasedOnce() {
+        UserId ann = newPlayer("ann");
+        MatchId m1 = new MatchId("m1");
+        String attempt = new ObjectId().toHexString();
+        assertEquals(100, snapshot(ann).coins(), "humans start with 100 coins");
+        assertEquals(HoldOutcome.INSUFFICIENT_COINS, store.hold(ann, m1, attempt, 101, audit(ann, "dutch_game.coins_held")));
+        assertEquals(HoldOutcome.HELD, store.hold(ann, m1, attempt, 30, audit(ann, "dutch_game.coins_held")));
+        assertEquals(HoldOutcome.HELD, store.hold(ann, m1, attempt, 30, audit(ann, "dutch_game.coins_held")));
+        assertEquals(70, snapshot(ann).coins());
+        assertEquals(List.of(attempt), snapshot(ann).heldFor());
+        assertEquals(1, auditCount(ann, "dutch_game.coins_held"));
+
+        store.release(ann, attempt, 30, audit(ann, "dutch_game.coins_released"));
+        store.release(ann, attempt, 30, audit(ann, "dutch_game.coins_released"));
+        assertEquals(100, snapshot(ann).coins());
+        assertEquals(List.of(), snapshot(ann).heldFor());
+        assertEquals(1, auditCount(ann, "dutch_game.coins_released"));
+        assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(ann.value())))
+                .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
+
+        assertEquals(HoldOutcome.UNKNOWN_PLAYER, store.hold(UserId.newId(NOW), m1, attempt, 0, audit(ann, "x")));
+        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(ann.value())),
+                new Document("$set", new Document("status", "suspended")));
+        assertEquals(HoldOutcome.INACTIVE_PLAYER, store.hold(ann, m1, new ObjectId().toHexString(), 0, audit(ann, "x")));
+    }
+
+    @Test
+    void holdsOfADeletedAttemptAreStray() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchRecord live = store.insertOrGet(match("m1", ann, bob, -20), "key-1", NOW);
+        MatchRecord rejected = store.insertOrGet(match("m2", ann, bob, -30), "key-1", NOW);
+        store.hold(bob, new MatchId("m1"), live.attemptId(), 20, audit(bob, "dutch_game.coins_held"));
+        store.hold(bob, new MatchId("m2"), rejected.attemptId(), 30, audit(bob, "dutch_game.coins_held"));
+        assertEquals(List.of(), store.strayHolds());
+        store.transition(rejected.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW);
+        store.deleteRejected(rejected.attemptId());
+        assertEquals(List.of(new DutchGameRepository.StrayHold(bob, rejected.attemptId(), 30)), store.strayHolds());
+    }
+
+    @Test
+    void applyingAResultWritesCountersOnceAndConsumesTheHold() {
+        UserId ann = newPlayer("ann");
+        MatchId m1 = new MatchId("m1");
+        String attempt = new ObjectId().toHexString();
+        PlayerResult line = new PlayerResult(ann, MatchResult.WIN, 60, 25);
+        DutchStats after = DutchStats.initial().after(line, NOW);
+        assertFalse(store.applyResult(ann, m1, attempt, 0, after, 25, audit(ann, "dutch_game.match_applied")),
+                "no hold, no write");
+        store.hold(ann, m1, attempt, 0, audit(ann, "dutch_game.coins_held"));
+        assertFalse(store.applyResult(ann, m1, attempt, 1, after, 25, audit(ann, "dutch_game.match_applied")),
+                "stale total_matches, no write");
+        assertTrue(store.applyResult(ann, m1, attempt, 0, after, 25, audit(ann, "dutch_game.match_applied")));
+        assertFalse(store.applyResult(ann, m1, attempt, 0, after, 25, audit(ann, "dutch_game.match_applied")));
+        PlayerSnapshot stored = snapshot(ann);
+        assertEquals(after, stored.stats());
+        assertEquals(125, stored.coins());
+        assertEquals(List.of("m1"), stored.recentMatchIds());
+        assertEquals(List.of(), stored.heldFor());
+        assertEquals(HoldOutcome.HELD, store.hold(ann, m1, attempt, 0, audit(ann, "x")), "applied counts as held");
+        assertEquals(1, auditCount(ann, "dutch_game.match_applied"));
+    }
+
+    @Test
+    void recentMatchIdsKeepTheNewestHundred() {
+        UserId ann = newPlayer("ann");
+        DutchStats stats = DutchStats.initial();
+        for (int i = 0; i < DutchGameRepository.RECENT_MATCH_IDS + 3; i++) {
+            MatchId id = new MatchId("m" + i);
+            String attempt = new ObjectId().toHexString();
+            store.hold(ann, id, attempt, 0, audit(ann, "dutch_game.coins_held"));
+            DutchStats next = stats.after(new PlayerResult(ann, MatchResult.LOSS, 1, 0), NOW);
+            assertTrue(store.applyResult(ann, id, attempt, stats.totalMatches(), next, 0, audit(ann, "dutch_game.match_applied")));
+            stats = next;
+        }
+        List<String> recent = snapshot(ann).recentMatchIds();
+        assertEquals(DutchGameRepository.RECENT_MATCH_IDS, recent.size());
+        assertEquals("m3", recent.get(0));
+        assertEquals("m102", recent.get(recent.size() - 1));
+        assertEquals(103, snapshot(ann).stats().totalMatches());
+    }
+
+    private void play(UserId player, long wins, long losses, long points) {
+        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(player.value())), new Document("$set",
+                new Document("modules.dutch_game.wins", wins).append("modules.dutch_game.losses", losses)
+                        .append("modules.dutch_game.total_matches", wins + losses)
+                        .append("modules.dutch_game.points", points)
+                        .append("modules.dutch_game.win_rate", DutchStats.derive(wins, losses, wins + losses, points, null).winRate())));
+    }
+
+    @Test
+    void leaderboardsOrderByValueThenIdAndFilterTheBoard() {
+        List<UserId> players = new ArrayList<>();
+        for (String name : List.of("ann", "bob", "cat", "dan")) {
+            players.add(newPlayer(name));
+        }
+        play(players.get(0), 5, 5, 300);
+        play(players.get(1), 1, 0, 100);
+        play(players.get(2), 3, 1, 100);
+        play(players.get(3), 0, 0, 0);
+        LeaderboardFilter humans = new LeaderboardFilter(LeaderboardOrder.POINTS, false, 3);
+        List<UserId> tied = new ArrayList<>(List.of(players.get(1), players.get(2)));
+        tied.sort(Comparator.comparing(UserId::value));
+        List<UserId> all = board.after(humans, null, 10).stream().map(Standing::userId).toList();
+        assertEquals(List.of(players.get(0), tied.get(0), tied.get(1), players.get(3)), all);
+
+        LeaderboardPosition second = new LeaderboardPosition(100, tied.get(0));
+        assertEquals(List.of(tied.get(1), players.get(3)), board.after(humans, second, 10).stream().map(Standing::userId).toList());
+        assertEquals(List.of(players.get(0)), board.before(humans, second, 10).stream().map(Standing::userId).toList());
+        assertEquals(1, board.countBefore(humans, second));
+        assertEquals(2, board.countBefore(humans, new LeaderboardPosition(100, tied.get(1))));
+
+        assertEquals(9, board.after(new LeaderboardFilter(LeaderboardOrder.POINTS, true, 3), null, 20).size(),
+                "with the five computer players");
+        List<UserId> byRate = board.after(new LeaderboardFilter(LeaderboardOrder.WIN_RATE, false, 3), null, 10)
+                .stream().map(Standing::userId).toList();
+        assertEquals(List.of(players.get(2), players.get(0)), byRate, "bob's single match is below the minimum");
+        assertEquals(List.of(players.get(0)), board.after(new LeaderboardFilter(LeaderboardOrder.WINS, false, 3), null, 1)
+                .stream().map(Standing::userId).toList());
+
+        Standing ann = board.standing(players.get(0)).orElseThrow();
+        assertEquals("ann", ann.username());
+        assertEquals(300, ann.stats().points());
+        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(players.get(0).value())),
+                new Document("$set", new Document("status", "suspended")));
+        assertTrue(board.standing(players.get(0)).isEmpty());
+        assertEquals(3, board.after(humans, null, 10).size(), "suspended players leave the board");
+    }
+}

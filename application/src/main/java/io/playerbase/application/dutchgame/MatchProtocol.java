@@ -1,0 +1,149 @@
+package io.playerbase.application.dutchgame;
+
+import io.playerbase.domain.dutchgame.DutchGameRepository;
+import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
+import io.playerbase.domain.dutchgame.MatchRecord;
+import io.playerbase.domain.dutchgame.MatchReport;
+import io.playerbase.domain.dutchgame.MatchState;
+import io.playerbase.domain.dutchgame.PlayerResult;
+import io.playerbase.domain.dutchgame.PlayerSnapshot;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Drives a stored match to its end (docs/dutch-game.md): hold every player's debit, then either write
+ * every player's counters or release the holds and delete the match. Each step is a repeatable
+ * single-document write and the match's state only moves forward, so the report, a concurrent duplicate
+ * and the recovery pass can all run it at once and still count each player exactly once.
+ */
+@Singleton
+final class MatchProtocol {
+
+    static final String MODULE = "dutch_game";
+    /** Optimistic retries of one player's write before giving up (another match keeps winning the race). */
+    private static final int MAX_PLAYER_ATTEMPTS = 200;
+
+    private final DutchGameRepository store;
+    private final Clock clock;
+
+    MatchProtocol(DutchGameRepository store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The end of a run: the match is applied, or it was rejected (and is gone) for a reason, maybe by someone else. */
+    sealed interface Outcome {
+    }
+
+    record Applied(MatchRecord match) implements Outcome {
+    }
+
+    record Rejected(RuleViolation reason) implements Outcome {
+    }
+
+    Outcome complete(MatchRecord match, Actor actor) {
+        MatchState state = match.state();
+        RuleViolation reason = null;
+        if (state == MatchState.RESERVING) {
+            reason = holdAll(match, actor);
+            MatchState next = reason == null ? MatchState.APPLYING : MatchState.REJECTING;
+            store.transition(match.attemptId(), MatchState.RESERVING, next, clock.instant());
+            state = currentState(match);
+        }
+        if (state == MatchState.APPLYING) {
+            applyAll(match, actor);
+            store.transition(match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant());
+            state = currentState(match);
+        }
+        if (state == MatchState.APPLIED) {
+            return new Applied(store.findMatch(match.report().matchId()).orElseThrow());
+        }
+        // REJECTING, or gone: someone rejected this attempt. Release (again: a slow holder may have
+        // placed a hold after the first release) and delete.
+        releaseAll(match, actor);
+        store.deleteRejected(match.attemptId());
+        return new Rejected(reason != null ? reason
+                : new RuleViolation("match-rejected", "A concurrent report of this match was rejected; see its response"));
+    }
+
+    /** Null when every player is held; otherwise why the match cannot be applied. */
+    private RuleViolation holdAll(MatchRecord match, Actor actor) {
+        MatchReport report = match.report();
+        for (PlayerResult line : report.players()) {
+            AuditEntry audit = audit(line.userId(), actor, "dutch_game.coins_held", List.of("coins", "coin_holds"));
+            HoldOutcome outcome = store.hold(line.userId(), report.matchId(), match.attemptId(), line.debit(), audit);
+            if (outcome != HoldOutcome.HELD) {
+                return reasonOf(outcome, line);
+            }
+        }
+        return null;
+    }
+
+    static RuleViolation reasonOf(HoldOutcome outcome, PlayerResult line) {
+        String id = line.userId().value();
+        return switch (outcome) {
+            case UNKNOWN_PLAYER -> new RuleViolation("unknown-player", "Player " + id + " does not exist");
+            case INACTIVE_PLAYER -> new RuleViolation("inactive-player", "Player " + id + " is not active");
+            case INSUFFICIENT_COINS -> new RuleViolation("insufficient-coins",
+                    "Player " + id + " has fewer than " + line.debit() + " coins; nothing was changed");
+            case HELD -> throw new IllegalArgumentException("not a rejection");
+        };
+    }
+
+    private void applyAll(MatchRecord match, Actor actor) {
+        MatchReport report = match.report();
+        for (PlayerResult line : report.players()) {
+            if (!match.applied().contains(line.userId())) {
+                applyOne(match, line, actor);
+                store.markApplied(match.attemptId(), line.userId());
+            }
+        }
+    }
+
+    private void applyOne(MatchRecord match, PlayerResult line, Actor actor) {
+        MatchReport report = match.report();
+        for (int attempt = 0; attempt < MAX_PLAYER_ATTEMPTS; attempt++) {
+            PlayerSnapshot player = store.findPlayer(line.userId())
+                    .orElseThrow(() -> new IllegalStateException("held player " + line.userId() + " vanished"));
+            if (player.hasApplied(report.matchId())) {
+                return;
+            }
+            AuditEntry audit = audit(line.userId(), actor, "dutch_game.match_applied", List.of(
+                    line.result() == io.playerbase.domain.dutchgame.MatchResult.WIN ? "wins" : "losses",
+                    "total_matches", "points", "coins", "level", "rank", "win_rate", "last_match_at",
+                    "recent_match_ids", "coin_holds"));
+            if (store.applyResult(line.userId(), report.matchId(), match.attemptId(), player.stats().totalMatches(),
+                    player.stats().after(line, report.endedAt()), line.credit(), audit)) {
+                return;
+            }
+        }
+        throw new Conflict("stats-contention", "Player " + line.userId() + " is being updated by too many matches at once; retry");
+    }
+
+    private void releaseAll(MatchRecord match, Actor actor) {
+        for (PlayerResult line : match.report().players()) {
+            store.release(line.userId(), match.attemptId(), line.debit(),
+                    audit(line.userId(), actor, "dutch_game.coins_released", List.of("coins", "coin_holds")));
+        }
+    }
+
+    private MatchState currentState(MatchRecord match) {
+        Optional<MatchRecord> current = store.findMatch(match.report().matchId())
+                .filter(stored -> stored.attemptId().equals(match.attemptId()));
+        return current.map(MatchRecord::state).orElse(MatchState.REJECTING);
+    }
+
+    private AuditEntry audit(UserId player, Actor actor, String action, List<String> fields) {
+        Instant now = clock.instant();
+        return AuditEntry.of(player, actor, action, MODULE, fields, now);
+    }
+}

@@ -1,0 +1,76 @@
+package io.playerbase.application.dutchgame;
+
+import io.playerbase.application.dutchgame.port.in.MatchView;
+import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
+import io.playerbase.domain.dutchgame.DutchGameRepository;
+import io.playerbase.domain.dutchgame.MatchRecord;
+import io.playerbase.domain.dutchgame.MatchReport;
+import io.playerbase.domain.dutchgame.PlayerResult;
+import io.playerbase.domain.dutchgame.PlayerSnapshot;
+import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.RuleViolation;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Optional;
+
+@Singleton
+final class ReportDutchMatchService implements ReportDutchMatchUseCase {
+
+    /** A rejected attempt is deleted; a report that keeps meeting rejected attempts gives up after this many. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DutchGameRepository store;
+    private final MatchProtocol protocol;
+    private final Clock clock;
+
+    ReportDutchMatchService(DutchGameRepository store, MatchProtocol protocol, Clock clock) {
+        this.store = store;
+        this.protocol = protocol;
+        this.clock = clock;
+    }
+
+    @Override
+    public MatchView report(Command command) {
+        MatchReport report = command.report();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<MatchRecord> known = store.findMatch(report.matchId());
+            if (known.isEmpty()) {
+                precheck(report);
+            }
+            MatchRecord match = known.orElseGet(() -> store.insertOrGet(report, command.reporter().id(), clock.instant()));
+            if (!match.report().sameAs(report)) {
+                throw new RuleViolation("match-id-reused",
+                        "Match " + report.matchId() + " was already reported with different content");
+            }
+            MatchProtocol.Outcome outcome = protocol.complete(match, command.reporter());
+            if (outcome instanceof MatchProtocol.Applied applied) {
+                return MatchView.of(applied.match());
+            }
+            MatchProtocol.Rejected rejected = (MatchProtocol.Rejected) outcome;
+            if (!"match-rejected".equals(rejected.reason().code())) {
+                throw rejected.reason();
+            }
+            // Another report of this match was rejected and removed it: evaluate again from the start.
+        }
+        throw new Conflict("match-in-flight", "Match " + report.matchId() + " is being reported concurrently; retry");
+    }
+
+    /**
+     * Rejects an obviously impossible report before anything is written, so the usual rejection leaves
+     * no hold-and-release trail. The holds still decide: this read may be stale.
+     */
+    private void precheck(MatchReport report) {
+        for (PlayerResult line : report.players()) {
+            Optional<PlayerSnapshot> player = store.findPlayer(line.userId());
+            HoldOutcome outcome = player.isEmpty() ? HoldOutcome.UNKNOWN_PLAYER
+                    : !player.get().active() ? HoldOutcome.INACTIVE_PLAYER
+                    : player.get().coins() < line.debit() && !player.get().hasApplied(report.matchId())
+                    ? HoldOutcome.INSUFFICIENT_COINS : HoldOutcome.HELD;
+            if (outcome != HoldOutcome.HELD) {
+                throw MatchProtocol.reasonOf(outcome, line);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.playerbase.bootstrap;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Runs the Dutch recovery pass periodically: matches a crashed or abandoned report left half-way are
+ * completed (or their holds released) as a retry of the report would.
+ */
+@Singleton
+final class DutchMatchRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DutchMatchRecovery.class);
+
+    private final RecoverDutchMatchesUseCase recover;
+    private final Duration minAge;
+
+    DutchMatchRecovery(RecoverDutchMatchesUseCase recover,
+                       @Value("${playerbase.dutch-game.recovery-min-age:30s}") Duration minAge) {
+        this.recover = recover;
+        this.minAge = minAge;
+    }
+
+    @Scheduled(initialDelay = "10s", fixedDelay = "${playerbase.dutch-game.recovery-interval:60s}")
+    void run() {
+        try {
+            int finished = recover.recover(new RecoverDutchMatchesUseCase.Command(minAge));
+            if (finished > 0) {
+                LOG.info("Dutch recovery finished {} matches left half-way", finished);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Dutch recovery pass failed; the next one retries: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.playerbase.domain.dutchgame;
+
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outgoing port of the match protocol (docs/dutch-game.md). Every operation is one single-document
+ * atomic write that is safe to repeat, so a report can be completed by whoever comes next — a retry,
+ * a concurrent duplicate, or the recovery pass — without multi-document transactions.
+ *
+ * <p>Every write to a player carries its audit entry, made durable in the same write.
+ */
+public interface DutchGameRepository {
+
+    /** How many match ids a player's document remembers ({@code recent_match_ids}, newest last). */
+    int RECENT_MATCH_IDS = 100;
+
+    /**
+     * Stores the report as a new match in {@link MatchState#RESERVING}, or, when a match with that id is
+     * already stored, returns that one unchanged (the caller compares the reports).
+     */
+    MatchRecord insertOrGet(MatchReport report, String reportedBy, Instant now);
+
+    Optional<MatchRecord> findMatch(MatchId matchId);
+
+    /** Moves a match from one state to the next if it is still in {@code from}; whether it did. */
+    boolean transition(String attemptId, MatchState from, MatchState to, Instant now);
+
+    /** Records that a player's counters are written (speeds up the next completer; idempotent). */
+    void markApplied(String attemptId, UserId player);
+
+    /** Deletes a match in {@link MatchState#REJECTING} once its holds are released. */
+    void deleteRejected(String attemptId);
+
+    /** Matches not yet applied that were stored before the given time: for the recovery pass. */
+    List<MatchRecord> unfinished(Instant storedBefore);
+
+    Optional<PlayerSnapshot> findPlayer(UserId player);
+
+    /**
+     * Takes {@code debit} coins from an active player and records the hold for the attempt, in one
+     * conditional write. Idempotent: a hold already in place, or the match already applied to the
+     * player, is {@link HoldOutcome#HELD}.
+     */
+    HoldOutcome hold(UserId player, MatchId matchId, String attemptId, long debit, AuditEntry audit);
+
+    /** Gives back the coins of the attempt's hold and removes it; nothing when there is no such hold. */
+    void release(UserId player, String attemptId, long debit, AuditEntry audit);
+
+    /**
+     * Writes a player's stats after the match, credits {@code credit} coins, removes the attempt's hold
+     * and remembers the match id — if the player's {@code total_matches} is still {@code expectedTotal}
+     * and the match is not yet among their recent ids. Whether it wrote (false: re-read and retry).
+     */
+    boolean applyResult(UserId player, MatchId matchId, String attemptId, long expectedTotal, DutchStats after,
+                        long credit, AuditEntry audit);
+
+    /**
+     * Holds whose attempt no longer exists: its match was rejected and deleted, but a completer that
+     * placed the hold late crashed before releasing it. For the recovery pass.
+     */
+    List<StrayHold> strayHolds();
+
+    record StrayHold(UserId player, String attemptId, long amount) {
+    }
+
+    enum HoldOutcome {
+        HELD, UNKNOWN_PLAYER, INACTIVE_PLAYER, INSUFFICIENT_COINS
+    }
+}
