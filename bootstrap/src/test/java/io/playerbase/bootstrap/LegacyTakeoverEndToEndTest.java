@@ -32,6 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LegacyTakeoverEndToEndTest {
 
     private static final int USERS = 120;
+    private static final String EMAIL_TOKEN =
+            "gAAAAABrAkcVpxBlzn6rrE5lCpqqjOjZ6uH90WLrA0EoeQt7MqE88xNXMLN5z773dbgrxodvcAflG1LnnuXjK3ljF1LxIINMhQ==";
+    private static final String PHONE_TOKEN =
+            "gAAAAABrAkcVBtIPwxSfN8q6Pr5VEjqfZr9E4bd1B08dgU5TPCAkCXkgtklK_t7tJI8cJkkfdtlvLgvBMLjctPb-OTJnvtZqnQ==";
 
     @TempDir
     Path dataDir;
@@ -42,13 +46,20 @@ class LegacyTakeoverEndToEndTest {
         try (EmbeddedMongoServer store = EmbeddedMongoServer.startWithFile(dataDir, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             written = new LegacyDatabaseGenerator(9).write(client.getDatabase("playerbase"), USERS);
+            // Values the old system encrypted: Fernet tokens under its PBKDF2-derived key (made with Python cryptography).
+            client.getDatabase("playerbase").getCollection("users").updateOne(Filters.eq("username", "player5"),
+                    com.mongodb.client.model.Updates.combine(
+                            com.mongodb.client.model.Updates.set("email", EMAIL_TOKEN),
+                            com.mongodb.client.model.Updates.set("phone", PHONE_TOKEN)));
         }
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "playerbase.embedded.data-dir", dataDir.toString(),
                 "playerbase.embedded.port", "0",
                 "micronaut.server.port", "-1",
-                "playerbase.crypto.reencrypt-at-start", "false"));
+                "playerbase.crypto.reencrypt-at-start", "false",
+                "playerbase.legacy.encryption-key", "old-system-key",
+                "playerbase.legacy.encryption-salt", "old-system-salt"));
              HttpClient http = HttpClient.create(server.getURL())) {
             MongoDatabase database = server.getApplicationContext().getBean(MongoDatabase.class);
 
@@ -80,6 +91,19 @@ class LegacyTakeoverEndToEndTest {
             Map<?, ?> stillMe = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me")
                     .bearerAuth((String) byUsername.get("access_token")), Map.class);
             assertEquals("player3@example.com", stillMe.get("email"), "decrypted under the user's new data key");
+
+            // The old system's tokens: decrypted with its key, indexed, re-encrypted in Playerbase's format.
+            assertEquals(Map.of("email", 0L, "phone", 0L, "address", 0L, "modules.wallet.balance", 0L,
+                    "modules.wallet.credit_balance", 0L), left.fernetTokens());
+            Document player5 = database.getCollection("users").find(Filters.eq("username", "player5")).first();
+            assertFalse(player5.toJson().contains(EMAIL_TOKEN) || player5.toJson().contains(PHONE_TOKEN));
+            Map<?, ?> ann = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                    Map.of("login", "ann@example.com", "password", LegacyDatabaseGenerator.PASSWORD)), Map.class);
+            Map<?, ?> annMe = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me")
+                    .bearerAuth((String) ann.get("access_token")), Map.class);
+            assertEquals("player5", annMe.get("username"));
+            assertEquals("ann@example.com", annMe.get("email"));
+            assertEquals("+1 555 0100 ü", annMe.get("phone"));
         }
     }
 }

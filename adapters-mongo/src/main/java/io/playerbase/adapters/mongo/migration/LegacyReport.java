@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
@@ -26,7 +27,6 @@ public class LegacyReport {
     /** The sensitive fields the old system wrote in plaintext (or as Fernet tokens). */
     static final List<String> LEGACY_VALUE_FIELDS = List.of("email", "phone", "address",
             "modules.wallet.balance", "modules.wallet.credit_balance");
-    static final String FERNET_TOKEN_PREFIX = "gAAAAA";
 
     private final MongoClient client;
     private final String databaseName;
@@ -81,7 +81,7 @@ public class LegacyReport {
                 if (value == null || value instanceof String text && (text.isEmpty() || cipher.isCiphertext(text))) {
                     continue;
                 }
-                Map<String, Long> bucket = value instanceof String text && text.startsWith(FERNET_TOKEN_PREFIX) ? fernet : plaintext;
+                Map<String, Long> bucket = value instanceof String text && LegacyCipher.FernetFormat.looksLikeToken(text) ? fernet : plaintext;
                 bucket.merge(field, 1L, Long::sum);
             }
         }

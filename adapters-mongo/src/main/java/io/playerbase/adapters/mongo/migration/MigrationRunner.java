@@ -9,6 +9,7 @@ import io.mongock.runner.standalone.MongockStandalone;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PasswordHasher;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -44,16 +45,18 @@ public class MigrationRunner {
     private final BlindIndex blindIndex;
     private final PasswordHasher hasher;
     private final MigrationSettings settings;
+    private final LegacyCipher legacy;
     private volatile LastRun lastRun = new LastRun(MigrationStatus.Outcome.NOT_RUN, null, null);
 
     public MigrationRunner(MongoClient client, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
-                           PasswordHasher hasher, MigrationSettings settings) {
+                           PasswordHasher hasher, MigrationSettings settings, @Nullable LegacyCipher legacy) {
         this.client = client;
         this.databaseName = store.database();
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.hasher = hasher;
         this.settings = settings;
+        this.legacy = legacy == null ? LegacyCipher.NONE : legacy;
     }
 
     /**
@@ -89,6 +92,7 @@ public class MigrationRunner {
                 .addDependency(BlindIndex.class, blindIndex)
                 .addDependency(PasswordHasher.class, hasher)
                 .addDependency(MigrationSettings.class, settings)
+                .addDependency(LegacyCipher.class, legacy)
                 .setTransactional(false)
                 .buildRunner()
                 .execute();

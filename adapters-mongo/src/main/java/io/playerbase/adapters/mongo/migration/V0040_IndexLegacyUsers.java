@@ -16,6 +16,7 @@ import io.mongock.api.annotations.Execution;
 import io.mongock.api.annotations.RollbackExecution;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -42,8 +43,8 @@ import java.util.Set;
  *   <li>values that collide after normalization (old emails differing only by case or spaces, which the
  *   old case-sensitive index let through), or with a value already indexed: <em>every</em> user of such a
  *   group is left unindexed, since which account owns the address is for a person to decide;</li>
- *   <li>a missing or non-text value, or a value that is encrypted (a Fernet token of the old system, or a
- *   Playerbase ciphertext under a data key) and so cannot be hashed here.</li>
+ *   <li>a missing or non-text value, or a value that is encrypted so it cannot be hashed here (a Playerbase
+ *   ciphertext under a data key, or a Fernet token of the old system when its key is not configured).</li>
  * </ul>
  * Nothing else of those users is touched; {@code status} counts them, the log names their ids (never
  * their values). Only missing fields are set ({@code $exists: false} in every filter), in unordered bulk
@@ -60,18 +61,19 @@ public class V0040_IndexLegacyUsers {
     private static final Logger LOG = LoggerFactory.getLogger(V0040_IndexLegacyUsers.class);
     private static final int BATCH = 1000;
     private static final int DUPLICATE_KEY = 11000;
-    private static final String FERNET_TOKEN_PREFIX = "gAAAAA";
 
     private final MongoDatabase database;
     private final BlindIndex blindIndex;
     private final FieldCipher cipher;
+    private final LegacyCipher legacy;
 
     // The ports do not touch the database, so Mongock's lock guard has nothing to protect there.
     public V0040_IndexLegacyUsers(MongoDatabase database, @NonLockGuarded BlindIndex blindIndex,
-                                  @NonLockGuarded FieldCipher cipher) {
+                                  @NonLockGuarded FieldCipher cipher, @NonLockGuarded LegacyCipher legacy) {
         this.database = database;
         this.blindIndex = blindIndex;
         this.cipher = cipher;
+        this.legacy = legacy;
     }
 
     @Execution
@@ -96,8 +98,8 @@ public class V0040_IndexLegacyUsers {
         for (Document user : users.find(Filters.exists(indexField, false))
                 .projection(Projections.include("_id", field)).sort(Sorts.ascending("_id")).batchSize(BATCH)) {
             Object id = user.get("_id");
-            if (user.get(field) instanceof String value && !value.isBlank()
-                    && !cipher.isCiphertext(value) && !value.startsWith(FERNET_TOKEN_PREFIX)) {
+            String value = readable(id, field, user.get(field));
+            if (value != null) {
                 String entry = blindIndex.of(field, value);
                 seen.merge(entry, 1, Integer::sum);
                 candidates.add(new Candidate(id, entry, blindIndex.entries(field, value)));
@@ -129,6 +131,25 @@ public class V0040_IndexLegacyUsers {
         write(users, indexField, writes, ids);
         if (!candidates.isEmpty()) {
             LOG.info("Indexed the {} of {} legacy users; {} collide and stay unindexed", field, candidates.size(), collisions);
+        }
+    }
+
+    /**
+     * The value to index: plaintext as it is, a Fernet token of the old system decrypted when its key is
+     * configured (only hashed here; the re-encryption pass stores it encrypted); else {@code null}.
+     */
+    private String readable(Object id, String field, Object stored) {
+        if (!(stored instanceof String value) || value.isBlank() || cipher.isCiphertext(value)) {
+            return null;
+        }
+        if (!legacy.isLegacyToken(value)) {
+            return value;
+        }
+        try {
+            return legacy.decrypt(value).orElse(null);
+        } catch (FieldCipher.CipherFailure e) {
+            LOG.warn("User {}: the old system's token in {} does not decrypt: {}", idText(id), field, e.getMessage());
+            return null;
         }
     }
 

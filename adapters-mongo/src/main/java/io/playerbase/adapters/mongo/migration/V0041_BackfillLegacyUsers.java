@@ -14,6 +14,7 @@ import io.mongock.api.annotations.Execution;
 import io.mongock.api.annotations.RollbackExecution;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.LegacyCipher;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -129,7 +130,9 @@ public class V0041_BackfillLegacyUsers {
             Object id = user.get("_id");
             Document wallet = user.get("modules", Document.class).get("wallet", Document.class);
             Object original = wallet.get("credit_balance");
-            if (original == null || original instanceof String text && cipher.isCiphertext(text)) {
+            // A token of the old system is left as it is: the re-encryption pass reads it when its key is configured.
+            if (original == null || original instanceof String text
+                    && (cipher.isCiphertext(text) || LegacyCipher.FernetFormat.looksLikeToken(text))) {
                 continue;
             }
             String idHex = id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id);

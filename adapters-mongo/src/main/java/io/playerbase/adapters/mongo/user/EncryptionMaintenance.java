@@ -12,6 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
@@ -60,6 +61,7 @@ public final class EncryptionMaintenance {
     private final FieldCipher serviceCipher;
     private final BlindIndex blindIndex;
     private final SensitiveFields sensitive;
+    private final LegacyCipher legacy;
     private final String primaryKeyId;
     private final int batchSize;
 
@@ -74,7 +76,7 @@ public final class EncryptionMaintenance {
     EncryptionMaintenance(MongoDatabase database, UserDataKeys keys, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
                           BlindIndex blindIndex, SensitiveFields sensitive,
                           @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
-                          @Nullable MeterRegistry meters) {
+                          @Nullable MeterRegistry meters, @Nullable LegacyCipher legacy) {
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.userKeys = database.getCollection(UserDataKeys.COLLECTION);
         this.state = database.getCollection("encryption_state");
@@ -83,6 +85,7 @@ public final class EncryptionMaintenance {
         this.serviceCipher = serviceCipher;
         this.blindIndex = blindIndex;
         this.sensitive = sensitive;
+        this.legacy = legacy == null ? LegacyCipher.NONE : legacy;
         this.primaryKeyId = serviceCipher.currentKeyId();
         this.batchSize = batchSize;
         if (meters != null) {
@@ -247,19 +250,32 @@ public final class EncryptionMaintenance {
         Document changes = new Document();
         Supplier<FieldCipher> personal = memoize(() -> keys.forWriting(new UserId(id)));
         long legacy = 0;
+        String plainEmail = null;
         for (String field : sensitive.personalFields()) {
             if (user.get(field) instanceof String stored && !stored.isEmpty()
                     && personal.get().needsReencryption(stored)) {
                 FieldContext context = new FieldContext(UserDocumentMapper.COLLECTION, id, field);
+                String plain = this.legacy.isLegacyToken(stored) ? legacyPlaintext(id, field, stored, checkpoint)
+                        : personal.get().decrypt(stored, context);
+                if (plain == null) {
+                    continue;
+                }
                 legacy += personal.get().isCiphertext(stored) ? 0 : 1;
-                changes.append(field, personal.get().encrypt(personal.get().decrypt(stored, context), context));
+                changes.append(field, personal.get().encrypt(plain, context));
                 expected.append(field, stored);
+                if ("email".equals(field)) {
+                    plainEmail = plain;
+                }
             }
         }
         // Blind-index entries follow the configured index keys (side-by-side index rotation).
         if (user.get("email") instanceof String email && !email.isEmpty()) {
-            String plainEmail = personal.get().decrypt(email, new FieldContext(UserDocumentMapper.COLLECTION, id, "email"));
-            reindex(user, "email_bidx", blindIndex.entries("email", plainEmail), changes, expected);
+            if (plainEmail == null && !this.legacy.isLegacyToken(email)) {
+                plainEmail = personal.get().decrypt(email, new FieldContext(UserDocumentMapper.COLLECTION, id, "email"));
+            }
+            if (plainEmail != null) {
+                reindex(user, "email_bidx", blindIndex.entries("email", plainEmail), changes, expected);
+            }
         }
         if (user.get("username") instanceof String username) {
             reindex(user, "username_bidx", blindIndex.entries("username", username), changes, expected);
@@ -274,7 +290,12 @@ public final class EncryptionMaintenance {
                 continue;
             }
             FieldContext context = new FieldContext(UserDocumentMapper.COLLECTION, id, path);
-            Object value = SensitiveScalar.decrypt(serviceCipher, stored, context);
+            Object value = stored instanceof String text && this.legacy.isLegacyToken(text)
+                    ? legacyPlaintext(id, path, text, checkpoint)
+                    : SensitiveScalar.decrypt(serviceCipher, stored, context);
+            if (value == null) {
+                continue;
+            }
             if (!(value instanceof Long || value instanceof Integer || value instanceof String)) {
                 LOG.warn("User {}: {} holds a {} that cannot be encrypted; left for the legacy migration",
                         id, path, value.getClass().getSimpleName());
@@ -297,6 +318,24 @@ public final class EncryptionMaintenance {
         addTo(checkpoint, "values_reencrypted", changes.size() - reindexed - legacy, valuesReencrypted);
         addTo(checkpoint, "index_entries_updated", reindexed, new AtomicLong());
         addTo(checkpoint, "legacy_encrypted", legacy, legacyValuesEncrypted);
+    }
+
+    /**
+     * A Fernet token of the old system, decrypted with its configured key; {@code null} (the token stays
+     * as it is, counted as remaining) when no old key is configured or the token does not open.
+     */
+    private String legacyPlaintext(String id, String field, String token, Document checkpoint) {
+        try {
+            java.util.Optional<String> plain = legacy.decrypt(token);
+            if (plain.isPresent()) {
+                return plain.get();
+            }
+            LOG.warn("User {}: {} holds a token of the old system and no old key is configured; kept as it is", id, field);
+        } catch (FieldCipher.CipherFailure e) {
+            LOG.warn("User {}: the old system's token in {} does not decrypt ({}); kept as it is", id, field, e.getMessage());
+        }
+        count(checkpoint, "legacy_remaining", legacyRemaining);
+        return null;
     }
 
     /** Whether the migration V0040 left a placeholder index entry {@code unindexed:<id>} on the user. */

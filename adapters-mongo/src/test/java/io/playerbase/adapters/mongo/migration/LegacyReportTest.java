@@ -23,7 +23,8 @@ class LegacyReportTest {
     void countsWhatTheOldSystemLeftBeforeAndAfterTheUpdatePath() {
         MongoDatabase database = EmbeddedMongo.freshDatabase();
         LegacyDatabaseGenerator.Written written = new LegacyDatabaseGenerator(5).write(database, USERS);
-        database.getCollection("users").updateOne(Filters.eq("username", "player1"), Updates.set("phone", "gAAAAABlegacyfernettoken"));
+        database.getCollection("users").updateOne(Filters.eq("username", "player1"), Updates.set("phone",
+                "gAAAAABrAkcVBtIPwxSfN8q6Pr5VEjqfZr9E4bd1B08dgU5TPCAkCXkgtklK_t7tJI8cJkkfdtlvLgvBMLjctPb-OTJnvtZqnQ=="));
         LegacyReport report = new LegacyReport(EmbeddedMongo.client(), new MongoStoreInfo(true, database.getName(), "test"),
                 new FakeFieldCipher());
 

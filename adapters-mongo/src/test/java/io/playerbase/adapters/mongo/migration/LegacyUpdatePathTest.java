@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
@@ -107,7 +108,7 @@ class LegacyUpdatePathTest {
         Map<Object, Document> registry = snapshot(database.getCollection("user_modules"));
 
         // Mongock would skip applied units: run them by hand again, then the runner.
-        new V0040_IndexLegacyUsers(database, blindIndex, cipher).execute();
+        new V0040_IndexLegacyUsers(database, blindIndex, cipher, LegacyCipher.NONE).execute();
         new V0041_BackfillLegacyUsers(database, cipher).execute();
         TestMigrations.migrate(EmbeddedMongo.client(), database.getName(), true);
 
@@ -128,7 +129,7 @@ class LegacyUpdatePathTest {
         FieldCipher failing = new FailingCipher(cipher, 10 + 2 * 1500);
         MigrationRunner crashing = new MigrationRunner(EmbeddedMongo.client(),
                 new MongoStoreInfo(true, crashed.getName(), "test store"), failing, blindIndex, new FakePasswordHasher(),
-                new MigrationSettings(TestMigrations.COMP_PLAYER_PASSWORD, TestMigrations.AUDIT_RETENTION_DAYS, true));
+                new MigrationSettings(TestMigrations.COMP_PLAYER_PASSWORD, TestMigrations.AUDIT_RETENTION_DAYS, true), LegacyCipher.NONE);
         assertThrows(IllegalStateException.class, crashing::migrate);
         assertTrue(crashing.status().pending().contains("V0041_BackfillLegacyUsers"));
         long halfWay = crashed.getCollection("users").countDocuments(Filters.exists("modules.wallet.balance", true));
