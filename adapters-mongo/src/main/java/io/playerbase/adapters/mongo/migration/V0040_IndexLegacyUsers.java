@@ -153,25 +153,18 @@ public class V0040_IndexLegacyUsers {
         }
     }
 
-    /** Entries of the candidates that users indexed before (by Playerbase) hold already. */
+    /**
+     * Entries of the candidates that users indexed before (by Playerbase) hold already: one projected
+     * scan of those users (an {@code $in} per batch would scan the collection again and again, since
+     * V0001's index on the field does not exist yet on an old-system database).
+     */
     private Set<String> alreadyTaken(MongoCollection<Document> users, String indexField, List<Candidate> candidates) {
         Set<String> taken = new HashSet<>();
-        List<String> chunk = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (candidates.get(i).entries() != null) {
-                chunk.addAll(candidates.get(i).entries());
-            }
-            if (chunk.size() >= BATCH || i == candidates.size() - 1) {
-                if (!chunk.isEmpty()) {
-                    for (Document user : users.find(Filters.in(indexField, chunk)).projection(Projections.include(indexField))) {
-                        if (user.get(indexField) instanceof List<?> entries) {
-                            entries.forEach(entry -> taken.add(String.valueOf(entry)));
-                        } else {
-                            taken.add(String.valueOf(user.get(indexField)));
-                        }
-                    }
-                }
-                chunk.clear();
+        for (Document user : users.find(Filters.exists(indexField, true)).projection(Projections.include(indexField)).batchSize(BATCH)) {
+            if (user.get(indexField) instanceof List<?> entries) {
+                entries.forEach(entry -> taken.add(String.valueOf(entry)));
+            } else {
+                taken.add(String.valueOf(user.get(indexField)));
             }
         }
         // A candidate's other entries (mid-rotation) map back to its current-key entry.

@@ -144,6 +144,27 @@ class LegacyUpdatePathTest {
         assertEquals(expected, legacyOnly(snapshot(crashed.getCollection("users"))));
     }
 
+    @Test
+    void aLegacyEmailTakenByAnIndexedUserStaysUnindexedAndTheIndexedUserUntouched() {
+        MongoDatabase database = EmbeddedMongo.freshDatabase();
+        MongoCollection<Document> users = database.getCollection("users");
+        ObjectId indexedId = new ObjectId();
+        Document indexed = new Document("_id", indexedId).append("username", "ann")
+                .append("email_bidx", blindIndex.entries("email", "ann@example.com"))
+                .append("username_bidx", blindIndex.entries("username", "ann"));
+        users.insertOne(indexed);
+        ObjectId legacyId = new ObjectId();
+        users.insertOne(new Document("_id", legacyId).append("username", "ann2").append("email", " ANN@example.com"));
+
+        new V0040_IndexLegacyUsers(database, blindIndex, cipher, LegacyCipher.NONE).execute();
+
+        assertEquals(indexed, users.find(Filters.eq("_id", indexedId)).first());
+        Document legacy = users.find(Filters.eq("_id", legacyId)).first();
+        assertEquals(V0040_IndexLegacyUsers.UNINDEXED + legacyId.toHexString(), legacy.get("email_bidx"));
+        assertEquals(blindIndex.entries("username", "ann2"), legacy.get("username_bidx"));
+        assertEquals(" ANN@example.com", legacy.get("email"));
+    }
+
     /** Every field of {@code before} is in {@code after} with the same value; only the credit balance is encrypted. */
     private void assertPreserved(String id, String path, Document before, Document after) {
         assertNotNull(after, id + " " + path);
