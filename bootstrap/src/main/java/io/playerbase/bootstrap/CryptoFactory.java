@@ -10,12 +10,14 @@ import io.playerbase.adapters.crypto.AesGcmFieldCipher;
 import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
 import io.playerbase.adapters.crypto.Argon2Params;
 import io.playerbase.adapters.crypto.Argon2idPasswordHasher;
+import io.playerbase.adapters.crypto.FernetLegacyCipher;
 import io.playerbase.adapters.crypto.HmacBlindIndex;
 import io.playerbase.adapters.crypto.HmacSecretHasher;
 import io.playerbase.adapters.crypto.KeyRing;
 import io.playerbase.adapters.crypto.MasterKeyFile;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.SecretHasher;
@@ -115,6 +117,16 @@ final class CryptoFactory {
         configuration.setSecret(Base64.getEncoder().encodeToString(ring.derive(ring.primaryKeyId(), "jwt-signing", 32)));
         configuration.setBase64(true);
         return new SecretSignature(configuration);
+    }
+
+    /** The old system's Fernet key, when {@code playerbase.legacy.encryption-key} and {@code -salt} are set (docs/migrations.md). */
+    @Singleton
+    LegacyCipher legacyCipher(@Value("${playerbase.legacy.encryption-key:}") String key,
+                              @Value("${playerbase.legacy.encryption-salt:}") String salt) {
+        if (key.isBlank() != salt.isBlank()) {
+            throw new IllegalStateException("Set both playerbase.legacy.encryption-key and playerbase.legacy.encryption-salt, or neither");
+        }
+        return key.isBlank() ? LegacyCipher.NONE : new FernetLegacyCipher(key, salt);
     }
 
     @Singleton

@@ -114,6 +114,36 @@ class CommandLineTest {
     }
 
     @Test
+    void statusReportsTheLegacyDataLeft() {
+        Result status = run("status");
+        assertTrue(status.out().contains("Legacy data left:"), status.out());
+        assertTrue(status.out().contains("Users: 0"), status.out());
+    }
+
+    @Test
+    void resetNeedsConfirmationAndRefusesADatabaseMarkedProduction() {
+        assertEquals(0, run("migrate").exit());
+        Result unconfirmed = run("reset");
+        assertEquals(2, unconfirmed.exit());
+        assertTrue(unconfirmed.err().contains("--yes-erase-everything"), unconfirmed.err());
+
+        Result reset = run("reset", "--yes-erase-everything");
+        assertEquals(0, reset.exit(), reset.err());
+        assertTrue(run("status").out().contains("Pending (0)"), "fresh setup applied again");
+        assertTrue(run("status").out().contains("Users: 5"), "only the computer players");
+
+        Result byConfig = run("reset", "--yes-erase-everything", "--playerbase.environment=production");
+        assertEquals(3, byConfig.exit());
+        assertTrue(byConfig.err().contains("playerbase.environment"), byConfig.err());
+
+        assertEquals(0, run("mark-production").exit());
+        Result marked = run("reset", "--yes-erase-everything");
+        assertEquals(3, marked.exit());
+        assertTrue(marked.err().contains("marked production"), marked.err());
+        assertTrue(run("status").out().contains("Pending (0)"), "nothing was erased");
+    }
+
+    @Test
     void unknownCommandsPrintTheUsage() {
         Result result = run("frobnicate");
         assertEquals(2, result.exit());

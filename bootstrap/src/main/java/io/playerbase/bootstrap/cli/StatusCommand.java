@@ -1,5 +1,6 @@
 package io.playerbase.bootstrap.cli;
 
+import io.playerbase.adapters.mongo.migration.LegacyReport;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 import io.playerbase.adapters.mongo.migration.MigrationStatus;
 import jakarta.inject.Singleton;
@@ -12,9 +13,11 @@ import java.util.List;
 final class StatusCommand implements CliCommand {
 
     private final MigrationRunner runner;
+    private final LegacyReport legacy;
 
-    StatusCommand(MigrationRunner runner) {
+    StatusCommand(MigrationRunner runner, LegacyReport legacy) {
         this.runner = runner;
+        this.legacy = legacy;
     }
 
     @Override
@@ -24,7 +27,7 @@ final class StatusCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "show applied and pending migrations without changing anything";
+        return "show applied and pending migrations and the legacy data left, changing nothing";
     }
 
     @Override
@@ -39,6 +42,8 @@ final class StatusCommand implements CliCommand {
         status.applied().forEach(id -> out.println("  " + id));
         out.println("Pending (" + status.pending().size() + "):");
         status.pending().forEach(id -> out.println("  " + id));
+        out.println("Legacy data left:");
+        LegacyReport.describe(legacy.count()).forEach(line -> out.println("  " + line));
         return 0;
     }
 }

@@ -18,7 +18,16 @@ final class ChangeUnits {
             V0004_AddStaffListingIndexes.class,
             V0005_AddWalletLedgerIndexes.class,
             V0010_AddEncryptionCollections.class,
-            V0030_AddCompPlayerPicks.class);
+            V0030_AddCompPlayerPicks.class,
+            V0040_IndexLegacyUsers.class,
+            V0041_BackfillLegacyUsers.class);
+
+    /**
+     * Units that run in a Mongock run of their own before the others: they prepare a database of the old
+     * system for V0001 (whose unique blind-index indexes cannot be built over users without entries).
+     * They are in {@link #ALL} too, where they are already applied by then.
+     */
+    static final List<Class<?>> BEFORE_SCHEMA = List.of(V0040_IndexLegacyUsers.class);
 
     private ChangeUnits() {
     }

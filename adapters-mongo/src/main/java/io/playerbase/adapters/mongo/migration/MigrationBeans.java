@@ -22,7 +22,8 @@ final class MigrationBeans {
     /** Migrations create collections, validators and indexes: the admin role's work (SPEC §6). */
     @Singleton
     MigrationRunner migrationRunner(AdminMongo admin, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
-                                    PasswordHasher hasher, MigrationSettings settings) {
-        return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings);
+                                    PasswordHasher hasher, MigrationSettings settings,
+                                    @io.micronaut.core.annotation.Nullable io.playerbase.domain.shared.LegacyCipher legacy) {
+        return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings, legacy);
     }
 }

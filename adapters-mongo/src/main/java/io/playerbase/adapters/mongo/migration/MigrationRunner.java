@@ -9,6 +9,7 @@ import io.mongock.runner.standalone.MongockStandalone;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PasswordHasher;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -44,16 +45,18 @@ public class MigrationRunner {
     private final BlindIndex blindIndex;
     private final PasswordHasher hasher;
     private final MigrationSettings settings;
+    private final LegacyCipher legacy;
     private volatile LastRun lastRun = new LastRun(MigrationStatus.Outcome.NOT_RUN, null, null);
 
     public MigrationRunner(MongoClient client, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
-                           PasswordHasher hasher, MigrationSettings settings) {
+                           PasswordHasher hasher, MigrationSettings settings, @Nullable LegacyCipher legacy) {
         this.client = client;
         this.databaseName = store.database();
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.hasher = hasher;
         this.settings = settings;
+        this.legacy = legacy == null ? LegacyCipher.NONE : legacy;
     }
 
     /**
@@ -65,17 +68,9 @@ public class MigrationRunner {
     public synchronized MigrationStatus migrate() {
         LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
         try {
-            MongockStandalone.builder()
-                    // A Mongock driver serves one run only, hence a new one each time.
-                    .setDriver(MongoSync4Driver.withDefaultLock(client, databaseName))
-                    .addMigrationClasses(ChangeUnits.ALL)
-                    .addDependency(FieldCipher.class, cipher)
-                    .addDependency(BlindIndex.class, blindIndex)
-                    .addDependency(PasswordHasher.class, hasher)
-                    .addDependency(MigrationSettings.class, settings)
-                    .setTransactional(false)
-                    .buildRunner()
-                    .execute();
+            // Legacy preparation first (see ChangeUnits.BEFORE_SCHEMA), then everything in order.
+            run(ChangeUnits.BEFORE_SCHEMA);
+            run(ChangeUnits.ALL);
         } catch (RuntimeException e) {
             String error = summary(e);
             lastRun = new LastRun(MigrationStatus.Outcome.FAILED, Instant.now(), error);
@@ -88,6 +83,21 @@ public class MigrationRunner {
         return status;
     }
 
+    private void run(List<Class<?>> units) {
+        MongockStandalone.builder()
+                // A Mongock driver serves one run only, hence a new one each time.
+                .setDriver(MongoSync4Driver.withDefaultLock(client, databaseName))
+                .addMigrationClasses(units)
+                .addDependency(FieldCipher.class, cipher)
+                .addDependency(BlindIndex.class, blindIndex)
+                .addDependency(PasswordHasher.class, hasher)
+                .addDependency(MigrationSettings.class, settings)
+                .addDependency(LegacyCipher.class, legacy)
+                .setTransactional(false)
+                .buildRunner()
+                .execute();
+    }
+
     /** Applied change units according to Mongock's change log, pending ones of this build, last run here. */
     public MigrationStatus status() {
         // The latest entry of a change unit decides (a failed attempt may be followed by a success).
@@ -97,9 +107,11 @@ public class MigrationRunner {
                 .sort(Sorts.ascending("timestamp"))) {
             stateById.put(entry.getString("changeId"), entry.getString("state"));
         }
+        // In the order of this build (legacy preparation runs first but is listed in its place), then unknown ids.
         List<String> applied = new ArrayList<>();
+        ChangeUnits.ids().stream().filter(id -> "EXECUTED".equals(stateById.get(id))).forEach(applied::add);
         stateById.forEach((id, state) -> {
-            if ("EXECUTED".equals(state)) {
+            if ("EXECUTED".equals(state) && !applied.contains(id)) {
                 applied.add(id);
             }
         });

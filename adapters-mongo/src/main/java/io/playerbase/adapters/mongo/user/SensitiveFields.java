@@ -13,11 +13,11 @@ import java.util.Set;
 @Singleton
 public final class SensitiveFields {
 
-    static final List<String> DEFAULTS = List.of("email", "phone", "address", "modules.wallet.balance");
+    static final List<String> DEFAULTS = List.of("email", "phone", "address", "modules.wallet.balance", "modules.wallet.credit_balance");
 
     private final Set<String> paths;
 
-    SensitiveFields(@Value("${playerbase.crypto.sensitive-fields:email,phone,address,modules.wallet.balance}") List<String> paths) {
+    SensitiveFields(@Value("${playerbase.crypto.sensitive-fields:email,phone,address,modules.wallet.balance,modules.wallet.credit_balance}") List<String> paths) {
         this.paths = Set.copyOf(paths);
     }
 

@@ -3,6 +3,7 @@ package io.playerbase.adapters.mongo.testing;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 import io.playerbase.adapters.mongo.migration.MigrationSettings;
 import io.playerbase.adapters.mongo.migration.MigrationStatus;
@@ -26,7 +27,7 @@ public final class TestMigrations {
     public static MigrationRunner runner(MongoClient client, String databaseName, boolean embeddedStore) {
         return new MigrationRunner(client, new MongoStoreInfo(embeddedStore, databaseName, "test store"),
                 new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
-                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, embeddedStore));
+                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, embeddedStore), LegacyCipher.NONE);
     }
 
     /** A fresh, migrated database on the shared embedded server. */
