@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Field encryption as the service pays it (issue 3): encrypt + decrypt of one small field (the
  * email) and of a whole user document (email, phone, address, wallet balance, each bound to its own
  * field context), with production's {@link AesGcmFieldCipher} (BouncyCastle), the same format on the
- * JDK's AES-GCM ({@link JdkAesGcmFieldCipher}) and the proposed pooled BouncyCastle cipher
- * ({@link PooledAesGcmFieldCipher}); plus the blind index registration and login compute.
+ * JDK's AES-GCM ({@link JdkAesGcmFieldCipher}), the proposed pooled BouncyCastle cipher
+ * ({@link PooledAesGcmFieldCipher}) and the same pooling on the JDK ({@link PooledJdkAesGcmFieldCipher});
+ * plus the blind index registration and login compute.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,7 +36,8 @@ public class FieldCipherBenchmark {
     private FieldCipher bouncyCastle;
     private FieldCipher jdk;
     private FieldCipher pooled;
-    private FieldCipher pooledSharedRandom;
+    private FieldCipher pooledWorkerDrbg;
+    private FieldCipher pooledJdk;
     private HmacBlindIndex blindIndex;
     private String storedEmail;
 
@@ -44,11 +46,13 @@ public class FieldCipherBenchmark {
         KeyRing ring = Fixtures.ring();
         bouncyCastle = new AesGcmFieldCipher(ring);
         jdk = new JdkAesGcmFieldCipher(ring);
-        pooled = new PooledAesGcmFieldCipher(ring, true);
-        pooledSharedRandom = new PooledAesGcmFieldCipher(ring, false);
+        pooled = new PooledAesGcmFieldCipher(ring, false);
+        pooledWorkerDrbg = new PooledAesGcmFieldCipher(ring, true);
+        pooledJdk = new PooledJdkAesGcmFieldCipher(ring);
         Fixtures.requireInteroperable(bouncyCastle, jdk);
         Fixtures.requireInteroperable(bouncyCastle, pooled);
-        Fixtures.requireInteroperable(bouncyCastle, pooledSharedRandom);
+        Fixtures.requireInteroperable(bouncyCastle, pooledWorkerDrbg);
+        Fixtures.requireInteroperable(bouncyCastle, pooledJdk);
         blindIndex = new HmacBlindIndex(ring);
         storedEmail = bouncyCastle.encrypt(Fixtures.EMAIL, Fixtures.EMAIL_CONTEXT);
     }
@@ -70,9 +74,15 @@ public class FieldCipherBenchmark {
         return roundTrip(pooled);
     }
 
+    /** The pooled cipher with a DRBG per pooled worker instead of the shared default SecureRandom. */
     @Benchmark
-    public String fieldRoundTripPooledBouncyCastleSharedRandom() {
-        return roundTrip(pooledSharedRandom);
+    public String fieldRoundTripPooledBouncyCastleWorkerDrbg() {
+        return roundTrip(pooledWorkerDrbg);
+    }
+
+    @Benchmark
+    public String fieldRoundTripPooledJdk() {
+        return roundTrip(pooledJdk);
     }
 
     @Benchmark
@@ -110,6 +120,11 @@ public class FieldCipherBenchmark {
     @Benchmark
     public void documentRoundTripPooledBouncyCastle(Blackhole blackhole) {
         documentRoundTrip(pooled, blackhole);
+    }
+
+    @Benchmark
+    public void documentRoundTripPooledJdk(Blackhole blackhole) {
+        documentRoundTrip(pooledJdk, blackhole);
     }
 
     // ---- blind index (registration and login)
