@@ -50,11 +50,6 @@ class AdminCompPlayerControllerTest {
     @Inject
     ChangeCompPlayerStatusUseCase changeStatus;
 
-    private static Authenticated minted(Authenticated user) {
-        TokenRoles.minted(user.userId(), user.roles());
-        return user;
-    }
-
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
         return TokenRoles.accessQueries();
@@ -81,7 +76,7 @@ class AdminCompPlayerControllerTest {
     }
 
     private String token(String... roles) {
-        return tokens.issue(minted(new Authenticated(new UserId(ADMIN), List.of(roles), 0))).accessToken();
+        return tokens.issue(TokenRoles.minted(new Authenticated(new UserId(ADMIN), List.of(roles), 0))).accessToken();
     }
 
     private HttpStatus statusOf(HttpRequest<?> request) {

@@ -42,11 +42,6 @@ class CompPlayerControllerTest {
     @Inject
     PickCompPlayersUseCase pick;
 
-    private static Authenticated minted(Authenticated user) {
-        TokenRoles.minted(user.userId(), user.roles());
-        return user;
-    }
-
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
         return TokenRoles.accessQueries();
@@ -93,7 +88,7 @@ class CompPlayerControllerTest {
         String path = "/api/v1/games/dutch/comp-players?count=2";
         assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpRequest.GET(path)));
         assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpRequest.GET(path).header(TestApiKeyFetcher.HEADER, "key-1;matches:write")));
-        String admin = tokens.issue(minted(new Authenticated(new UserId("650000000000000000000009"), List.of("player", "admin"), 0)))
+        String admin = tokens.issue(TokenRoles.minted(new Authenticated(new UserId("650000000000000000000009"), List.of("player", "admin"), 0)))
                 .accessToken();
         assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpRequest.GET(path).bearerAuth(admin)));
         verify(pick, never()).pick(any());

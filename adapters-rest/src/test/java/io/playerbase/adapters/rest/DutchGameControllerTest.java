@@ -74,11 +74,6 @@ class DutchGameControllerTest {
     @Inject
     DutchGameQueries queries;
 
-    private static Authenticated minted(Authenticated user) {
-        TokenRoles.minted(user.userId(), user.roles());
-        return user;
-    }
-
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
         return TokenRoles.accessQueries();
@@ -105,7 +100,7 @@ class DutchGameControllerTest {
     }
 
     private String bearer(String... roles) {
-        return "Bearer " + tokens.issue(minted(new Authenticated(new UserId(ANN), List.of(roles), 0))).accessToken();
+        return "Bearer " + tokens.issue(TokenRoles.minted(new Authenticated(new UserId(ANN), List.of(roles), 0))).accessToken();
     }
 
     private static MutableHttpRequest<String> report(String body) {

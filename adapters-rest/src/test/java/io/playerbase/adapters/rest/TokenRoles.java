@@ -1,6 +1,7 @@
 package io.playerbase.adapters.rest;
 
 import io.playerbase.application.user.port.in.AccessQueries;
+import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.domain.shared.UserId;
 
 import java.util.List;
@@ -23,8 +24,10 @@ public final class TokenRoles {
     private TokenRoles() {
     }
 
-    public static void minted(UserId user, List<String> roles) {
-        CURRENT.put(user, List.copyOf(roles));
+    /** Records the roles of a token about to be minted, and returns the account for {@code TokenService.issue}. */
+    public static Authenticated minted(Authenticated user) {
+        CURRENT.put(user.userId(), List.copyOf(user.roles()));
+        return user;
     }
 
     public static AccessQueries accessQueries() {
