@@ -25,8 +25,8 @@ import java.util.Set;
  * <b>not</b> add transactions: every write is applied at once and "abort" undoes nothing, which is
  * why Playerbase never relies on multi-document transactions.
  *
- * <p>After each command it runs {@code afterCommand} (the file store commits there, so an
- * acknowledged write survives a crash of the process).
+ * <p>After each command that may write it runs {@code afterCommand} (the file store commits there, so
+ * an acknowledged write survives a crash of the process); commands known to only read skip it.
  */
 final class EmbeddedBackend implements MongoBackend {
 
@@ -34,6 +34,12 @@ final class EmbeddedBackend implements MongoBackend {
 
     private static final Set<String> ACKNOWLEDGED_ONLY = Set.of(
             "committransaction", "aborttransaction", "endsessions", "refreshsessions", "killsessions");
+
+    /** Commands that never change data: nothing to commit after them. Anything else commits. */
+    private static final Set<String> READ_ONLY = Set.of(
+            "find", "getmore", "count", "distinct", "killcursors", "listcollections", "listindexes", "listdatabases",
+            "ping", "buildinfo", "serverstatus", "dbstats", "collstats", "getlasterror", "getparameter",
+            "whatsmyuri", "hostinfo", "connectionstatus", "getcmdlineopts", "getlog", "getfreemonitoringstatus");
 
     private final MongoBackend delegate;
     private final Runnable afterCommand;
@@ -58,6 +64,9 @@ final class EmbeddedBackend implements MongoBackend {
             Document ok = new Document();
             ok.put("ok", 1.0);
             return ok;
+        }
+        if (READ_ONLY.contains(name)) {
+            return delegate.handleCommand(channel, database, command, query);
         }
         try {
             return delegate.handleCommand(channel, database, command, query);

@@ -3,7 +3,6 @@ package io.playerbase.adapters.mongo.connection;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer startInMemory(int port) {
-        return new EmbeddedMongoServer(new EmbeddedBackend(new MemoryBackend(), () -> { }), "in memory", port);
+        return new EmbeddedMongoServer(new EmbeddedBackend(IdIndexedBackends.inMemory(), () -> { }), "in memory", port);
     }
 
     public static EmbeddedMongoServer startWithFile(Path dataDir, int port) {
@@ -69,14 +68,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         H2Backend h2;
         try {
-            h2 = new H2Backend(file.toString());
+            h2 = IdIndexedBackends.h2File(file.toString());
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the embedded store " + file
                     + " (is another Playerbase instance using the same data directory?)", e);
         }
-        // Commit after every command: MVStore would otherwise write changes only about once per
-        // second, and an acknowledged write could be lost if the process dies in between.
-        return new EmbeddedMongoServer(new EmbeddedBackend(h2, h2::commit), "H2 file " + file, port);
+        // Commit after every write command, before it is acknowledged: MVStore would otherwise write
+        // changes only about once per second, and an acknowledged write could be lost if the process
+        // died in between. Concurrent writes share commits (GroupCommit).
+        return new EmbeddedMongoServer(new EmbeddedBackend(h2, new GroupCommit(h2::commit)), "H2 file " + file, port);
     }
 
     /** A driver connection string without credentials, e.g. {@code mongodb://127.0.0.1:27018}. */
