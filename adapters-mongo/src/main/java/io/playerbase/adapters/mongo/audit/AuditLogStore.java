@@ -1,12 +1,18 @@
 package io.playerbase.adapters.mongo.audit;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoServerException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import java.util.List;
@@ -20,9 +26,11 @@ import java.util.List;
 public class AuditLogStore {
 
     private final AuditLogDocumentRepository repository;
+    private final MongoCollection<Document> log;
 
-    AuditLogStore(AuditLogDocumentRepository repository) {
+    AuditLogStore(AuditLogDocumentRepository repository, MongoDatabase database) {
         this.repository = repository;
+        this.log = database.getCollection("user_audit_logs");
     }
 
     /** Stores the entry; idempotent by entry id. */
@@ -34,6 +42,23 @@ public class AuditLogStore {
                 throw e;
             }
             // Same id, same immutable entry: already written by an earlier attempt.
+        }
+    }
+
+    /**
+     * Stores the entries in one unordered insert (the same stored shape as {@link #write}); idempotent
+     * by entry id: entries already stored are skipped, the others are written.
+     */
+    public void writeAll(List<AuditEntry> entries) {
+        try {
+            log.insertMany(entries.stream().map(AuditOutbox::toBson).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            // Only duplicates: those entries were written by an earlier delivery.
         }
     }
 

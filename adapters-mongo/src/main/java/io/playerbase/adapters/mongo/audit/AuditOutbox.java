@@ -2,8 +2,10 @@ package io.playerbase.adapters.mongo.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.domain.shared.Actor;
@@ -15,9 +17,12 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Makes every user change and its audit entry durable together without a multi-document
@@ -34,6 +39,8 @@ public final class AuditOutbox {
 
     private final MongoCollection<Document> users;
     private final AuditLogStore store;
+
+    private final GroupDelivery<AuditEntry> delivery = new GroupDelivery<>(this::write);
 
     AuditOutbox(MongoDatabase database, AuditLogStore store) {
         this.users = database.getCollection("users");
@@ -63,13 +70,35 @@ public final class AuditOutbox {
 
     /** Copies a pending entry to the audit log and removes it from the user; safe to repeat. */
     public void deliver(AuditEntry entry) {
+        deliverAll(List.of(entry));
+    }
+
+    /**
+     * Copies pending entries to the audit log and removes them from their users; safe to repeat.
+     * Returns once they are delivered (or left pending after a failure, for the recovery pass).
+     * Callers delivering at the same moment share the writes (see {@link GroupDelivery}).
+     */
+    public void deliverAll(List<AuditEntry> entries) {
+        if (!entries.isEmpty()) {
+            delivery.deliver(entries);
+        }
+    }
+
+    /** One batch: insert the entries (a duplicate id is an earlier delivery), then pull them from their users. */
+    private void write(List<AuditEntry> entries) {
         try {
-            store.write(entry);
-            users.updateOne(Filters.eq("_id", new ObjectId(entry.userId().value())),
-                    Updates.pull(FIELD, new Document("_id", entry.id())));
+            store.writeAll(entries);
+            Map<String, List<String>> byUser = new LinkedHashMap<>();
+            for (AuditEntry entry : entries) {
+                byUser.computeIfAbsent(entry.userId().value(), user -> new ArrayList<>()).add(entry.id());
+            }
+            List<UpdateOneModel<Document>> pulls = new ArrayList<>();
+            byUser.forEach((user, ids) -> pulls.add(new UpdateOneModel<>(Filters.eq("_id", new ObjectId(user)),
+                    Updates.pull(FIELD, Filters.in("_id", ids)))));
+            users.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
         } catch (RuntimeException e) {
-            // The change itself is stored with its entry; the recovery pass delivers it later.
-            LOG.warn("Audit entry {} left pending: {}", entry.id(), e.getMessage());
+            // The changes themselves are stored with their entries; the recovery pass delivers them later.
+            LOG.warn("{} audit entries left pending: {}", entries.size(), e.getMessage());
         }
     }
 
@@ -79,10 +108,8 @@ public final class AuditOutbox {
         int delivered = 0;
         for (Document user : users.find(Filters.exists(FIELD + ".0")).projection(Projections.include(FIELD))) {
             List<Document> pending = user.getList(FIELD, Document.class);
-            for (Document entry : pending) {
-                deliver(fromBson(entry));
-                delivered++;
-            }
+            deliverAll(pending.stream().map(AuditOutbox::fromBson).toList());
+            delivered += pending.size();
         }
         if (delivered > 0) {
             LOG.info("Delivered {} pending audit entries", delivered);

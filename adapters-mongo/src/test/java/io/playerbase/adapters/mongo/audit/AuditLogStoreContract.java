@@ -118,4 +118,37 @@ abstract class AuditLogStoreContract {
 
         assertEquals(List.of("c-entry", "b-entry", "a-entry"), store.forUser(user, 10).stream().map(AuditEntry::id).toList());
     }
+
+    @Test
+    void writeAllStoresTheSameShapeAsWrite() {
+        UserId user = UserId.newId(Instant.now());
+        Instant at = Instant.parse("2025-03-01T10:15:30.123Z");
+        AuditEntry single = AuditEntry.of(user, Actor.player(user, "req-1"), "user.profile_updated", "user",
+                List.of("phone"), at);
+        AuditEntry batched = new AuditEntry("batched-" + single.id(), user, single.actor(), single.action(),
+                single.module(), single.changedFields(), at);
+
+        store.write(single);
+        store.writeAll(List.of(batched));
+
+        Document one = database.getCollection("user_audit_logs").find(new Document("_id", single.id())).first();
+        Document other = database.getCollection("user_audit_logs").find(new Document("_id", batched.id())).first();
+        one.remove("_id");
+        other.remove("_id");
+        assertEquals(one, other);
+    }
+
+    @Test
+    void writeAllSkipsEntriesAlreadyStoredAndWritesTheRest() {
+        UserId user = UserId.newId(Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntry first = AuditEntry.of(user, Actor.system("r1"), "one", "user", List.of(), now);
+        AuditEntry second = AuditEntry.of(user, Actor.system("r2"), "two", "user", List.of(), now.plusSeconds(1));
+        AuditEntry third = AuditEntry.of(user, Actor.system("r3"), "three", "user", List.of(), now.plusSeconds(2));
+        store.writeAll(List.of(second));
+
+        store.writeAll(List.of(first, second, third));
+
+        assertEquals(List.of("three", "two", "one"), store.forUser(user, 10).stream().map(AuditEntry::action).toList());
+    }
 }
