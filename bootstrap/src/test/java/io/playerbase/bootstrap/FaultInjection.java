@@ -19,11 +19,23 @@ final class FaultInjection implements BeanCreatedEventListener<DutchGameReposito
 
     private final AtomicInteger callsBeforeFailure = new AtomicInteger(-1);
     private volatile String failingMethod = "";
+    private volatile int itemsBeforeCrash = -1;
 
     /** The next {@code calls} calls of the method pass, the one after throws (once). */
     void failAfter(String method, int calls) {
+        itemsBeforeCrash = -1;
         failingMethod = method;
         callsBeforeFailure.set(calls);
+    }
+
+    /**
+     * The next call of a method taking a list of writes (e.g. {@code applyAll}) does only the first
+     * {@code items} of them, then throws: a crash in the middle of an unordered bulk write.
+     */
+    void crashPartway(String method, int items) {
+        itemsBeforeCrash = items;
+        failingMethod = method;
+        callsBeforeFailure.set(0);
     }
 
     @Override
@@ -33,6 +45,15 @@ final class FaultInjection implements BeanCreatedEventListener<DutchGameReposito
                 new Class<?>[]{DutchGameRepository.class}, (proxy, method, args) -> {
                     if (method.getName().equals(failingMethod)
                             && callsBeforeFailure.getAndUpdate(n -> n >= 0 ? n - 1 : n) == 0) {
+                        if (itemsBeforeCrash >= 0) {
+                            Object[] partial = args.clone();
+                            for (int i = 0; i < partial.length; i++) {
+                                if (partial[i] instanceof java.util.List<?> writes) {
+                                    partial[i] = writes.subList(0, itemsBeforeCrash);
+                                }
+                            }
+                            method.invoke(real, partial);
+                        }
                         throw new IllegalStateException("injected crash at " + failingMethod);
                     }
                     try {

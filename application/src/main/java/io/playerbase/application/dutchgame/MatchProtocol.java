@@ -16,7 +16,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,13 +58,12 @@ final class MatchProtocol {
         if (state == MatchState.RESERVING) {
             reason = holdAll(match, actor);
             MatchState next = reason == null ? MatchState.APPLYING : MatchState.REJECTING;
-            store.transition(match.attemptId(), MatchState.RESERVING, next, clock.instant());
-            state = currentState(match);
+            state = store.transition(match.attemptId(), MatchState.RESERVING, next, clock.instant()) ? next : currentState(match);
         }
         if (state == MatchState.APPLYING) {
             applyAll(match, actor);
-            store.transition(match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant());
-            state = currentState(match);
+            state = store.transition(match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant())
+                    ? MatchState.APPLIED : currentState(match);
         }
         if (state == MatchState.APPLIED) {
             return new Applied(store.findMatch(match.report().matchId()).orElseThrow());
@@ -78,6 +79,13 @@ final class MatchProtocol {
     /** Null when every player is held; otherwise why the match cannot be applied. */
     private RuleViolation holdAll(MatchRecord match, Actor actor) {
         MatchReport report = match.report();
+        List<DutchGameRepository.Hold> holds = report.players().stream().map(line -> new DutchGameRepository.Hold(
+                line.userId(), line.debit(), audit(line.userId(), actor, "dutch_game.coins_held", List.of("coins", "coin_holds"))))
+                .toList();
+        if (store.holdAll(report.matchId(), match.attemptId(), holds)) {
+            return null;
+        }
+        // Some hold was not placed by that round trip: settle each player (holds in place count as held).
         for (PlayerResult line : report.players()) {
             AuditEntry audit = audit(line.userId(), actor, "dutch_game.coins_held", List.of("coins", "coin_holds"));
             HoldOutcome outcome = store.hold(line.userId(), report.matchId(), match.attemptId(), line.debit(), audit);
@@ -101,12 +109,33 @@ final class MatchProtocol {
 
     private void applyAll(MatchRecord match, Actor actor) {
         MatchReport report = match.report();
-        for (PlayerResult line : report.players()) {
-            if (!match.applied().contains(line.userId())) {
-                applyOne(match, line, actor);
-                store.markApplied(match.attemptId(), line.userId());
+        List<PlayerResult> pending = report.players().stream()
+                .filter(line -> !match.applied().contains(line.userId())).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<UserId> ids = pending.stream().map(PlayerResult::userId).toList();
+        Map<UserId, PlayerSnapshot> players = store.findPlayers(ids);
+        List<DutchGameRepository.Apply> applies = new ArrayList<>();
+        for (PlayerResult line : pending) {
+            PlayerSnapshot player = players.get(line.userId());
+            if (player == null) {
+                throw new IllegalStateException("held player " + line.userId() + " vanished");
+            }
+            if (!player.hasApplied(report.matchId())) {
+                applies.add(new DutchGameRepository.Apply(line.userId(), player.stats().totalMatches(),
+                        player.stats().after(line, report.endedAt()), line.credit(), appliedAudit(line, actor)));
             }
         }
+        if (!applies.isEmpty() && !store.applyAll(report.matchId(), match.attemptId(), applies)) {
+            // Some write lost a race (another match changed that player) or a concurrent completer did it:
+            // settle each player on its own; those already counted are skipped.
+            for (PlayerResult line : pending) {
+                applyOne(match, line, actor);
+            }
+        }
+        // Only a shortcut for the next completer: each player's recent match ids are what prevent a double count.
+        store.markApplied(match.attemptId(), ids);
     }
 
     private void applyOne(MatchRecord match, PlayerResult line, Actor actor) {
@@ -117,16 +146,19 @@ final class MatchProtocol {
             if (player.hasApplied(report.matchId())) {
                 return;
             }
-            AuditEntry audit = audit(line.userId(), actor, "dutch_game.match_applied", List.of(
-                    line.result() == io.playerbase.domain.dutchgame.MatchResult.WIN ? "wins" : "losses",
-                    "total_matches", "points", "coins", "level", "rank", "win_rate", "last_match_at",
-                    "recent_match_ids", "coin_holds"));
             if (store.applyResult(line.userId(), report.matchId(), match.attemptId(), player.stats().totalMatches(),
-                    player.stats().after(line, report.endedAt()), line.credit(), audit)) {
+                    player.stats().after(line, report.endedAt()), line.credit(), appliedAudit(line, actor))) {
                 return;
             }
         }
         throw new Conflict("stats-contention", "Player " + line.userId() + " is being updated by too many matches at once; retry");
+    }
+
+    private AuditEntry appliedAudit(PlayerResult line, Actor actor) {
+        return audit(line.userId(), actor, "dutch_game.match_applied", List.of(
+                line.result() == io.playerbase.domain.dutchgame.MatchResult.WIN ? "wins" : "losses",
+                "total_matches", "points", "coins", "level", "rank", "win_rate", "last_match_at",
+                "recent_match_ids", "coin_holds"));
     }
 
     private void releaseAll(MatchRecord match, Actor actor) {

@@ -10,9 +10,11 @@ import io.playerbase.domain.dutchgame.PlayerSnapshot;
 import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 @Singleton
@@ -62,8 +64,9 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
      * no hold-and-release trail. The holds still decide: this read may be stale.
      */
     private void precheck(MatchReport report) {
+        Map<UserId, PlayerSnapshot> players = store.findPlayers(report.players().stream().map(PlayerResult::userId).toList());
         for (PlayerResult line : report.players()) {
-            Optional<PlayerSnapshot> player = store.findPlayer(line.userId());
+            Optional<PlayerSnapshot> player = Optional.ofNullable(players.get(line.userId()));
             HoldOutcome outcome = player.isEmpty() ? HoldOutcome.UNKNOWN_PLAYER
                     : !player.get().active() ? HoldOutcome.INACTIVE_PLAYER
                     : player.get().coins() < line.debit() && !player.get().hasApplied(report.matchId())

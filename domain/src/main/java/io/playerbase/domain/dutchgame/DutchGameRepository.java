@@ -4,7 +4,9 @@ import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,8 @@ public interface DutchGameRepository {
     /** Moves a match from one state to the next if it is still in {@code from}; whether it did. */
     boolean transition(String attemptId, MatchState from, MatchState to, Instant now);
 
-    /** Records that a player's counters are written (speeds up the next completer; idempotent). */
-    void markApplied(String attemptId, UserId player);
+    /** Records that these players' counters are written (speeds up the next completer; idempotent). */
+    void markApplied(String attemptId, Collection<UserId> players);
 
     /** Deletes a match in {@link MatchState#REJECTING} once its holds are released. */
     void deleteRejected(String attemptId);
@@ -41,12 +43,27 @@ public interface DutchGameRepository {
 
     Optional<PlayerSnapshot> findPlayer(UserId player);
 
+    /** The players that exist among the given ones, in one read. */
+    Map<UserId, PlayerSnapshot> findPlayers(Collection<UserId> players);
+
     /**
      * Takes {@code debit} coins from an active player and records the hold for the attempt, in one
      * conditional write. Idempotent: a hold already in place, or the match already applied to the
      * player, is {@link HoldOutcome#HELD}.
      */
     HoldOutcome hold(UserId player, MatchId matchId, String attemptId, long debit, AuditEntry audit);
+
+    /**
+     * The fast path of {@link #hold}: tries every hold of the attempt in one round trip, each still its
+     * own conditional single-document write. True when this call placed every one of them; false when
+     * some were not placed by it (already held, already applied, or not eligible): the caller then
+     * settles each player with {@link #hold}, which is idempotent.
+     */
+    boolean holdAll(MatchId matchId, String attemptId, List<Hold> holds);
+
+    /** One player's hold for {@link #holdAll}. */
+    record Hold(UserId player, long debit, AuditEntry audit) {
+    }
 
     /** Gives back the coins of the attempt's hold and removes it; nothing when there is no such hold. */
     void release(UserId player, String attemptId, long debit, AuditEntry audit);
@@ -58,6 +75,18 @@ public interface DutchGameRepository {
      */
     boolean applyResult(UserId player, MatchId matchId, String attemptId, long expectedTotal, DutchStats after,
                         long credit, AuditEntry audit);
+
+    /**
+     * The fast path of {@link #applyResult}: every player's write in one round trip, each still its own
+     * conditional single-document write. True when this call wrote every one of them; false when some
+     * were not written by it (a stale {@code expectedTotal}, or already applied): the caller then settles
+     * each player with {@link #applyResult}.
+     */
+    boolean applyAll(MatchId matchId, String attemptId, List<Apply> applies);
+
+    /** One player's write for {@link #applyAll}. */
+    record Apply(UserId player, long expectedTotal, DutchStats after, long credit, AuditEntry audit) {
+    }
 
     /**
      * Holds whose attempt no longer exists: its match was rejected and deleted, but a completer that

@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -124,10 +126,10 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     }
 
     @Override
-    public synchronized void markApplied(String attemptId, UserId player) {
+    public synchronized void markApplied(String attemptId, Collection<UserId> players) {
         byAttempt(attemptId).ifPresent(m -> {
             Set<UserId> applied = new HashSet<>(m.applied());
-            applied.add(player);
+            applied.addAll(players);
             matches.put(m.report().matchId(), new MatchRecord(m.attemptId(), m.report(), m.state(), applied,
                     m.reportedBy(), m.recordedAt()));
         });
@@ -162,6 +164,33 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     public synchronized Optional<PlayerSnapshot> findPlayer(UserId id) {
         return Optional.ofNullable(players.get(id)).map(p -> new PlayerSnapshot(p.id, p.active, p.compPlayer, p.stats,
                 p.coins, p.recent, List.copyOf(p.holds.keySet())));
+    }
+
+    @Override
+    public synchronized Map<UserId, PlayerSnapshot> findPlayers(Collection<UserId> ids) {
+        Map<UserId, PlayerSnapshot> found = new HashMap<>();
+        for (UserId id : ids) {
+            findPlayer(id).ifPresent(snapshot -> found.put(id, snapshot));
+        }
+        return found;
+    }
+
+    /** Each hold is its own write, as in an unordered bulk write: a failure leaves the earlier ones placed. */
+    @Override
+    public synchronized boolean holdAll(MatchId matchId, String attemptId, List<Hold> holds) {
+        int placed = 0;
+        for (Hold hold : holds) {
+            Player player = players.get(hold.player());
+            if (player != null && player.active && player.coins >= hold.debit() && !player.holds.containsKey(attemptId)
+                    && !player.recent.contains(matchId.value())) {
+                countWrite();
+                player.coins -= hold.debit();
+                player.holds.put(attemptId, hold.debit());
+                audit.add(hold.audit());
+                placed++;
+            }
+        }
+        return placed == holds.size();
     }
 
     @Override
@@ -215,6 +244,19 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
         }
         audit.add(entry);
         return true;
+    }
+
+    /** Each write is its own, as in an unordered bulk write: a failure leaves the earlier ones written. */
+    @Override
+    public synchronized boolean applyAll(MatchId matchId, String attemptId, List<Apply> applies) {
+        int written = 0;
+        for (Apply apply : applies) {
+            if (applyResult(apply.player(), matchId, attemptId, apply.expectedTotal(), apply.after(), apply.credit(),
+                    apply.audit())) {
+                written++;
+            }
+        }
+        return written == applies.size();
     }
 
     private List<Player> board(LeaderboardFilter filter) {

@@ -4,9 +4,11 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.MongoErrors;
@@ -26,9 +28,14 @@ import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.playerbase.adapters.mongo.dutchgame.DutchGameDocumentMapper.MODULE;
 
@@ -90,9 +97,9 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     }
 
     @Override
-    public void markApplied(String attemptId, UserId player) {
-        MongoErrors.run(() -> matches.updateOne(byAttempt(attemptId),
-                Updates.addToSet("applied_user_ids", new ObjectId(player.value()))));
+    public void markApplied(String attemptId, Collection<UserId> players) {
+        MongoErrors.run(() -> matches.updateOne(byAttempt(attemptId), Updates.addEachToSet("applied_user_ids",
+                players.stream().map(player -> new ObjectId(player.value())).toList())));
     }
 
     @Override
@@ -145,14 +152,51 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     }
 
     @Override
+    public Map<UserId, PlayerSnapshot> findPlayers(Collection<UserId> players) {
+        return MongoErrors.call(() -> {
+            Map<UserId, PlayerSnapshot> found = new HashMap<>();
+            for (Document user : users.find(Filters.in("_id", objectIds(players)))
+                    .projection(Projections.include("status", "is_comp_player", MODULE))) {
+                PlayerSnapshot snapshot = DutchGameDocumentMapper.toSnapshot(user);
+                found.put(snapshot.userId(), snapshot);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean holdAll(MatchId matchId, String attemptId, List<Hold> holds) {
+        List<UpdateOneModel<Document>> writes = holds.stream().map(hold -> new UpdateOneModel<Document>(
+                holdable(hold.player(), matchId, attemptId, hold.debit()),
+                holdUpdate(matchId, attemptId, hold.debit(), hold.audit()))).toList();
+        long placed = MongoErrors.call(() -> users.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount());
+        List<AuditEntry> audits = holds.stream().map(Hold::audit).toList();
+        if (placed == holds.size()) {
+            outbox.deliverAll(audits);
+            return true;
+        }
+        deliverWritten(audits);
+        return false;
+    }
+
+    /** Delivers those of the entries that some write did push (they are in their users' outboxes). */
+    private void deliverWritten(List<AuditEntry> audits) {
+        Set<String> pending = new HashSet<>();
+        MongoErrors.run(() -> {
+            for (Document user : users.find(Filters.in("_id", objectIds(audits.stream().map(AuditEntry::userId).toList())))
+                    .projection(Projections.include(AuditOutbox.FIELD + "._id"))) {
+                for (Document entry : user.getList(AuditOutbox.FIELD, Document.class, List.of())) {
+                    pending.add(entry.getString("_id"));
+                }
+            }
+        });
+        outbox.deliverAll(audits.stream().filter(audit -> pending.contains(audit.id())).toList());
+    }
+
+    @Override
     public HoldOutcome hold(UserId player, MatchId matchId, String attemptId, long debit, AuditEntry audit) {
-        Bson eligible = Filters.and(byId(player), Filters.eq("status", "active"),
-                Filters.gte(MODULE + ".coins", debit),
-                Filters.ne(HOLDS + ".attempt", attemptId),
-                Filters.ne(RECENT, matchId.value()));
-        Bson update = Updates.combine(Updates.inc(MODULE + ".coins", -debit),
-                Updates.push(HOLDS, new Document("attempt", attemptId).append("match_id", matchId.value()).append("amount", debit)),
-                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+        Bson eligible = holdable(player, matchId, attemptId, debit);
+        Bson update = holdUpdate(matchId, attemptId, debit, audit);
         if (MongoErrors.call(() -> users.updateOne(eligible, update).getModifiedCount()) == 1) {
             outbox.deliver(audit);
             return HoldOutcome.HELD;
@@ -181,9 +225,37 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     @Override
     public boolean applyResult(UserId player, MatchId matchId, String attemptId, long expectedTotal, DutchStats after,
                                long credit, AuditEntry audit) {
-        Bson guard = Filters.and(byId(player), Filters.eq(MODULE + ".total_matches", expectedTotal),
+        boolean written = MongoErrors.call(() -> users.updateOne(applicable(player, matchId, attemptId, expectedTotal),
+                applyUpdate(matchId, attemptId, after, credit, audit)).getModifiedCount()) == 1;
+        if (written) {
+            outbox.deliver(audit);
+        }
+        return written;
+    }
+
+    @Override
+    public boolean applyAll(MatchId matchId, String attemptId, List<Apply> applies) {
+        List<UpdateOneModel<Document>> writes = applies.stream().map(apply -> new UpdateOneModel<Document>(
+                applicable(apply.player(), matchId, attemptId, apply.expectedTotal()),
+                applyUpdate(matchId, attemptId, apply.after(), apply.credit(), apply.audit()))).toList();
+        long written = MongoErrors.call(() -> users.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount());
+        List<AuditEntry> audits = applies.stream().map(Apply::audit).toList();
+        if (written == applies.size()) {
+            outbox.deliverAll(audits);
+            return true;
+        }
+        deliverWritten(audits);
+        return false;
+    }
+
+    /** The player as read (same total), holding for this attempt, and not yet counted for this match. */
+    private static Bson applicable(UserId player, MatchId matchId, String attemptId, long expectedTotal) {
+        return Filters.and(byId(player), Filters.eq(MODULE + ".total_matches", expectedTotal),
                 Filters.ne(RECENT, matchId.value()), Filters.eq(HOLDS + ".attempt", attemptId));
-        Bson update = Updates.combine(
+    }
+
+    private static Bson applyUpdate(MatchId matchId, String attemptId, DutchStats after, long credit, AuditEntry audit) {
+        return Updates.combine(
                 Updates.set(MODULE + ".wins", after.wins()),
                 Updates.set(MODULE + ".losses", after.losses()),
                 Updates.set(MODULE + ".total_matches", after.totalMatches()),
@@ -197,11 +269,24 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
                 Updates.pull(HOLDS, new Document("attempt", attemptId)),
                 Updates.pushEach(RECENT, List.of(matchId.value()), new PushOptions().slice(-RECENT_MATCH_IDS)),
                 Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
-        boolean written = MongoErrors.call(() -> users.updateOne(guard, update).getModifiedCount()) == 1;
-        if (written) {
-            outbox.deliver(audit);
-        }
-        return written;
+    }
+
+    /** An active player with the coins, not yet holding for this attempt nor counted for this match. */
+    private static Bson holdable(UserId player, MatchId matchId, String attemptId, long debit) {
+        return Filters.and(byId(player), Filters.eq("status", "active"),
+                Filters.gte(MODULE + ".coins", debit),
+                Filters.ne(HOLDS + ".attempt", attemptId),
+                Filters.ne(RECENT, matchId.value()));
+    }
+
+    private static Bson holdUpdate(MatchId matchId, String attemptId, long debit, AuditEntry audit) {
+        return Updates.combine(Updates.inc(MODULE + ".coins", -debit),
+                Updates.push(HOLDS, new Document("attempt", attemptId).append("match_id", matchId.value()).append("amount", debit)),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
+    }
+
+    private static List<ObjectId> objectIds(Collection<UserId> ids) {
+        return ids.stream().map(id -> new ObjectId(id.value())).toList();
     }
 
     private static Bson byAttempt(String attemptId) {

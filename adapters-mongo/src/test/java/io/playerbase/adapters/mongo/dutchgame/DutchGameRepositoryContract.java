@@ -124,8 +124,8 @@ abstract class DutchGameRepositoryContract {
 
         assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
         assertFalse(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
-        store.markApplied(first.attemptId(), ann);
-        store.markApplied(first.attemptId(), ann);
+        store.markApplied(first.attemptId(), List.of(ann));
+        store.markApplied(first.attemptId(), List.of(ann));
         MatchRecord stored = store.findMatch(new MatchId("m1")).orElseThrow();
         assertEquals(MatchState.APPLYING, stored.state());
         assertEquals(Set.of(ann), stored.applied());
@@ -177,6 +177,48 @@ abstract class DutchGameRepositoryContract {
     }
 
     @Test
+    void holdAllPlacesEveryHoldInOneCallOrSaysThatSomeWereNotPlacedByIt() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchId m1 = new MatchId("m1");
+        String attempt = new ObjectId().toHexString();
+        List<DutchGameRepository.Hold> holds = List.of(
+                new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
+                new DutchGameRepository.Hold(bob, 40, audit(bob, "dutch_game.coins_held")));
+
+        assertTrue(store.holdAll(m1, attempt, holds));
+        assertFalse(store.holdAll(m1, attempt, holds), "already held: not placed by this call");
+        assertEquals(List.of(attempt), snapshot(ann).heldFor());
+        assertEquals(60, snapshot(bob).coins(), "taken once");
+        assertEquals(1, auditCount(bob, "dutch_game.coins_held"));
+
+        String other = new ObjectId().toHexString();
+        assertFalse(store.holdAll(new MatchId("m2"), other, List.of(
+                new DutchGameRepository.Hold(ann, 10, audit(ann, "dutch_game.coins_held")),
+                new DutchGameRepository.Hold(bob, 61, audit(bob, "dutch_game.coins_held")))));
+        assertEquals(90, snapshot(ann).coins(), "the eligible player's hold is placed");
+        assertEquals(60, snapshot(bob).coins(), "the other's is not");
+        assertEquals(2, auditCount(ann, "dutch_game.coins_held"), "and only the placed hold is audited");
+        assertEquals(1, auditCount(bob, "dutch_game.coins_held"));
+        for (UserId player : List.of(ann, bob)) {
+            assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(player.value())))
+                    .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
+        }
+    }
+
+    @Test
+    void findPlayersReadsTheExistingOnesAtOnce() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        UserId nobody = UserId.newId(NOW);
+
+        Map<UserId, PlayerSnapshot> found = store.findPlayers(List.of(ann, bob, nobody));
+
+        assertEquals(Set.of(ann, bob), found.keySet());
+        assertEquals(snapshot(bob), found.get(bob));
+    }
+
+    @Test
     void holdsOfADeletedAttemptAreStray() {
         UserId ann = newPlayer("ann");
         UserId bob = newPlayer("bob");
@@ -188,6 +230,42 @@ abstract class DutchGameRepositoryContract {
         store.transition(rejected.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW);
         store.deleteRejected(rejected.attemptId());
         assertEquals(List.of(new DutchGameRepository.StrayHold(bob, rejected.attemptId(), 30)), store.strayHolds());
+    }
+
+    @Test
+    void applyAllWritesEveryPlayerInOneCallOrSaysThatSomeWereNotWrittenByIt() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchId m1 = new MatchId("m1");
+        String attempt = new ObjectId().toHexString();
+        PlayerResult annLine = new PlayerResult(ann, MatchResult.WIN, 60, 25);
+        PlayerResult bobLine = new PlayerResult(bob, MatchResult.LOSS, 5, -10);
+        store.hold(ann, m1, attempt, 0, audit(ann, "dutch_game.coins_held"));
+        store.hold(bob, m1, attempt, 10, audit(bob, "dutch_game.coins_held"));
+        DutchGameRepository.Apply annApply = new DutchGameRepository.Apply(ann, 0,
+                DutchStats.initial().after(annLine, NOW), 25, audit(ann, "dutch_game.match_applied"));
+        DutchGameRepository.Apply staleBob = new DutchGameRepository.Apply(bob, 7,
+                DutchStats.initial().after(bobLine, NOW), 0, audit(bob, "dutch_game.match_applied"));
+
+        assertFalse(store.applyAll(m1, attempt, List.of(annApply, staleBob)), "bob's total is stale");
+        assertEquals(1, snapshot(ann).stats().totalMatches(), "ann's write is its own and is done");
+        assertEquals(0, snapshot(bob).stats().totalMatches());
+        assertEquals(1, auditCount(ann, "dutch_game.match_applied"), "only the written player is audited");
+        assertEquals(0, auditCount(bob, "dutch_game.match_applied"));
+
+        DutchGameRepository.Apply bobApply = new DutchGameRepository.Apply(bob, 0,
+                DutchStats.initial().after(bobLine, NOW), 0, audit(bob, "dutch_game.match_applied"));
+        assertTrue(store.applyAll(m1, attempt, List.of(bobApply)));
+        assertFalse(store.applyAll(m1, attempt, List.of(annApply, bobApply)), "both already counted");
+        assertEquals(1, snapshot(bob).stats().totalMatches());
+        assertEquals(90, snapshot(bob).coins());
+        assertEquals(125, snapshot(ann).coins());
+        assertEquals(1, auditCount(bob, "dutch_game.match_applied"));
+        for (UserId player : List.of(ann, bob)) {
+            assertEquals(List.of(), snapshot(player).heldFor());
+            assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(player.value())))
+                    .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
+        }
     }
 
     @Test
