@@ -29,6 +29,10 @@ import java.util.stream.StreamSupport;
  * a write scanned the whole collection: its cost grew with the number of users. The result is the same
  * either way: only the candidates change, and every one still has to match the whole query.
  *
+ * <p>Second change: the collections do not keep a running total of their data size (which cost two
+ * BSON encodings of the whole document on every write, and a metadata write in the H2 file). Only
+ * {@code collStats}/{@code dbStats} report it, and Playerbase reads neither.
+ *
  * <p>Tied to mongo-java-server's protected extension points (and, for H2, to the name of one private
  * field); {@code EmbeddedMongoServerTest} checks both backends, so an upgrade that breaks them fails
  * the build.
@@ -96,6 +100,12 @@ final class IdIndexedBackends {
             super(database, collectionName, options, cursorRegistry);
         }
 
+        /** Not kept: see the class comment. */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
@@ -159,6 +169,12 @@ final class IdIndexedBackends {
         IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        /** Not kept: see the class comment. */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
 
         @Override
