@@ -3,7 +3,6 @@ package io.playerbase.adapters.mongo.connection;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The in-process MongoDB wire-protocol server used when no {@code MONGODB_URI} is configured
  * (mongo-java-server). Listens on 127.0.0.1 only, so the store is never reachable from the network.
  * Stores data in an H2 MVStore file ({@code <data-dir>/playerbase.mv}) or in memory. Its limits
- * versus a real MongoDB are listed in {@code docs/embedded-store.md}.
+ * versus a real MongoDB are listed in {@code docs/embedded-store.md}. Both backends answer queries that pin
+ * {@code _id} from the {@code _id} index ({@link IdLookupBackends}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -57,7 +57,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer startInMemory(int port) {
-        return new EmbeddedMongoServer(new EmbeddedBackend(new MemoryBackend(), () -> { }), "in memory", port);
+        return new EmbeddedMongoServer(new EmbeddedBackend(IdLookupBackends.memory(), () -> { }), "in memory", port);
     }
 
     public static EmbeddedMongoServer startWithFile(Path dataDir, int port) {
@@ -69,7 +69,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         H2Backend h2;
         try {
-            h2 = new H2Backend(file.toString());
+            h2 = IdLookupBackends.h2(file.toString());
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the embedded store " + file
                     + " (is another Playerbase instance using the same data directory?)", e);
