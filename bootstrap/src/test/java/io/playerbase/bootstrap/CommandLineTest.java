@@ -144,6 +144,48 @@ class CommandLineTest {
     }
 
     @Test
+    void generateLegacyWritesAnOldSystemDatabaseThatMigrateTakesOver() {
+        Result unconfirmed = run("generate-legacy", "--users", "60");
+        assertEquals(2, unconfirmed.exit());
+        assertTrue(unconfirmed.err().contains("--yes-write-test-data"), unconfirmed.err());
+        assertEquals(2, run("generate-legacy", "--yes-write-test-data").exit(), "--users is required");
+        assertEquals(2, run("generate-legacy", "--users", "many", "--yes-write-test-data").exit());
+        assertEquals(3, run("generate-legacy", "--users", "60", "--yes-write-test-data",
+                "--playerbase.environment=production").exit(), "refused where reset is refused");
+        assertTrue(run("status").out().contains("Users: 0"), "nothing written by the refused runs");
+
+        Result generated = run("generate-legacy", "--users=60", "--seed", "4", "--yes-write-test-data");
+        assertEquals(0, generated.exit(), generated.err());
+        assertTrue(generated.out().contains("Wrote 60 old-system users"), generated.out());
+        Result legacy = run("status");
+        assertTrue(legacy.out().contains("Users: 60"), legacy.out());
+        assertTrue(legacy.out().contains("Users without is_comp_player: 60"), "the old system's shape: " + legacy.out());
+        assertFalse(legacy.out().contains("Applied (0)") && legacy.out().contains("Pending (0)"));
+
+        Result again = run("generate-legacy", "--users", "5", "--yes-write-test-data");
+        assertEquals(3, again.exit(), "never mixed into a database that has users");
+        assertTrue(again.err().contains("users") && again.err().contains("not empty"), again.err());
+
+        assertEquals(0, run("migrate").exit());
+        Result migrated = run("status");
+        assertTrue(migrated.out().contains("Pending (0)"), migrated.out());
+        assertTrue(migrated.out().contains("Users: 65"), "the legacy users and the five computer players: " + migrated.out());
+        assertTrue(migrated.out().contains("Users without is_comp_player: 0"), migrated.out());
+
+        try (ApplicationContext context = ApplicationContext.run(Map.of("playerbase.embedded.data-dir", dataDir.toString(),
+                "playerbase.embedded.port", 0, "micronaut.server.enabled", false))) {
+            Authenticated player = context.getBean(LogInUseCase.class).logIn(new LogInUseCase.Command("player7",
+                    io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator.PASSWORD, "test"));
+            assertEquals(List.of("player"), player.roles());
+        }
+
+        assertEquals(0, run("mark-production").exit());
+        Result marked = run("generate-legacy", "--users", "5", "--yes-write-test-data");
+        assertEquals(3, marked.exit());
+        assertTrue(marked.err().contains("marked production"), marked.err());
+    }
+
+    @Test
     void unknownCommandsPrintTheUsage() {
         Result result = run("frobnicate");
         assertEquals(2, result.exit());

@@ -10,7 +10,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.adapters.mongo.migration.LegacyReport;
-import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

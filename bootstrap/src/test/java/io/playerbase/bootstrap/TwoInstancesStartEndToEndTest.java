@@ -9,7 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 import io.playerbase.adapters.mongo.migration.MigrationStatus;
-import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 

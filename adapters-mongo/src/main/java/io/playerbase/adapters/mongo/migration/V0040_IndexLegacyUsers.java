@@ -1,13 +1,14 @@
 package io.playerbase.adapters.mongo.migration;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.changock.migration.api.annotations.NonLockGuarded;
@@ -18,6 +19,8 @@ import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +28,11 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Blind indexes for users written by the old system, which have a plaintext {@code email} and a
@@ -47,8 +52,11 @@ import java.util.Set;
  *   ciphertext under a data key, or a Fernet token of the old system when its key is not configured).</li>
  * </ul>
  * Nothing else of those users is touched; {@code status} counts them, the log names their ids (never
- * their values). Only missing fields are set ({@code $exists: false} in every filter), in unordered bulk
- * writes of {@value #BATCH}; a run that stops half way is completed by the next one.
+ * their values). Only missing fields are set ({@code $exists: false} in every filter): one read of the
+ * users lacking an entry, then one update per user with both fields, in unordered bulk writes of
+ * {@value #BATCH} (overlapping the preparation of the next, {@link OverlappedWrites}); a run that stops
+ * half way is completed by the next one, which also leaves unindexed a user whose value collides with
+ * that of a user the stopped run left unindexed.
  *
  * <p>Frozen once applied.
  */
@@ -61,6 +69,9 @@ public class V0040_IndexLegacyUsers {
     private static final Logger LOG = LoggerFactory.getLogger(V0040_IndexLegacyUsers.class);
     private static final int BATCH = 1000;
     private static final int DUPLICATE_KEY = 11000;
+    private static final String EMAIL_INDEX = "email_bidx";
+    private static final String USERNAME_INDEX = "username_bidx";
+    private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
     private final MongoDatabase database;
     private final BlindIndex blindIndex;
@@ -79,8 +90,50 @@ public class V0040_IndexLegacyUsers {
     @Execution
     public void execute() {
         MongoCollection<Document> users = database.getCollection("users");
-        index(users, "email", "email_bidx");
-        index(users, "username", "username_bidx");
+        List<Document> legacy = users.find(Filters.or(Filters.exists(EMAIL_INDEX, false), Filters.exists(USERNAME_INDEX, false)))
+                .projection(Projections.include("_id", "email", "username", EMAIL_INDEX, USERNAME_INDEX)).batchSize(BATCH)
+                .into(new ArrayList<>());
+        if (legacy.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> taken = alreadyTaken(users);
+        Entries emails = entries(legacy, "email", EMAIL_INDEX, taken.get(EMAIL_INDEX));
+        Entries usernames = entries(legacy, "username", USERNAME_INDEX, taken.get(USERNAME_INDEX));
+        try (OverlappedWrites writes = new OverlappedWrites("V0040-bulk-writes")) {
+            List<Object> ids = new ArrayList<>();
+            List<UpdateOneModel<Document>> batch = new ArrayList<>();
+            for (Document user : legacy) {
+                Object id = user.get("_id");
+                Document filter = new Document("_id", id);
+                Document set = new Document();
+                for (Entries field : List.of(emails, usernames)) {
+                    Object entries = field.byUser().get(id);
+                    if (entries != null) {
+                        filter.append(field.indexField(), new Document("$exists", false));
+                        set.append(field.indexField(), entries);
+                    }
+                }
+                ids.add(id);
+                // Encoded here: the writing thread only sends the bytes (OverlappedWrites).
+                batch.add(new UpdateOneModel<>(new RawBsonDocument(filter, DOCUMENTS),
+                        new RawBsonDocument(new Document("$set", set), DOCUMENTS)));
+                if (batch.size() == BATCH) {
+                    writes.submit(write(users, batch, ids, List.of(emails, usernames)));
+                    batch = new ArrayList<>();
+                    ids = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                writes.submit(write(users, batch, ids, List.of(emails, usernames)));
+            }
+            writes.finish();
+        }
+        for (Entries field : List.of(emails, usernames)) {
+            if (!field.byUser().isEmpty()) {
+                LOG.info("Indexed the {} of {} legacy users; {} collide and stay unindexed", field.field(), field.byUser().size(),
+                        field.collisions());
+            }
+        }
     }
 
     /** Nothing to undo: entries only fill missing fields, and the next run indexes whoever is left. */
@@ -92,11 +145,22 @@ public class V0040_IndexLegacyUsers {
     private record Candidate(Object id, String entry, List<String> entries) {
     }
 
-    private void index(MongoCollection<Document> users, String field, String indexField) {
+    /** What the users lacking {@code indexField} get there, by user id: their entries, or the placeholder. */
+    private record Entries(String field, String indexField, Map<Object, Object> byUser, int collisions) {
+    }
+
+    /**
+     * The entries of each user lacking {@code indexField}, or the placeholder when the value cannot be
+     * indexed or collides (with another candidate's, with a user indexed before, or with a user left
+     * unindexed before: a group that a crashed run split).
+     */
+    private Entries entries(List<Document> legacy, String field, String indexField, Set<String> taken) {
         List<Candidate> candidates = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Document user : users.find(Filters.exists(indexField, false))
-                .projection(Projections.include("_id", field)).sort(Sorts.ascending("_id")).batchSize(BATCH)) {
+        for (Document user : legacy) {
+            if (user.containsKey(indexField)) {
+                continue;
+            }
             Object id = user.get("_id");
             String value = readable(id, field, user.get(field));
             if (value != null) {
@@ -109,29 +173,19 @@ public class V0040_IndexLegacyUsers {
                 candidates.add(new Candidate(id, null, null));
             }
         }
-        Set<String> taken = alreadyTaken(users, indexField, candidates);
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        List<Object> ids = new ArrayList<>();
+        Map<Object, Object> byUser = new LinkedHashMap<>();
         int collisions = 0;
         for (Candidate candidate : candidates) {
-            boolean collides = candidate.entry() != null
-                    && (seen.get(candidate.entry()) > 1 || taken.contains(candidate.entry()));
+            boolean collides = candidate.entry() != null && (seen.get(candidate.entry()) > 1
+                    || candidate.entries().stream().anyMatch(taken::contains));
             if (collides) {
                 collisions++;
                 LOG.warn("User {}: its {} collides with another user's after normalization; left unindexed for a person to resolve",
                         idText(candidate.id()), field);
             }
-            Object value = candidate.entry() == null || collides ? UNINDEXED + idText(candidate.id()) : candidate.entries();
-            writes.add(set(candidate.id(), indexField, value));
-            ids.add(candidate.id());
-            if (writes.size() == BATCH) {
-                write(users, indexField, writes, ids);
-            }
+            byUser.put(candidate.id(), candidate.entry() == null || collides ? UNINDEXED + idText(candidate.id()) : candidate.entries());
         }
-        write(users, indexField, writes, ids);
-        if (!candidates.isEmpty()) {
-            LOG.info("Indexed the {} of {} legacy users; {} collide and stay unindexed", field, candidates.size(), collisions);
-        }
+        return new Entries(field, indexField, byUser, collisions);
     }
 
     /**
@@ -154,27 +208,31 @@ public class V0040_IndexLegacyUsers {
     }
 
     /**
-     * Entries of the candidates that users indexed before (by Playerbase) hold already: one projected
-     * scan of those users (an {@code $in} per batch would scan the collection again and again, since
-     * V0001's index on the field does not exist yet on an old-system database).
+     * By index field, the entries users hold already: those indexed before (by Playerbase or an earlier run),
+     * and those a run before left unindexed, as the entries their values would have (so a collision group
+     * that a crashed run split is still left unindexed whole). One projected scan (an {@code $in} per batch
+     * would scan the collection again and again: V0001's indexes on the fields do not exist yet here).
      */
-    private Set<String> alreadyTaken(MongoCollection<Document> users, String indexField, List<Candidate> candidates) {
-        Set<String> taken = new HashSet<>();
-        for (Document user : users.find(Filters.exists(indexField, true)).projection(Projections.include(indexField)).batchSize(BATCH)) {
-            if (user.get(indexField) instanceof List<?> entries) {
-                entries.forEach(entry -> taken.add(String.valueOf(entry)));
-            } else {
-                taken.add(String.valueOf(user.get(indexField)));
+    private Map<String, Set<String>> alreadyTaken(MongoCollection<Document> users) {
+        Map<String, Set<String>> taken = Map.of(EMAIL_INDEX, new HashSet<>(), USERNAME_INDEX, new HashSet<>());
+        for (Document user : users.find(Filters.or(Filters.exists(EMAIL_INDEX, true), Filters.exists(USERNAME_INDEX, true)))
+                .projection(Projections.include("email", "username", EMAIL_INDEX, USERNAME_INDEX)).batchSize(BATCH)) {
+            for (String field : List.of("email", "username")) {
+                String indexField = field + "_bidx";
+                Object entries = user.get(indexField);
+                if (entries instanceof List<?> list) {
+                    list.forEach(entry -> taken.get(indexField).add(String.valueOf(entry)));
+                } else if (entries instanceof String placeholder && placeholder.startsWith(UNINDEXED)) {
+                    String value = readable(user.get("_id"), field, user.get(field));
+                    if (value != null) {
+                        taken.get(indexField).addAll(blindIndex.entries(field, value));
+                    }
+                } else if (entries != null) {
+                    taken.get(indexField).add(String.valueOf(entries));
+                }
             }
         }
-        // A candidate's other entries (mid-rotation) map back to its current-key entry.
-        Set<String> result = new HashSet<>();
-        for (Candidate candidate : candidates) {
-            if (candidate.entries() != null && candidate.entries().stream().anyMatch(taken::contains)) {
-                result.add(candidate.entry());
-            }
-        }
-        return result;
+        return taken;
     }
 
     /** The id as the log and the placeholder show it: hex for an ObjectId (every user Playerbase or the old system wrote). */
@@ -188,29 +246,44 @@ public class V0040_IndexLegacyUsers {
     }
 
     /**
-     * Writes a batch. A value registered meanwhile by a running (older) instance makes its write fail
-     * on the unique index: that user gets the placeholder instead, like any other collision.
+     * Writes a batch, each user's entries in one update. A value registered meanwhile by a running (older)
+     * instance makes a user's update fail on a unique index: that user's fields are then written one by
+     * one, and the one that is taken gets the placeholder instead, like any other collision.
      */
-    private static void write(MongoCollection<Document> users, String indexField, List<UpdateOneModel<Document>> writes,
-                              List<Object> ids) {
-        if (writes.isEmpty()) {
+    private static Callable<Long> write(MongoCollection<Document> users, List<UpdateOneModel<Document>> batch, List<Object> ids,
+                                        List<Entries> fields) {
+        return () -> {
+            try {
+                users.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                }
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    Object id = ids.get(error.getIndex());
+                    fields.forEach(field -> writeOneByOne(users, id, field.indexField(), field.byUser().get(id)));
+                }
+            }
+            return (long) batch.size();
+        };
+    }
+
+    private static void writeOneByOne(MongoCollection<Document> users, Object id, String indexField, Object value) {
+        if (value == null) {
             return;
         }
         try {
-            users.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            List<UpdateOneModel<Document>> retries = new ArrayList<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                Object id = ids.get(error.getIndex());
-                LOG.warn("User {}: its {} was taken concurrently; left unindexed for a person to resolve", idText(id), indexField);
-                retries.add(set(id, indexField, UNINDEXED + idText(id)));
+            UpdateOneModel<Document> update = set(id, indexField, value);
+            users.updateOne(update.getFilter(), update.getUpdate());
+        } catch (MongoWriteException e) {
+            if (e.getError().getCode() != DUPLICATE_KEY) {
+                throw e;
             }
-            users.bulkWrite(retries, new BulkWriteOptions().ordered(false));
+            LOG.warn("User {}: its {} was taken concurrently; left unindexed for a person to resolve", idText(id), indexField);
+            UpdateOneModel<Document> placeholder = set(id, indexField, UNINDEXED + idText(id));
+            users.updateOne(placeholder.getFilter(), placeholder.getUpdate());
         }
-        writes.clear();
-        ids.clear();
     }
 }

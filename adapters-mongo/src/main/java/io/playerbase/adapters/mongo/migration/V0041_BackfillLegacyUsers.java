@@ -15,7 +15,10 @@ import io.mongock.api.annotations.RollbackExecution;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.LegacyCipher;
+import com.mongodb.MongoClientSettings;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -24,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The update path for a database of the old system (or of an older Playerbase), after V0001–V0003 have
@@ -46,9 +51,13 @@ import java.util.Map;
  *   default document; a module present but missing fields of the defaults gets those fields (existing
  *   fields, hand-edited ones included, are never changed).</li>
  * </ol>
- * Everything is a filtered {@code updateMany} ({@code $exists: false}) except the balance, which needs
- * per-user encryption: unordered bulk writes of {@value #BATCH} users, each update conditional on the
- * exact value read. Idempotent: a second run, or a run after a crash half way, finds only what is left.
+ * One read of every user and one conditional update per user that lacks anything, in unordered bulk
+ * writes of {@value #BATCH} users ({@link #userByUser}): each update adds only flags that are still absent
+ * and rewrites {@code modules} only if it is still exactly as read, so a concurrent change is never
+ * overwritten; such a user is skipped and completed afterwards field by field ({@link #fieldByField}:
+ * filtered {@code updateMany}s with {@code $exists: false}, the balances again per user), which gives the
+ * same documents (LegacyBackfillOnePassTest compares both). Idempotent: a second run, or a run after a
+ * crash half way, finds only what is left.
  * Personal values in plaintext (email, phone, address) and a default {@code balance: 0} are encrypted
  * afterwards by the re-encryption pass, which needs each user's data key (docs/migrations.md).
  *
@@ -62,6 +71,9 @@ public class V0041_BackfillLegacyUsers {
 
     private static final Logger LOG = LoggerFactory.getLogger(V0041_BackfillLegacyUsers.class);
     private static final int BATCH = 1000;
+    private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+    /** Account fields set where absent, in this order. */
+    private static final Map<String, Object> FLAGS = flags();
 
     private final MongoDatabase database;
     private final FieldCipher cipher;
@@ -76,16 +88,236 @@ public class V0041_BackfillLegacyUsers {
     public void execute() {
         MongoCollection<Document> registry = database.getCollection("user_modules");
         MongoCollection<Document> users = database.getCollection("users");
+        completeRegistry(registry);
+        List<Document> modules = registry.find(Filters.eq("status", "active")).into(new ArrayList<>());
+        long changedMeanwhile = userByUser(users, modules);
+        if (changedMeanwhile > 0) {
+            LOG.info("{} users changed while being backfilled, or of an unusual shape; completing them field by field", changedMeanwhile);
+            fieldByField(users, modules);
+        }
+    }
+
+    /** The one-pass backfill alone, without the field-by-field completion: for the tests. */
+    long executeUserByUser() {
+        MongoCollection<Document> registry = database.getCollection("user_modules");
+        completeRegistry(registry);
+        return userByUser(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>()));
+    }
+
+    /** The whole unit done field by field only, as it was first written: the reference of the tests. */
+    void executeFieldByField() {
+        MongoCollection<Document> registry = database.getCollection("user_modules");
+        completeRegistry(registry);
+        fieldByField(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>()));
+    }
+
+    /**
+     * The same result step by step: every flag, the balances, then each module and each of its fields is
+     * its own filtered write, each taking only the users that still lack it. This is what the update path
+     * did first; {@link #userByUser} does it in one write per user, and this takes whatever that pass could
+     * not write (a user changed meanwhile).
+     */
+    void fieldByField(MongoCollection<Document> users, List<Document> modules) {
+        FLAGS.forEach((flag, value) -> setWhereAbsent(users, flag, value));
+        mapBalances(users);
+        for (Document module : modules) {
+            backfill(users, module.getString("module_name"), module.get("default_document", Document.class));
+        }
+    }
+
+    private static void completeRegistry(MongoCollection<Document> registry) {
         for (V0002_AddModuleRegistry.Module module : V0002_AddModuleRegistry.modules()) {
             registry.updateOne(Filters.and(Filters.eq("module_name", module.name()), Filters.exists("default_document", false)),
                     Updates.set("default_document", module.defaults()));
         }
-        setWhereAbsent(users, "is_comp_player", false);
-        setWhereAbsent(users, "status", "active");
-        setWhereAbsent(users, "roles", List.of("player"));
-        mapBalances(users);
-        for (Document module : registry.find(Filters.eq("status", "active"))) {
-            backfill(users, module.getString("module_name"), module.get("default_document", Document.class));
+    }
+
+    /**
+     * Everything {@link #fieldByField} would write to a user, computed from one read of the user and
+     * written as one update, in unordered bulk writes of {@value #BATCH} (each overlapping the preparation of
+     * the next, {@link OverlappedWrites}). The embedded store (and a real
+     * MongoDB, less so) pays for every document write; field by field a legacy user was written about ten
+     * times, this way once, with fewer paths for the server to walk. The update is conditional on everything
+     * it relies on: each flag it adds still absent, the user's {@code modules} still exactly as read (which
+     * covers the credit balance it encrypts). A user changed between the read and the write is therefore not
+     * written at all.
+     *
+     * @return the users whose update found them changed, or of an {@link #unusual} shape (left for {@link #fieldByField})
+     */
+    private long userByUser(MongoCollection<Document> users, List<Document> modules) {
+        Counts counts = new Counts();
+        List<String> read = new ArrayList<>(FLAGS.keySet());
+        read.add("modules");
+        long unusual = 0;
+        try (OverlappedWrites writes = new OverlappedWrites("V0041-bulk-writes")) {
+            List<UpdateOneModel<Document>> batch = new ArrayList<>();
+            for (Document user : users.find().projection(Projections.include(read)).batchSize(BATCH)) {
+                if (unusual(user, modules)) {
+                    unusual++;
+                    continue;
+                }
+                UpdateOneModel<Document> update = update(user, modules, counts);
+                if (update != null) {
+                    batch.add(update);
+                }
+                if (batch.size() == BATCH) {
+                    writes.submit(unmatched(users, batch));
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                writes.submit(unmatched(users, batch));
+            }
+            long unmatched = writes.finish();
+            counts.log();
+            return unmatched + unusual;
+        }
+    }
+
+    /** A bulk write of the batch, returning how many of its updates found their user changed. */
+    private static Callable<Long> unmatched(MongoCollection<Document> users, List<UpdateOneModel<Document>> batch) {
+        return () -> (long) batch.size() - users.bulkWrite(batch, new BulkWriteOptions().ordered(false)).getMatchedCount();
+    }
+
+    /**
+     * The one update of a user ({@code null} when nothing is missing), with the result of {@link #fieldByField}:
+     * the flags it lacks, and its {@code modules} as a whole, completed the way the field-by-field writes
+     * complete it (a missing module appended with its defaults in registry order, missing fields appended
+     * to a module in the order of its defaults, the credit balance encrypted in place, the mapped balance
+     * appended before the defaults; nothing present changes). The {@code modules} written replace the ones
+     * read only if those are still exactly what was read.
+     */
+    private UpdateOneModel<Document> update(Document user, List<Document> modules, Counts counts) {
+        Object id = user.get("_id");
+        Document filter = new Document("_id", id);
+        Document set = new Document();
+        FLAGS.forEach((flag, value) -> {
+            if (!user.containsKey(flag)) {
+                filter.append(flag, new Document("$exists", false));
+                set.append(flag, value);
+                counts.flags.merge(flag, 1L, Long::sum);
+            }
+        });
+        Document before = (Document) user.get("modules");
+        Document after = before == null ? new Document() : new Document(before);
+        boolean changed = false;
+        boolean hasCreditBalance = after.get("wallet") instanceof Document wallet && wallet.containsKey("credit_balance");
+        if (hasCreditBalance) {
+            Document wallet = new Document((Document) after.get("wallet"));
+            if (mapBalance(id, wallet, counts)) {
+                after.put("wallet", wallet);
+                changed = true;
+            }
+        }
+        for (Document module : modules) {
+            String name = module.getString("module_name");
+            Document defaults = module.get("default_document", Document.class);
+            if (!after.containsKey(name)) {
+                after.append(name, defaults == null ? new Document() : defaults);
+                counts.added.merge(name, 1L, Long::sum);
+                changed = true;
+                continue;
+            }
+            Document completed = new Document((Document) after.get(name));
+            for (Map.Entry<String, Object> field : (defaults == null ? new Document() : defaults).entrySet()) {
+                // A legacy amount that could not be mapped is reported, never replaced by a default.
+                if (completed.containsKey(field.getKey()) || BALANCE.equals("modules." + name + "." + field.getKey()) && hasCreditBalance) {
+                    continue;
+                }
+                completed.append(field.getKey(), field.getValue());
+                counts.completed.merge(name, 1L, Long::sum);
+            }
+            if (completed.size() > ((Document) after.get(name)).size()) {
+                after.put(name, completed);
+                changed = true;
+            }
+        }
+        if (changed) {
+            filter.append("modules", new Document(before == null ? "$exists" : "$eq", before == null ? false : before));
+            set.append("modules", after);
+        }
+        if (set.isEmpty()) {
+            return null;
+        }
+        return new UpdateOneModel<>(encoded(filter), encoded(new Document("$set", set)));
+    }
+
+    /**
+     * A shape the field-by-field writes fail on: {@code modules}, or a module of the registry, that is not
+     * a document (they cannot add fields into it). Left to them, to fail the same way.
+     */
+    private static boolean unusual(Document user, List<Document> modules) {
+        if (!user.containsKey("modules")) {
+            return false;
+        }
+        if (!(user.get("modules") instanceof Document present)) {
+            return true;
+        }
+        return modules.stream().map(module -> module.getString("module_name"))
+                .anyMatch(name -> present.containsKey(name) && !(present.get(name) instanceof Document));
+    }
+
+    /**
+     * {@link #mapBalances} for one user, on a copy of their wallet: the credit balance encrypted in place,
+     * the mapped balance appended; {@code false} when it leaves the wallet as it is.
+     */
+    private boolean mapBalance(Object id, Document wallet, Counts counts) {
+        Object original = wallet.get("credit_balance");
+        if (original == null || original instanceof String text
+                && (cipher.isCiphertext(text) || LegacyCipher.FernetFormat.looksLikeToken(text))) {
+            return false;
+        }
+        String idHex = idText(id);
+        String balance = null;
+        if (!wallet.containsKey("balance")) {
+            Long credits = wholeCredits(original);
+            if (credits == null) {
+                counts.unmapped++;
+                LOG.warn("User {}: legacy credit balance is not a whole number of credits; no balance set, for a person to decide",
+                        idHex);
+            } else {
+                counts.mapped++;
+                balance = cipher.encrypt("n:" + credits, new FieldContext("users", idHex, BALANCE));
+            }
+        }
+        wallet.put("credit_balance", cipher.encrypt("s:" + text(original), new FieldContext("users", idHex, CREDIT_BALANCE)));
+        if (balance != null) {
+            wallet.append("balance", balance);
+        }
+        return true;
+    }
+
+    /**
+     * The filter or update as BSON bytes, encoded here rather than on the writing thread, which then only
+     * sends them (encoding costs about as much as the server's work on the previous batch).
+     */
+    private static RawBsonDocument encoded(Document document) {
+        return new RawBsonDocument(document, DOCUMENTS);
+    }
+
+    private static String idText(Object id) {
+        return id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id);
+    }
+
+    /** What the one-pass backfill wrote, for the log (the same lines as field by field). */
+    private static final class Counts {
+        private final Map<String, Long> flags = new LinkedHashMap<>();
+        private final Map<String, Long> added = new LinkedHashMap<>();
+        private final Map<String, Long> completed = new LinkedHashMap<>();
+        private long mapped;
+        private long unmapped;
+
+        void log() {
+            flags.forEach((flag, users) -> LOG.info("Set {} on {} users that had none", flag, users));
+            if (mapped + unmapped > 0) {
+                LOG.info("Legacy credit balances: {} mapped to modules.wallet.balance, {} left for a person to decide", mapped, unmapped);
+            }
+            java.util.Set<String> modules = new java.util.LinkedHashSet<>(added.keySet());
+            modules.addAll(completed.keySet());
+            for (String module : modules) {
+                LOG.info("Module {}: added to {} users, {} missing fields completed", module,
+                        added.getOrDefault(module, 0L), completed.getOrDefault(module, 0L));
+            }
         }
     }
 
@@ -164,6 +396,14 @@ public class V0041_BackfillLegacyUsers {
         if (mapped + unmapped > 0) {
             LOG.info("Legacy credit balances: {} mapped to modules.wallet.balance, {} left for a person to decide", mapped, unmapped);
         }
+    }
+
+    private static Map<String, Object> flags() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        flags.put("is_comp_player", false);
+        flags.put("status", "active");
+        flags.put("roles", List.of("player"));
+        return java.util.Collections.unmodifiableMap(flags);
     }
 
     /** The amount as whole credits, or {@code null} when it is not exactly one. */

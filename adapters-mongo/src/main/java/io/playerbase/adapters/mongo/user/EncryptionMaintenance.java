@@ -1,10 +1,19 @@
 package io.playerbase.adapters.mongo.user;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
@@ -25,7 +34,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -162,12 +176,12 @@ public final class EncryptionMaintenance {
                 for (int phase = phases.indexOf(checkpoint.getString("phase")); phase < phases.size(); phase++) {
                     String name = phases.get(phase);
                     switch (name) {
-                        case "keys" -> sweep(userKeys, checkpoint, name, this::rewrapKey);
-                        case "users" -> sweep(users, checkpoint, name, this::reencryptUser);
-                        case "ledger" -> sweep(ledger, checkpoint, name, (entry, point) -> reencryptServiceFields(
-                                ledger, entry, entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, point));
-                        default -> sweep(idempotencyKeys, checkpoint, name, (record, point) -> reencryptServiceFields(
-                                idempotencyKeys, record, record.getString("lease_id"), List.of("response.body"), point));
+                        case "keys" -> sweep(userKeys, checkpoint, name, null, each(this::rewrapKey));
+                        case "users" -> sweep(users, checkpoint, name, userFields(), this::reencryptUsers);
+                        case "ledger" -> sweep(ledger, checkpoint, name, null, each((entry, point) -> reencryptServiceFields(
+                                ledger, entry, entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, point)));
+                        default -> sweep(idempotencyKeys, checkpoint, name, null, each((record, point) -> reencryptServiceFields(
+                                idempotencyKeys, record, record.getString("lease_id"), List.of("response.body"), point)));
                     }
                     if (phase + 1 < phases.size()) {
                         checkpoint.put("phase", phases.get(phase + 1));
@@ -226,22 +240,57 @@ public final class EncryptionMaintenance {
         void visit(Document document, Document checkpoint);
     }
 
-    private void sweep(MongoCollection<Document> collection, Document checkpoint, String phase, Visitor visitor) {
-        while (true) {
-            Object after = checkpoint.get("last_id");
-            Bson filter = after == null ? new Document() : Filters.gt("_id", after);
-            List<Document> batch = collection.find(filter).sort(Sorts.ascending("_id")).limit(batchSize)
-                    .into(new ArrayList<>());
-            if (batch.isEmpty()) {
-                return;
-            }
-            for (Document document : batch) {
-                visitor.visit(document, checkpoint);
-            }
-            checkpoint.put("last_id", batch.get(batch.size() - 1).get("_id"));
-            checkpoint.put("phase", phase);
-            save(checkpoint);
+    private interface BatchVisitor {
+        /** Handles a batch of documents in {@code _id} order; counts go into the checkpoint. */
+        void visit(List<Document> batch, Document checkpoint);
+    }
+
+    private static BatchVisitor each(Visitor visitor) {
+        return (batch, checkpoint) -> batch.forEach(document -> visitor.visit(document, checkpoint));
+    }
+
+    /**
+     * Visits the collection in {@code _id} order from the checkpoint on, a batch at a time, and saves the
+     * position after every batch. One query for the whole sweep (a query per batch would make the embedded
+     * store scan and sort the collection for every batch, its {@code _id} index answering no range).
+     */
+    private void sweep(MongoCollection<Document> collection, Document checkpoint, String phase, Bson projection,
+                       BatchVisitor visitor) {
+        Object after = checkpoint.get("last_id");
+        Bson filter = after == null ? new Document() : Filters.gt("_id", after);
+        FindIterable<Document> found = collection.find(filter).sort(Sorts.ascending("_id")).batchSize(batchSize);
+        if (projection != null) {
+            found = found.projection(projection);
         }
+        List<Document> batch = new ArrayList<>(batchSize);
+        try (MongoCursor<Document> cursor = found.iterator()) {
+            while (cursor.hasNext()) {
+                batch.add(cursor.next());
+                if (batch.size() == batchSize) {
+                    visit(batch, checkpoint, phase, visitor);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            visit(batch, checkpoint, phase, visitor);
+        }
+    }
+
+    private void visit(List<Document> batch, Document checkpoint, String phase, BatchVisitor visitor) {
+        visitor.visit(batch, checkpoint);
+        checkpoint.put("last_id", batch.get(batch.size() - 1).get("_id"));
+        checkpoint.put("phase", phase);
+        save(checkpoint);
+    }
+
+    /** What the users phase reads of a user (a copy of it, on the embedded store, rather than the stored document). */
+    private Bson userFields() {
+        List<String> fields = new ArrayList<>(List.of("_id", "status", "email", "username", "email_bidx", "username_bidx"));
+        fields.addAll(sensitive.personalFields());
+        fields.addAll(sensitive.modulePaths());
+        fields.addAll(ALWAYS_ENCRYPTED_MODULE_PATHS);
+        return Projections.include(fields.stream().distinct().toList());
     }
 
     private void rewrapKey(Document key, Document checkpoint) {
@@ -256,19 +305,119 @@ public final class EncryptionMaintenance {
         count(checkpoint, matched == 1 ? "keys_rewrapped" : "conflicts_deferred", matched == 1 ? keysRewrapped : conflicts);
     }
 
-    private void reencryptUser(Document user, Document checkpoint) {
-        if (UserDocumentMapper.isErased(user)) {
+    /** A user's conditional update: the values read ({@code expected}) and what replaces them. */
+    private record Rewrite(Object id, Document expected, Document changes, long legacy) {
+    }
+
+    /**
+     * A batch of users: their data keys read in one query, the missing ones created in one insert, then
+     * one conditional update per user in an unordered bulk write (three round trips per batch rather than
+     * three per user). Every key is stored before any value encrypted under it; a key another request
+     * created meanwhile wins (its user is deferred to the next sweep, like any concurrent change).
+     */
+    private void reencryptUsers(List<Document> batch, Document checkpoint) {
+        List<Document> todo = new ArrayList<>();
+        for (Document user : batch) {
+            if (UserDocumentMapper.isErased(user)) {
+                continue;
+            }
+            if (isUnindexedLegacyUser(user)) {
+                // A legacy value that collides with another user's (V0040): left as it is for a person to resolve.
+                count(checkpoint, "legacy_users_unindexed", new AtomicLong());
+                continue;
+            }
+            todo.add(user);
+        }
+        if (todo.isEmpty()) {
             return;
         }
-        if (isUnindexedLegacyUser(user)) {
-            // A legacy value that collides with another user's (V0040): left as it is for a person to resolve.
-            count(checkpoint, "legacy_users_unindexed", new AtomicLong());
+        Map<Object, String> stored = new HashMap<>();
+        userKeys.find(Filters.in("_id", todo.stream().map(user -> user.get("_id")).toList()))
+                .forEach(key -> stored.put(key.get("_id"), key.getString("wrapped_key")));
+        Map<Object, Document> created = new LinkedHashMap<>();
+        List<Rewrite> rewrites = new ArrayList<>();
+        for (Document user : todo) {
+            ObjectId id = user.getObjectId("_id");
+            UserId owner = new UserId(id.toHexString());
+            Supplier<FieldCipher> personal = memoize(() -> {
+                String wrapped = stored.get(id);
+                if (wrapped == null) {
+                    wrapped = dataKeys.newWrappedKey(owner);
+                    created.put(id, new Document("_id", id).append("wrapped_key", wrapped).append("created_at", new Date()));
+                }
+                return dataKeys.cipherFor(owner, wrapped);
+            });
+            Rewrite rewrite = rewrite(user, personal, checkpoint);
+            if (rewrite != null) {
+                rewrites.add(rewrite);
+            }
+        }
+        Set<Object> lostRace = storeKeys(created.values());
+        if (!lostRace.isEmpty()) {
+            rewrites.removeIf(rewrite -> {
+                if (lostRace.contains(rewrite.id())) {
+                    count(checkpoint, "conflicts_deferred", conflicts);
+                    return true;
+                }
+                return false;
+            });
+        }
+        write(rewrites, checkpoint);
+    }
+
+    /** Inserts the new data keys; the users whose key another request inserted first. */
+    private Set<Object> storeKeys(java.util.Collection<Document> created) {
+        if (created.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> inserted = new ArrayList<>(created);
+        try {
+            userKeys.insertMany(inserted, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Object> taken = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(inserted.get(error.getIndex()).get("_id"));
+            }
+            return taken;
+        }
+    }
+
+    /** The rewrites as one unordered bulk write; counts what was written, and what a concurrent change deferred. */
+    private void write(List<Rewrite> rewrites, Document checkpoint) {
+        if (rewrites.isEmpty()) {
             return;
         }
+        List<UpdateOneModel<Document>> updates = rewrites.stream()
+                .map(rewrite -> new UpdateOneModel<Document>(rewrite.expected(), new Document("$set", rewrite.changes()))).toList();
+        int matched = users.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount();
+        List<Rewrite> written = rewrites;
+        if (matched < rewrites.size()) {
+            // Which ones: those whose document now holds the values written (ciphertexts are never written twice).
+            Map<Object, Document> now = new HashMap<>();
+            users.find(Filters.in("_id", rewrites.stream().map(Rewrite::id).toList())).projection(userFields())
+                    .forEach(user -> now.put(user.get("_id"), user));
+            written = rewrites.stream().filter(rewrite -> now.containsKey(rewrite.id()) && rewrite.changes().entrySet().stream()
+                    .allMatch(change -> java.util.Objects.equals(valueAt(now.get(rewrite.id()), change.getKey()), change.getValue())))
+                    .toList();
+            addTo(checkpoint, "conflicts_deferred", rewrites.size() - written.size(), conflicts);
+        }
+        for (Rewrite rewrite : written) {
+            long reindexed = rewrite.changes().keySet().stream().filter(field -> field.endsWith("_bidx")).count();
+            addTo(checkpoint, "values_reencrypted", rewrite.changes().size() - reindexed - rewrite.legacy(), valuesReencrypted);
+            addTo(checkpoint, "index_entries_updated", reindexed, new AtomicLong());
+            addTo(checkpoint, "legacy_encrypted", rewrite.legacy(), legacyValuesEncrypted);
+        }
+    }
+
+    /** What to change in a user's document, or {@code null} when everything is current. */
+    private Rewrite rewrite(Document user, Supplier<FieldCipher> personal, Document checkpoint) {
         String id = user.getObjectId("_id").toHexString();
         Document expected = new Document("_id", user.getObjectId("_id"));
         Document changes = new Document();
-        Supplier<FieldCipher> personal = memoize(() -> keys.forWriting(new UserId(id)));
         long legacy = 0;
         String plainEmail = null;
         for (String field : sensitive.personalFields()) {
@@ -328,18 +477,7 @@ public final class EncryptionMaintenance {
             changes.append(path, SensitiveScalar.encrypt(serviceCipher, value, context));
             expected.append(path, stored);
         }
-        if (changes.isEmpty()) {
-            return;
-        }
-        long matched = users.updateOne(expected, new Document("$set", changes)).getMatchedCount();
-        if (matched == 0) {
-            count(checkpoint, "conflicts_deferred", conflicts);
-            return;
-        }
-        long reindexed = changes.keySet().stream().filter(field -> field.endsWith("_bidx")).count();
-        addTo(checkpoint, "values_reencrypted", changes.size() - reindexed - legacy, valuesReencrypted);
-        addTo(checkpoint, "index_entries_updated", reindexed, new AtomicLong());
-        addTo(checkpoint, "legacy_encrypted", legacy, legacyValuesEncrypted);
+        return changes.isEmpty() ? null : new Rewrite(user.get("_id"), expected, changes, legacy);
     }
 
     /** Service-key values of another collection: re-encrypted in place when under an older key. */

@@ -5,7 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
-import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.playerbase.adapters.mongo.migration;
 
 import com.mongodb.client.MongoDatabase;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
-import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.testing.FakeBlindIndex;

@@ -7,7 +7,7 @@ import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
-import io.playerbase.adapters.mongo.testing.LegacyDatabaseGenerator;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;

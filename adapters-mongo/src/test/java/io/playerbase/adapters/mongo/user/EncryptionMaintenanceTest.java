@@ -163,6 +163,53 @@ class EncryptionMaintenanceTest {
     }
 
     @Test
+    void aUserChangedWhileItsBatchIsPreparedIsDeferredThenTakenByTheNextSweep() {
+        FakeBlindIndex fake = new FakeBlindIndex();
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<MongoCollection<Document>> racingUsers = new java.util.concurrent.atomic.AtomicReference<>();
+        // A request changes the user's phone after the pass read the user, before its bulk write.
+        io.playerbase.domain.shared.BlindIndex racing = new io.playerbase.domain.shared.BlindIndex() {
+            @Override
+            public String of(String purpose, String value) {
+                return fake.of(purpose, value);
+            }
+
+            @Override
+            public List<String> entries(String purpose, String value) {
+                if (purpose.equals("username") && value.equals("racer") && changed.compareAndSet(false, true)) {
+                    racingUsers.get().updateOne(Filters.eq("username", "racer"), Updates.set("phone", "555-0199"));
+                }
+                return fake.entries(purpose, value);
+            }
+
+            @Override
+            public List<String> lookups(String purpose, String value) {
+                return fake.lookups(purpose, value);
+            }
+        };
+        try (ApplicationContext racingContext = ApplicationContext.builder()
+                .properties(Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0,
+                        "playerbase.crypto.reencryption-batch-size", 3))
+                .singletons(new FakeFieldCipher(), racing, new FakePasswordHasher(), new FakePersonalDataKeys())
+                .start()) {
+            racingUsers.set(racingContext.getBean(MongoDatabase.class).getCollection("users"));
+            ObjectId racer = new ObjectId();
+            racingUsers.get().insertOne(new Document("_id", racer).append("email", "racer@example.com")
+                    .append("email_bidx", fake.entries("email", "racer@example.com")).append("username", "racer")
+                    .append("username_bidx", fake.entries("username", "racer")).append("phone", "555-0100"));
+
+            EncryptionMaintenance.Progress progress = racingContext.getBean(EncryptionMaintenance.class).run();
+
+            assertEquals("finished", progress.status(), "the next sweep took the deferred user");
+            assertEquals(1, progress.conflictsDeferred());
+            User read = racingContext.getBean(UserRepository.class).findById(new UserId(racer.toHexString())).orElseThrow();
+            assertEquals("555-0199", read.phone(), "the concurrent value is kept, and encrypted");
+            assertTrue(racingUsers.get().find(Filters.eq("_id", racer)).first().getString("phone").startsWith("fakedek:"));
+            assertEquals(2, progress.legacyValuesEncrypted(), "the racer's email and phone, once each");
+        }
+    }
+
+    @Test
     void erasedUsersAreLeftAlone() {
         ObjectId legacy = insertLegacyUser();
         users.updateOne(Filters.eq("_id", legacy), Updates.set("status", "deleted"));

@@ -1,4 +1,4 @@
-package io.playerbase.adapters.mongo.testing;
+package io.playerbase.adapters.mongo.legacy;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -28,6 +28,10 @@ import java.util.Random;
  *   (the old unique index on {@code email} is case-sensitive, so it let them through).</li>
  * </ul>
  * Every user's password is {@link #PASSWORD}.
+ *
+ * <p>Test data only: the tests of the update path and the {@code generate-legacy} command (a database to
+ * rehearse a takeover on, docs/migrations.md) use it; nothing in the service calls it. It only inserts,
+ * into collections the caller has checked are empty.
  */
 public final class LegacyDatabaseGenerator {
 
