@@ -2,7 +2,6 @@ package io.playerbase.application.wallet;
 
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
-import io.playerbase.domain.wallet.TransactionKind;
 import jakarta.inject.Singleton;
 
 @Singleton
@@ -16,9 +15,6 @@ final class CreditWalletService implements CreditWalletUseCase {
 
     @Override
     public TransactionView credit(Command command) {
-        return movements.apply(command.userId(), command.movement().operationId(), command.movement().actor(),
-                wallet -> wallet.credit(command.amount(), command.movement(), movements.clock().instant()),
-                earlier -> earlier.sameMovement(TransactionKind.CREDIT, command.amount(), command.movement()),
-                "wallet.credited");
+        return movements.apply(new WalletOperation.Credit(command.userId(), command.amount(), command.movement()));
     }
 }

@@ -2,7 +2,6 @@ package io.playerbase.application.wallet;
 
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
-import io.playerbase.domain.wallet.TransactionKind;
 import jakarta.inject.Singleton;
 
 @Singleton
@@ -16,9 +15,6 @@ final class DebitWalletService implements DebitWalletUseCase {
 
     @Override
     public TransactionView debit(Command command) {
-        return movements.apply(command.userId(), command.movement().operationId(), command.movement().actor(),
-                wallet -> wallet.debit(command.amount(), command.movement(), movements.clock().instant()),
-                earlier -> earlier.sameMovement(TransactionKind.DEBIT, command.amount(), command.movement()),
-                "wallet.debited");
+        return movements.apply(new WalletOperation.Debit(command.userId(), command.amount(), command.movement()));
     }
 }

@@ -1,7 +1,6 @@
 package io.playerbase.application.wallet;
 
 import io.playerbase.application.wallet.port.in.TransactionView;
-import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.NotFound;
@@ -20,8 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The one way money moves (docs/wallet.md): exactly once per operation id, without multi-document
@@ -68,13 +65,9 @@ final class MoneyMovements {
         }
     }
 
-    /**
-     * @param change        applies the movement to the wallet and returns the new entry (throws when a rule forbids it)
-     * @param sameRequest   whether an existing entry with this operation id is the same request (a retry)
-     * @param auditAction   e.g. {@code wallet.credited}
-     */
-    TransactionView apply(UserId userId, OperationId operationId, Actor actor, Function<Wallet, LedgerEntry> change,
-                          Predicate<LedgerEntry> sameRequest, String auditAction) {
+    /** Applies the operation exactly once; a retry of it answers the original entry. */
+    TransactionView apply(WalletOperation operation) {
+        UserId userId = operation.userId();
         ReentrantLock lock = stripes[Math.floorMod(userId.hashCode(), STRIPES)];
         try {
             if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -85,29 +78,30 @@ final class MoneyMovements {
             throw new Conflict("wallet-busy", "Interrupted while waiting for the wallet");
         }
         try {
-            return applyOptimistically(userId, operationId, actor, change, sameRequest, auditAction);
+            return applyOptimistically(operation);
         } finally {
             lock.unlock();
         }
     }
 
-    private TransactionView applyOptimistically(UserId userId, OperationId operationId, Actor actor,
-                                                Function<Wallet, LedgerEntry> change,
-                                                Predicate<LedgerEntry> sameRequest, String auditAction) {
+    private TransactionView applyOptimistically(WalletOperation operation) {
+        UserId userId = operation.userId();
+        OperationId operationId = operation.operationId();
         for (int attempt = 1; ; attempt++) {
             Wallet wallet = load(userId);
             Optional<LedgerEntry> earlier = wallet.unrecordedEntry()
                     .filter(entry -> entry.operationId().equals(operationId))
                     .or(() -> ledger.findByOperation(userId, operationId));
             if (earlier.isPresent()) {
-                if (!sameRequest.test(earlier.get())) {
+                if (!operation.isRetryOf(earlier.get())) {
                     throw new RuleViolation("operation-id-reused",
                             "This operation id was already used for a different movement");
                 }
                 return TransactionView.of(earlier.get());
             }
-            LedgerEntry entry = change.apply(wallet);
-            AuditEntry audit = AuditEntry.of(userId, actor, auditAction, "wallet", List.of("balance"), entry.createdAt());
+            LedgerEntry entry = operation.applyTo(wallet, ledger, clock.instant());
+            AuditEntry audit = AuditEntry.of(userId, operation.actor(), operation.auditAction(), "wallet",
+                    List.of("balance"), entry.createdAt());
             try {
                 wallets.commit(wallet, audit);
             } catch (Conflict concurrentChange) {
@@ -142,10 +136,6 @@ final class MoneyMovements {
             LOG.log(System.Logger.Level.WARNING, "Entry " + entry + " committed but not yet in the ledger; the next "
                     + "operation or the recovery pass records it: " + e.getMessage());
         }
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     /** Full jitter: a random pause up to an exponentially growing cap, so contenders spread out. */

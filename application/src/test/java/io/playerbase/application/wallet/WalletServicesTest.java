@@ -39,7 +39,7 @@ class WalletServicesTest {
     private final MoneyMovements movements = new MoneyMovements(wallets, ledger, clock);
     private final CreditWalletService credit = new CreditWalletService(movements);
     private final DebitWalletService debit = new DebitWalletService(movements);
-    private final ReverseWalletTransactionService reverse = new ReverseWalletTransactionService(movements, ledger);
+    private final ReverseWalletTransactionService reverse = new ReverseWalletTransactionService(movements);
     private final WalletQueryService queries = new WalletQueryService(wallets, ledger);
 
     static CreditWalletUseCase.Command credit(UserId user, long amount, String operation) {

@@ -61,16 +61,47 @@ public final class Wallet {
         return new Wallet(owner, currency, balance, balance, 0, LedgerEntry.GENESIS_HASH, 0, null, false, null);
     }
 
-    /**
-     * Rebuilds a stored wallet; used by adapters only.
-     *
-     * @param closed     the owner's account is deleted: no more money moves
-     * @param unrecorded the newest entry when the ledger may not hold it yet, else {@code null}
-     */
-    public static Wallet restore(UserId owner, Currency currency, long balance, long openingBalance, long sequence,
-                                 String headHash, long version, Instant updatedAt, boolean closed, LedgerEntry unrecorded) {
-        return new Wallet(owner, currency, balance, openingBalance, sequence, headHash, version, updatedAt, closed,
+    /** Rebuilds a stored wallet; used by adapters only. */
+    public static Wallet restore(StoredState state) {
+        return new Wallet(state.owner(), state.currency(), state.balance(), state.openingBalance(), state.sequence(),
+                state.headHash(), state.version(), state.updatedAt(), state.closed(), state.unrecorded());
+    }
+
+    /** What an adapter stores of a wallet, and gives back to {@link #restore}. */
+    public StoredState storedState() {
+        return new StoredState(owner, currency, balance, openingBalance, sequence, headHash, version, updatedAt, closed,
                 unrecorded);
+    }
+
+    /**
+     * A wallet as stored.
+     *
+     * @param openingBalance the balance before the first ledger entry
+     * @param sequence       the sequence number of the newest entry, 0 for none
+     * @param headHash       the hash of the newest entry, {@link LedgerEntry#GENESIS_HASH} for none
+     * @param version        the wallet's optimistic-concurrency version
+     * @param updatedAt      when the balance last changed, {@code null} if it never did
+     * @param closed         the owner's account is deleted: no more money moves
+     * @param unrecorded     the newest entry when the ledger may not hold it yet, else {@code null}
+     */
+    public record StoredState(UserId owner, Currency currency, long balance, long openingBalance, long sequence,
+                              String headHash, long version, Instant updatedAt, boolean closed,
+                              LedgerEntry unrecorded) {
+
+        /** A wallet stored before it had any entry (or before the ledger existed), holding {@code balance}. */
+        public static StoredState withoutEntries(UserId owner, Currency currency, long balance, boolean closed) {
+            return new StoredState(owner, currency, balance, balance, 0, LedgerEntry.GENESIS_HASH, 0, null, closed, null);
+        }
+
+        public StoredState closed(boolean isClosed) {
+            return new StoredState(owner, currency, balance, openingBalance, sequence, headHash, version, updatedAt,
+                    isClosed, unrecorded);
+        }
+
+        public StoredState recorded() {
+            return new StoredState(owner, currency, balance, openingBalance, sequence, headHash, version, updatedAt,
+                    closed, null);
+        }
     }
 
     public LedgerEntry credit(Amount amount, Movement movement, Instant now) {

@@ -66,9 +66,7 @@ public final class InMemoryWalletRepository implements WalletRepository {
     public synchronized void markRecorded(UserId userId, long sequence) {
         Wallet current = wallets.get(userId);
         if (current != null && current.unrecordedEntry().map(entry -> entry.sequence() == sequence).orElse(false)) {
-            wallets.put(userId, Wallet.restore(current.owner(), current.currency(), current.balance(),
-                    current.openingBalance(), current.sequence(), current.headHash(), current.version(),
-                    current.updatedAt(), false, null));
+            wallets.put(userId, Wallet.restore(current.storedState().closed(false).recorded()));
         }
     }
 
@@ -88,8 +86,6 @@ public final class InMemoryWalletRepository implements WalletRepository {
     }
 
     private static Wallet copy(Wallet wallet, boolean closed) {
-        return Wallet.restore(wallet.owner(), wallet.currency(), wallet.balance(), wallet.openingBalance(),
-                wallet.sequence(), wallet.headHash(), wallet.version(), wallet.updatedAt(), closed,
-                wallet.unrecordedEntry().orElse(null));
+        return Wallet.restore(wallet.storedState().closed(closed));
     }
 }

@@ -82,8 +82,9 @@ class LedgerVerifierTest {
     @Test
     void aBalanceThatTheLedgerDoesNotExplainIsReported() {
         history(0);
-        wallet = Wallet.restore(OWNER, wallet.currency(), wallet.balance() + 1, 0, wallet.sequence(), wallet.headHash(),
-                wallet.version(), wallet.updatedAt(), false, null);
+        Wallet.StoredState state = wallet.storedState();
+        wallet = Wallet.restore(new Wallet.StoredState(OWNER, state.currency(), state.balance() + 1, 0, state.sequence(),
+                state.headHash(), state.version(), state.updatedAt(), false, null));
         ReconciliationReport report = verify(entries);
         assertFalse(report.consistent());
         assertEquals(701, report.balance());

@@ -53,13 +53,13 @@ final class WalletDocumentMapper {
         Document wallet = modules == null ? null : modules.get("wallet") instanceof Document doc ? doc : null;
         boolean closed = "deleted".equals(user.getString("status"));
         if (wallet == null) {
-            return Wallet.restore(new UserId(id), defaultCurrency, 0, 0, 0, LedgerEntry.GENESIS_HASH, 0, null, closed, null);
+            return Wallet.restore(Wallet.StoredState.withoutEntries(new UserId(id), defaultCurrency, 0, closed));
         }
         long balance = amount(id, BALANCE, wallet.get(BALANCE));
         long sequence = wallet.get(SEQUENCE) instanceof Number number ? number.longValue() : 0;
         Object opening = wallet.get(OPENING_BALANCE);
         Document pending = wallet.get(PENDING, Document.class);
-        return Wallet.restore(new UserId(id),
+        return Wallet.restore(new Wallet.StoredState(new UserId(id),
                 wallet.get("currency") instanceof String code ? new Currency(code) : defaultCurrency,
                 balance,
                 opening == null ? (sequence == 0 ? balance : 0) : amount(id, OPENING_BALANCE, opening),
@@ -68,7 +68,7 @@ final class WalletDocumentMapper {
                 wallet.get(VERSION) instanceof Number number ? number.longValue() : 0,
                 wallet.get("updated_at") instanceof Date date ? date.toInstant() : null,
                 closed,
-                pending == null ? null : entries.toDomain(pending));
+                pending == null ? null : entries.toDomain(pending)));
     }
 
     /** The fields one committed operation sets, by name under {@code modules.wallet}. */

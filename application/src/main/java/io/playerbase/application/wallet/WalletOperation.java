@@ -1,0 +1,128 @@
+package io.playerbase.application.wallet;
+
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.wallet.Amount;
+import io.playerbase.domain.wallet.Ledger;
+import io.playerbase.domain.wallet.LedgerEntry;
+import io.playerbase.domain.wallet.Movement;
+import io.playerbase.domain.wallet.OperationId;
+import io.playerbase.domain.wallet.TransactionKind;
+import io.playerbase.domain.wallet.Wallet;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One kind of money movement, applied by {@link MoneyMovements}: each case carries its rule (what it
+ * does to the wallet), its retry test (whether an existing entry with its operation id is the same
+ * request) and the audit action it records.
+ */
+sealed interface WalletOperation {
+
+    UserId userId();
+
+    Movement movement();
+
+    default OperationId operationId() {
+        return movement().operationId();
+    }
+
+    default Actor actor() {
+        return movement().actor();
+    }
+
+    /**
+     * Applies the movement to the wallet and returns the new entry; throws when a rule forbids it. The
+     * wallet's earlier entries are all in the ledger here ({@link MoneyMovements#load} records any
+     * unrecorded one first).
+     */
+    LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now);
+
+    /** Whether an existing entry with this operation id is this same request, retried. */
+    boolean isRetryOf(LedgerEntry earlier);
+
+    /** e.g. {@code wallet.credited} */
+    String auditAction();
+
+    /** Money in. */
+    record Credit(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public Credit {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.credit(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.CREDIT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.credited";
+        }
+    }
+
+    /** Money out, never below zero. */
+    record Debit(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public Debit {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.debit(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.DEBIT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.debited";
+        }
+    }
+
+    /**
+     * Undoes an earlier credit or debit once: its operation id derives from the original's
+     * ({@link OperationId#reversal()}), so asking again finds the existing reversal.
+     */
+    record Reversal(UserId userId, OperationId original, Movement movement) implements WalletOperation {
+        public Reversal {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(original, "original");
+            Objects.requireNonNull(movement, "movement");
+            if (!movement.operationId().equals(original.reversal())) {
+                throw new IllegalArgumentException("a reversal's operation id derives from the original's");
+            }
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            LedgerEntry entry = ledger.findByOperation(userId, original)
+                    .orElseThrow(() -> new NotFound("transaction-not-found", "This wallet has no such operation"));
+            return wallet.reverse(entry, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.kind() == TransactionKind.REVERSAL && earlier.reverses().operationId().equals(original);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.reversed";
+        }
+    }
+}
