@@ -1,10 +1,9 @@
 package io.playerbase.domain.access;
 
 import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.shared.ObjectIds;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,6 @@ public record ApiKeyId(String value) {
 
     static final String PREFIX = "pbk_";
     private static final Pattern SHAPE = Pattern.compile("pbk_[0-9a-f]{24}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public ApiKeyId {
         if (value == null || !SHAPE.matcher(value).matches()) {
@@ -29,16 +27,7 @@ public record ApiKeyId(String value) {
     }
 
     static ApiKeyId newId(Instant now) {
-        byte[] bytes = new byte[12];
-        int seconds = (int) now.getEpochSecond();
-        bytes[0] = (byte) (seconds >>> 24);
-        bytes[1] = (byte) (seconds >>> 16);
-        bytes[2] = (byte) (seconds >>> 8);
-        bytes[3] = (byte) seconds;
-        byte[] random = new byte[8];
-        RANDOM.nextBytes(random);
-        System.arraycopy(random, 0, bytes, 4, 8);
-        return new ApiKeyId(PREFIX + HexFormat.of().formatHex(bytes));
+        return new ApiKeyId(PREFIX + ObjectIds.newHex(now));
     }
 
     @Override

@@ -1,20 +1,14 @@
 package io.playerbase.adapters.mongo.health;
 
-import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
-import io.micronaut.scheduling.TaskExecutors;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 import io.playerbase.adapters.mongo.migration.MigrationStatus;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 /**
  * {@code migrations}: UP when no change unit is pending and the last run in this process (if any)
@@ -22,31 +16,32 @@ import java.util.concurrent.ExecutorService;
  */
 @Singleton
 @Readiness
-final class MigrationsHealthIndicator implements HealthIndicator {
+final class MigrationsHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     static final String NAME = "migrations";
 
     private final MigrationRunner runner;
-    private final ExecutorService executor;
 
-    MigrationsHealthIndicator(MigrationRunner runner, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    MigrationsHealthIndicator(MigrationRunner runner) {
         this.runner = runner;
-        this.executor = executor;
     }
 
     @Override
-    public Publisher<HealthResult> getResult() {
-        return new AsyncSingleResultPublisher<>(executor, this::check);
+    protected String getName() {
+        return NAME;
     }
 
-    HealthResult check() {
+    /** Runs on the blocking executor the base class is given. */
+    @Override
+    protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         MigrationStatus status;
         try {
             status = runner.status();
         } catch (RuntimeException e) {
             details.put("error", "cannot read the change log: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return HealthResult.builder(NAME, HealthStatus.DOWN).details(details).build();
+            healthStatus = HealthStatus.DOWN;
+            return details;
         }
         details.put("applied", status.applied().size());
         details.put("pending", status.pending());
@@ -57,6 +52,7 @@ final class MigrationsHealthIndicator implements HealthIndicator {
         if (status.lastError() != null) {
             details.put("lastError", status.lastError());
         }
-        return HealthResult.builder(NAME, status.upToDate() ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
+        healthStatus = status.upToDate() ? HealthStatus.UP : HealthStatus.DOWN;
+        return details;
     }
 }

@@ -2,24 +2,18 @@ package io.playerbase.adapters.mongo.health;
 
 import com.mongodb.client.MongoDatabase;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
-import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
-import io.micronaut.scheduling.TaskExecutors;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.bson.Document;
-import org.reactivestreams.Publisher;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,40 +24,40 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 @Readiness
-final class MongoHealthIndicator implements HealthIndicator {
+final class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     static final String NAME = "mongodb";
 
     private final MongoDatabase database;
     private final MongoStoreInfo store;
-    private final ExecutorService executor;
     private final Duration timeout;
 
     MongoHealthIndicator(MongoDatabase database, MongoStoreInfo store,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService executor,
                          @Value("${playerbase.mongo.health-timeout:2s}") Duration timeout) {
         this.database = database;
         this.store = store;
-        this.executor = executor;
         this.timeout = timeout;
     }
 
     @Override
-    public Publisher<HealthResult> getResult() {
-        return new AsyncSingleResultPublisher<>(executor, this::check);
+    protected String getName() {
+        return NAME;
     }
 
-    HealthResult check() {
+    /** Runs on the blocking executor the base class is given; the ping runs on it too, under the timeout. */
+    @Override
+    protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("store", store.kind());
         details.put("database", store.database());
         details.put("description", store.description());
         long start = System.nanoTime();
         try {
-            CompletableFuture.runAsync(() -> database.runCommand(new Document("ping", 1)), executor)
+            CompletableFuture.runAsync(() -> database.runCommand(new Document("ping", 1)), executorService)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             details.put("pingMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            return HealthResult.builder(NAME, HealthStatus.UP).details(details).build();
+            healthStatus = HealthStatus.UP;
+            return details;
         } catch (TimeoutException e) {
             details.put("error", "no answer to ping within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -73,6 +67,7 @@ final class MongoHealthIndicator implements HealthIndicator {
             Thread.currentThread().interrupt();
             details.put("error", "interrupted");
         }
-        return HealthResult.builder(NAME, HealthStatus.DOWN).details(details).build();
+        healthStatus = HealthStatus.DOWN;
+        return details;
     }
 }

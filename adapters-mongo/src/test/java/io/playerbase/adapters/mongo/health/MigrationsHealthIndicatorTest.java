@@ -8,6 +8,7 @@ import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +25,12 @@ class MigrationsHealthIndicatorTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final MongoDatabase database = EmbeddedMongo.freshDatabase();
     private final MigrationRunner runner = TestMigrations.runner(EmbeddedMongo.client(), database.getName(), true);
-    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner, executor);
+    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner);
+
+    @BeforeEach
+    void giveTheIndicatorAnExecutor() {
+        indicator.setExecutorService(executor);
+    }
 
     @AfterEach
     void stopExecutor() {
@@ -33,7 +39,7 @@ class MigrationsHealthIndicatorTest {
 
     @Test
     void downWhileChangeUnitsArePending() {
-        HealthResult result = indicator.check();
+        HealthResult result = HealthResults.resultOf(indicator);
 
         assertEquals(HealthStatus.DOWN, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
@@ -47,7 +53,7 @@ class MigrationsHealthIndicatorTest {
     void upOnceEverythingIsApplied() {
         runner.migrate();
 
-        HealthResult result = indicator.check();
+        HealthResult result = HealthResults.resultOf(indicator);
 
         assertEquals(HealthStatus.UP, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();
@@ -64,7 +70,7 @@ class MigrationsHealthIndicatorTest {
                 new Document("_id", 2).append("username_bidx", "same")));
         assertThrows(IllegalStateException.class, runner::migrate);
 
-        HealthResult result = indicator.check();
+        HealthResult result = HealthResults.resultOf(indicator);
 
         assertEquals(HealthStatus.DOWN, result.getStatus());
         Map<?, ?> details = (Map<?, ?>) result.getDetails();

@@ -47,7 +47,7 @@ class MongoHealthIndicatorTest {
              MongoClient client = client(server.connectionString(), 2000)) {
             MongoHealthIndicator indicator = indicator(client, server.description(), Duration.ofSeconds(2));
 
-            HealthResult result = indicator.check();
+            HealthResult result = HealthResults.resultOf(indicator);
 
             assertEquals(HealthStatus.UP, result.getStatus());
             Map<?, ?> details = (Map<?, ?>) result.getDetails();
@@ -64,7 +64,7 @@ class MongoHealthIndicatorTest {
             server.close();
             MongoHealthIndicator indicator = indicator(client, server.description(), Duration.ofSeconds(5));
 
-            HealthResult result = indicator.check();
+            HealthResult result = HealthResults.resultOf(indicator);
 
             assertEquals(HealthStatus.DOWN, result.getStatus());
             String error = String.valueOf(((Map<?, ?>) result.getDetails()).get("error"));
@@ -80,7 +80,7 @@ class MongoHealthIndicatorTest {
             MongoHealthIndicator indicator = indicator(client, "silent server", Duration.ofMillis(200));
 
             long start = System.nanoTime();
-            HealthResult result = indicator.check();
+            HealthResult result = HealthResults.resultOf(indicator);
 
             assertEquals(HealthStatus.DOWN, result.getStatus());
             assertEquals("no answer to ping within 200 ms", ((Map<?, ?>) result.getDetails()).get("error"));
@@ -105,7 +105,9 @@ class MongoHealthIndicatorTest {
 
     private MongoHealthIndicator indicator(MongoClient client, String description, Duration timeout) {
         MongoStoreInfo store = new MongoStoreInfo(true, "playerbase", description);
-        return new MongoHealthIndicator(client.getDatabase("playerbase"), store, executor, timeout);
+        MongoHealthIndicator indicator = new MongoHealthIndicator(client.getDatabase("playerbase"), store, timeout);
+        indicator.setExecutorService(executor);
+        return indicator;
     }
 
     private static MongoClient client(String connectionString, int serverSelectionMillis) {

@@ -25,6 +25,7 @@ import io.playerbase.adapters.rest.wallet.WalletResponses.WalletResponse;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
 import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
+import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.UserId;
@@ -35,6 +36,8 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
+import java.util.function.Function;
 
 /**
  * Staff access to any user's wallet: support and admins read, only admins move money. Every money
@@ -90,11 +93,7 @@ class AdminWalletController {
     @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     HttpResponse<?> credit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
                            HttpRequest<?> request) {
-        String key = idempotency.requireKey(request);
-        var command = CreditWalletUseCase.Command.of(new UserId(id), body.amount(), operationId(authentication, key),
-                body.reason(), body.description(), TransactionSource.ADMIN, actor(authentication, request));
-        return idempotency.execute(request, authentication, key, body, HttpStatus.OK,
-                () -> TransactionResponse.of(credits.credit(command)));
+        return moveMoney(id, body, authentication, request, CreditWalletUseCase.Command::of, credits::credit);
     }
 
     @Post("/debits")
@@ -104,11 +103,7 @@ class AdminWalletController {
     @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     HttpResponse<?> debit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
                           HttpRequest<?> request) {
-        String key = idempotency.requireKey(request);
-        var command = DebitWalletUseCase.Command.of(new UserId(id), body.amount(), operationId(authentication, key),
-                body.reason(), body.description(), TransactionSource.ADMIN, actor(authentication, request));
-        return idempotency.execute(request, authentication, key, body, HttpStatus.OK,
-                () -> TransactionResponse.of(debits.debit(command)));
+        return moveMoney(id, body, authentication, request, DebitWalletUseCase.Command::of, debits::debit);
     }
 
     @Post("/reversals")
@@ -123,6 +118,24 @@ class AdminWalletController {
                 body.description(), TransactionSource.ADMIN, actor(authentication, request));
         return idempotency.execute(request, authentication, key, body, HttpStatus.OK,
                 () -> TransactionResponse.of(reversals.reverse(command)));
+    }
+
+    /** Credits and debits differ only in their command and use case; both validate before anything runs. */
+    private <C> HttpResponse<?> moveMoney(String id, MoveMoneyRequest body, Authentication authentication,
+                                          HttpRequest<?> request, MovementCommand<C> commandOf,
+                                          Function<C, TransactionView> useCase) {
+        String key = idempotency.requireKey(request);
+        C command = commandOf.of(new UserId(id), body.amount(), operationId(authentication, key), body.reason(),
+                body.description(), TransactionSource.ADMIN, actor(authentication, request));
+        return idempotency.execute(request, authentication, key, body, HttpStatus.OK,
+                () -> TransactionResponse.of(useCase.apply(command)));
+    }
+
+    /** The shape of {@code CreditWalletUseCase.Command.of} and {@code DebitWalletUseCase.Command.of}. */
+    @FunctionalInterface
+    private interface MovementCommand<C> {
+        C of(UserId userId, Long amount, String operationId, String reason, String description,
+             TransactionSource source, Actor actor);
     }
 
     /** Scoped like the key: the same key from two admins is two operations. */
