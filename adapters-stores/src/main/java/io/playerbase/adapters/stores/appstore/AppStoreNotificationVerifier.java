@@ -48,6 +48,9 @@ final class AppStoreNotificationVerifier implements StoreNotificationVerifier {
             if (!settings.bundleId().equals(scope.bundleId())) {
                 throw refusals.wrongApp("bundleId " + scope.bundleId());
             }
+            if (scope.environment() == null) {
+                throw refusals.malformed("the notification names no environment");
+            }
             if (!settings.environments().contains(scope.environment())) {
                 throw refusals.wrongEnvironment(scope.environment());
             }
@@ -98,7 +101,7 @@ final class AppStoreNotificationVerifier implements StoreNotificationVerifier {
             if (part.isPresent()) {
                 return new AppScope(JsonFields.text(part.get(), "bundleId").orElse(null),
                         JsonFields.integer(part.get(), "appAppleId").orElse(null),
-                        JsonFields.text(part.get(), "environment").orElseThrow(() -> refusals.malformed(section + ".environment is missing")));
+                        JsonFields.text(part.get(), "environment").orElse(null));
             }
         }
         Optional<JsonNode> token = JsonFields.object(payload, "externalPurchaseToken");

@@ -100,7 +100,7 @@ final class AppleSignedData {
         }
     }
 
-    private void checkChain(List<X509Certificate> chain, Instant signedAt, Refusals refusals) {
+    void checkChain(List<X509Certificate> chain, Instant signedAt, Refusals refusals) {
         try {
             // The path is leaf + intermediate; the anchor is ours, whatever root x5c names.
             var path = CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, CHAIN_LENGTH - 1));
