@@ -52,8 +52,15 @@ public final class GooglePlayFake implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final KeyPair serviceAccount = rsa();
-    private final KeyPair pushSigner = rsa();
+    /** RSA key generation is slow; fakes share these unless a test asks for keys of its own. */
+    private static final class SharedKeys {
+        static final KeyPair SERVICE_ACCOUNT = rsa();
+        static final KeyPair PUSH_SIGNER = rsa();
+        static final KeyPair FORGER = rsa();
+    }
+
+    private final KeyPair serviceAccount;
+    private final KeyPair pushSigner;
     private final Map<String, ObjectNode> products = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
@@ -65,7 +72,9 @@ public final class GooglePlayFake implements AutoCloseable {
     private volatile int failureStatus;
     private volatile long tokenLifetimeSeconds = 3600;
 
-    private GooglePlayFake() throws IOException {
+    private GooglePlayFake(KeyPair serviceAccount, KeyPair pushSigner) throws IOException {
+        this.serviceAccount = serviceAccount;
+        this.pushSigner = pushSigner;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/token", this::token);
         server.createContext("/jwks", this::jwks);
@@ -75,8 +84,17 @@ public final class GooglePlayFake implements AutoCloseable {
     }
 
     public static GooglePlayFake start() {
+        return start(SharedKeys.SERVICE_ACCOUNT, SharedKeys.PUSH_SIGNER);
+    }
+
+    /** A fake with a service-account key and push key of its own (another Google project, say). */
+    public static GooglePlayFake startWithOwnKeys() {
+        return start(rsa(), rsa());
+    }
+
+    private static GooglePlayFake start(KeyPair serviceAccount, KeyPair pushSigner) {
         try {
-            return new GooglePlayFake();
+            return new GooglePlayFake(serviceAccount, pushSigner);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -208,7 +226,7 @@ public final class GooglePlayFake implements AutoCloseable {
 
     /** The same claims signed by a key that is not in the JWKS, under the JWKS key's id. */
     public static String forgedPushAuthorization(Map<String, Object> claims) {
-        return "Bearer " + rs256(rsa().getPrivate(), PUSH_KEY_ID, claims);
+        return "Bearer " + rs256(SharedKeys.FORGER.getPrivate(), PUSH_KEY_ID, claims);
     }
 
     /** A Pub/Sub push body carrying a developer notification. */

@@ -169,7 +169,7 @@ class GooglePlayVerifiersTest {
         @Test
         void aKeyGoogleDoesNotKnowIsUnavailable() {
             String otherKey;
-            try (GooglePlayFake other = GooglePlayFake.start()) {
+            try (GooglePlayFake other = GooglePlayFake.startWithOwnKeys()) {
                 otherKey = other.serviceAccountKeyJson();
             }
             ReceiptVerifier wrongKey = new GooglePlay(new GooglePlaySettings(PACKAGE, ServiceAccountKey.fromJson(otherKey), fake.baseUrl(),
