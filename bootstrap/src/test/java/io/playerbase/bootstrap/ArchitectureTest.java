@@ -41,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void theImportSawEveryModule() {
-        for (String layer : new String[]{"domain", "application", "adapters.mongo", "adapters.rest", "adapters.crypto", "bootstrap"}) {
+        for (String layer : new String[]{"domain", "application", "adapters.mongo", "adapters.rest", "adapters.crypto", "adapters.stores", "bootstrap"}) {
             org.junit.jupiter.api.Assertions.assertTrue(
                     production.stream().anyMatch(c -> c.getPackageName().startsWith("io.playerbase." + layer)),
                     "no classes imported from " + layer);

@@ -17,7 +17,8 @@ final class SecretNames {
             "mongodb_uri", "playerbase.mongo.uri",
             "mongodb_uri_read_only", "playerbase.mongo.read-only.uri",
             "mongodb_uri_admin", "playerbase.mongo.admin.uri",
-            "playerbase_comp_players_password", "playerbase.comp-players.password");
+            "playerbase_comp_players_password", "playerbase.comp-players.password",
+            "playerbase_iap_google_service_account_key", "playerbase.iap.google.service-account-key");
 
     /** Names that configure the configuration sources themselves, never a property. */
     static final String VAULT_TOKEN = "vault_token";
