@@ -82,7 +82,10 @@ class GeneratedClientEndToEndTest {
         String player = "Bearer " + tokens.getAccessToken();
 
         UsersApi me = new UsersApi(client(player));
-        assertEquals(registered.getId(), me.getMyAccount().getId());
+        UserResponse read = me.getMyAccount();
+        assertEquals(registered.getId(), read.getId());
+        assertEquals(registered.getCreatedAt(), read.getCreatedAt(), "one timestamp precision: the answer that "
+                + "wrote it and a later read agree");
         UserResponse updated = me.updateMyProfile(new UpdateProfileRequest().phone("+31 20 123 4567"));
         assertEquals("+31 20 123 4567", updated.getPhone());
         assertEquals(name, updated.getUsername(), "an absent username stays");
