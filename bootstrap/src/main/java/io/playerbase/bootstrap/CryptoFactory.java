@@ -129,8 +129,12 @@ final class CryptoFactory {
         return key.isBlank() ? LegacyCipher.NONE : new FernetLegacyCipher(key, salt);
     }
 
+    /**
+     * Milliseconds, the precision of a stored BSON date: a timestamp reads the same in the answer that
+     * wrote it and in every later read ({@code …10.027Z}, never {@code …10.027446700Z} first).
+     */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

@@ -42,8 +42,10 @@ final class StatusCommand implements CliCommand {
         status.applied().forEach(id -> out.println("  " + id));
         out.println("Pending (" + status.pending().size() + "):");
         status.pending().forEach(id -> out.println("  " + id));
+        LegacyReport.Counts counts = legacy.count();
+        out.println("Users: " + counts.users());
         out.println("Legacy data left:");
-        LegacyReport.describe(legacy.count()).forEach(line -> out.println("  " + line));
+        LegacyReport.describe(counts).forEach(line -> out.println("  " + line));
         return 0;
     }
 }

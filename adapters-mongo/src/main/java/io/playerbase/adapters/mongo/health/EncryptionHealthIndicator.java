@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code encryption}: progress of the re-encryption pass (key rotation, legacy values). A pass in
+ * {@code encryption}: the state of the re-encryption pass (key rotation, legacy values) — never run,
+ * running, finished or incomplete, whether another is due, and what the last pass did. A pass in
  * progress is normal operation, so this is informational: UP unless the state cannot be read.
  */
 @Singleton
@@ -39,12 +40,17 @@ final class EncryptionHealthIndicator extends AbstractHealthIndicator<Map<String
             if (progress.phase() != null) {
                 details.put("phase", progress.phase());
             }
-            details.put("keysRewrapped", progress.keysRewrapped());
-            details.put("valuesReencrypted", progress.valuesReencrypted());
-            details.put("legacyValuesEncrypted", progress.legacyValuesEncrypted());
-            details.put("legacyValuesRemaining", progress.legacyValuesRemaining());
-            details.put("deferredByConcurrentChanges", progress.conflictsDeferred());
             details.put("due", maintenance.due());
+            // What the last (or running) pass did, with its times: numbers alone read like totals.
+            Map<String, Object> pass = new LinkedHashMap<>();
+            pass.put("startedAt", progress.startedAt() == null ? null : progress.startedAt().toString());
+            pass.put("finishedAt", progress.finishedAt() == null ? null : progress.finishedAt().toString());
+            pass.put("keysRewrapped", progress.keysRewrapped());
+            pass.put("valuesReencrypted", progress.valuesReencrypted());
+            pass.put("legacyValuesEncrypted", progress.legacyValuesEncrypted());
+            pass.put("legacyValuesRemaining", progress.legacyValuesRemaining());
+            pass.put("deferredByConcurrentChanges", progress.conflictsDeferred());
+            details.put("lastPass", pass);
             healthStatus = HealthStatus.UP;
         } catch (RuntimeException e) {
             details.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -106,10 +106,9 @@ public class LegacyReport {
         return current;
     }
 
-    /** Lines for humans ({@code status}). */
+    /** Lines for humans ({@code status}): what is left to take over; the user total is not one of them. */
     public static List<String> describe(Counts counts) {
         List<String> lines = new ArrayList<>();
-        lines.add("Users: " + counts.users());
         lines.add("Users missing a module: " + counts.missingModules());
         lines.add("Users without is_comp_player: " + counts.withoutCompPlayerFlag());
         lines.add("Users without blind indexes: " + counts.withoutBlindIndex());

@@ -14,10 +14,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.admin.AdminRequests.ChangeRolesRequest;
-import io.playerbase.adapters.rest.admin.AdminResponses.AuditEntryResponse;
-import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryResponse;
+import io.playerbase.adapters.rest.admin.AdminResponses.AuditEntryPage;
+import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryPage;
 import io.playerbase.adapters.rest.auth.Principals;
-import io.playerbase.adapters.rest.support.PageResponse;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.user.UserResponse;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
@@ -26,6 +26,9 @@ import io.playerbase.application.user.port.in.SuspendUserUseCase;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,33 +58,47 @@ class AdminUserController {
     }
 
     @Get
-    @Operation(summary = "List users (support, admin)", description = "Newest first. email and username match exactly "
+    @ApiErrors.Authenticated
+    @Operation(operationId = "listUsers", summary = "List users (support, admin)", description = "Newest first. email and username match exactly "
             + "(case and spacing aside); status is active, suspended or deleted; limit 1-200 (default 50); "
             + "pass next_cursor back as cursor for the next page.")
-    PageResponse<UserSummaryResponse> list(@QueryValue @Nullable String email, @QueryValue @Nullable String username,
-                                           @QueryValue @Nullable String status,
-                                           @QueryValue("is_comp_player") @Nullable Boolean compPlayer,
-                                           @QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit) {
-        return PageResponse.of(queries.list(new AdminUserQueries.ListQuery(email, username, status, compPlayer,
-                PageRequest.of(cursor, limit))), UserSummaryResponse::of);
+    UserSummaryPage list(@QueryValue @Nullable String email, @QueryValue @Nullable String username,
+                         @QueryValue @Nullable String status,
+                         @QueryValue("is_comp_player") @Nullable Boolean compPlayer,
+                         @QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit) {
+        return UserSummaryPage.of(queries.list(new AdminUserQueries.ListQuery(email, username, status, compPlayer,
+                PageRequest.of(cursor, limit))));
     }
 
     @Get("/{id}")
-    @Operation(summary = "Read an account in full (support, admin)")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getUser", summary = "Read an account in full (support, admin)")
     UserResponse get(@PathVariable String id) {
         return UserResponse.of(queries.byId(new UserId(id)));
     }
 
     @Get("/{id}/audit")
-    @Operation(summary = "An account's audit history, newest first (support, admin)")
-    PageResponse<AuditEntryResponse> audit(@PathVariable String id, @QueryValue @Nullable String cursor,
-                                           @QueryValue @Nullable Integer limit) {
-        return PageResponse.of(queries.audit(new UserId(id), PageRequest.of(cursor, limit)), AuditEntryResponse::of);
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "listUserAudit", summary = "An account's audit history, newest first (support, admin)")
+    AuditEntryPage audit(@PathVariable String id, @QueryValue @Nullable String cursor,
+                         @QueryValue @Nullable Integer limit) {
+        return AuditEntryPage.of(queries.audit(new UserId(id), PageRequest.of(cursor, limit)));
     }
 
     @Post("/{id}/suspend")
     @Secured("admin")
-    @Operation(summary = "Suspend an account (admin)", description = "It cannot log in or refresh, and its tokens stop "
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "cannot-suspend-self",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "suspendUser", summary = "Suspend an account (admin)", description = "It cannot log in or refresh, and its tokens stop "
             + "working with the next request. Idempotent; 422 cannot-suspend-self.")
     UserResponse suspend(@PathVariable String id, Authentication authentication, HttpRequest<?> request) {
         return UserResponse.of(suspend.suspend(new SuspendUserUseCase.Command(new UserId(id),
@@ -90,7 +107,12 @@ class AdminUserController {
 
     @Post("/{id}/reinstate")
     @Secured("admin")
-    @Operation(summary = "Lift a suspension (admin)", description = "Idempotent.")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "reinstateUser", summary = "Lift a suspension (admin)", description = "Idempotent.")
     UserResponse reinstate(@PathVariable String id, Authentication authentication, HttpRequest<?> request) {
         return UserResponse.of(reinstate.reinstate(new ReinstateUserUseCase.Command(new UserId(id),
                 Principals.staff(authentication, request))));
@@ -98,7 +120,15 @@ class AdminUserController {
 
     @Put("/{id}/roles")
     @Secured("admin")
-    @Operation(summary = "Set an account's staff roles (admin)", description = "{\"roles\": [\"support\"]}; player always "
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "cannot-change-own-roles, computer-player",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "setUserRoles", summary = "Set an account's staff roles (admin)", description = "{\"roles\": [\"support\"]}; player always "
             + "stays. Effective with the account's next request. 422 cannot-change-own-roles.")
     UserResponse roles(@PathVariable String id, @Body @Valid ChangeRolesRequest body, Authentication authentication,
                        HttpRequest<?> request) {

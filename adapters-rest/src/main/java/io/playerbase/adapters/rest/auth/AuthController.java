@@ -19,7 +19,11 @@ import io.playerbase.application.user.port.in.LogInUseCase;
 import io.playerbase.application.user.port.in.RefreshLoginUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import io.playerbase.application.user.port.in.UserView;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -47,7 +51,14 @@ class AuthController {
     }
 
     @Post("/register")
-    @Operation(summary = "Create a player account",
+    @ApiErrors.Anonymous
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "201", description = "The new account",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(responseCode = "409", description = "email-taken, username-taken",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
+    @Operation(operationId = "registerUser", summary = "Create a player account",
             description = "201 with the account; 409 when the email or username is taken; 429 when rate limited.")
     HttpResponse<UserResponse> register(@Body @Valid RegisterUserRequest body, HttpRequest<?> request) {
         limits.register(request, body.email());
@@ -57,7 +68,12 @@ class AuthController {
     }
 
     @Post("/login")
-    @Operation(summary = "Log in with email or username",
+    @ApiErrors.Anonymous
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "401", description = "authentication-failed",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
+    @Operation(operationId = "logIn", summary = "Log in with email or username",
             description = "401 with the same body whatever was wrong; 429 when rate limited or after too many failures.")
     TokenResponse logIn(@Body @Valid LogInRequest body, HttpRequest<?> request) {
         return TokenResponse.of(tokens.issue(limits.logIn(request, body.login(),
@@ -65,7 +81,12 @@ class AuthController {
     }
 
     @Post("/refresh")
-    @Operation(summary = "Exchange a refresh token for new tokens", description = "429 when rate limited.")
+    @ApiErrors.Anonymous
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "401", description = "authentication-failed",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens", description = "429 when rate limited.")
     TokenResponse refresh(@Body @Valid RefreshTokenRequest body, HttpRequest<?> request) {
         limits.refreshFromAddress(request);
         TokenService.RefreshClaims claims = tokens.readRefreshToken(body.refreshToken());

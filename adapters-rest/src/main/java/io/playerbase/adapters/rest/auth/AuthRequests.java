@@ -1,6 +1,7 @@
 package io.playerbase.adapters.rest.auth;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -11,6 +12,7 @@ final class AuthRequests {
     }
 
     @Serdeable
+    @Schema(name = "RegisterUserRequest")
     record RegisterUserRequest(@NotNull @Size(max = 320) String email,
                                @NotNull @Size(max = 64) String username,
                                @NotNull @Size(max = 1024) String password) {
@@ -21,6 +23,7 @@ final class AuthRequests {
     }
 
     @Serdeable
+    @Schema(name = "LogInRequest")
     record LogInRequest(@NotNull @Size(max = 320) String login, @NotNull @Size(max = 1024) String password) {
         @Override
         public String toString() {
@@ -29,6 +32,7 @@ final class AuthRequests {
     }
 
     @Serdeable
+    @Schema(name = "RefreshTokenRequest")
     record RefreshTokenRequest(@NotNull @Size(max = 4096) String refreshToken) {
         @Override
         public String toString() {

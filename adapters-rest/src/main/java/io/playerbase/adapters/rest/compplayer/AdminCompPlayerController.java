@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
 import io.playerbase.application.compplayer.port.in.ChangeCompPlayerStatusUseCase;
@@ -18,6 +19,9 @@ import io.playerbase.application.compplayer.port.in.CompPlayerView;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,7 +45,13 @@ class AdminCompPlayerController {
     }
 
     @Post
-    @Operation(summary = "Add a computer player", description = "201; email <username>@cp.com, a random password, "
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "201", description = "The new computer player",
+            content = @Content(schema = @Schema(implementation = AdminCompPlayerResponse.class)))
+    @ApiResponse(responseCode = "409", description = "username-taken",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "addCompPlayer", summary = "Add a computer player", description = "201; email <username>@cp.com, a random password, "
             + "1000 coins; 409 username-taken.")
     HttpResponse<AdminCompPlayerResponse> add(@Body @Valid AddCompPlayerRequest body, Authentication authentication,
                                               HttpRequest<?> request) {
@@ -50,14 +60,24 @@ class AdminCompPlayerController {
     }
 
     @Post("/{userId}/suspend")
-    @Operation(summary = "Suspend a computer player", description = "No longer picked for tables nor accepted in match reports.")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "comp-player-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "suspendCompPlayer", summary = "Suspend a computer player", description = "No longer picked for tables nor accepted in match reports.")
     AdminCompPlayerResponse suspend(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
         return AdminCompPlayerResponse.of(changeStatus.change(
                 new ChangeCompPlayerStatusUseCase.Command(new UserId(userId), false, admin(authentication, request))));
     }
 
     @Post("/{userId}/reinstate")
-    @Operation(summary = "Reinstate a suspended computer player")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "comp-player-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "reinstateCompPlayer", summary = "Reinstate a suspended computer player")
     AdminCompPlayerResponse reinstate(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
         return AdminCompPlayerResponse.of(changeStatus.change(
                 new ChangeCompPlayerStatusUseCase.Command(new UserId(userId), true, admin(authentication, request))));
@@ -68,10 +88,12 @@ class AdminCompPlayerController {
     }
 
     @Serdeable
+    @Schema(name = "AddCompPlayerRequest")
     record AddCompPlayerRequest(@NotNull @Size(max = 64) String username) {
     }
 
     @Serdeable
+    @Schema(name = "AdminCompPlayerResponse")
     record AdminCompPlayerResponse(String userId, String username, int level, String rank, String status) {
         static AdminCompPlayerResponse of(CompPlayerView view) {
             return new AdminCompPlayerResponse(view.userId(), view.username(), view.level(), view.rank(), view.status());

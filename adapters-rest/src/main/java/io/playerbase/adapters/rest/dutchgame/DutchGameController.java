@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.playerbase.adapters.rest.dutchgame.DutchGameResponses.LeaderboardResponse;
 import io.playerbase.adapters.rest.dutchgame.DutchGameResponses.MatchResponse;
 import io.playerbase.adapters.rest.dutchgame.DutchGameResponses.PlayerStatsResponse;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.application.dutchgame.port.in.DutchGameQueries;
 import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
@@ -24,6 +25,10 @@ import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -49,7 +54,14 @@ class DutchGameController {
 
     @Post("/matches")
     @Secured("matches:write")
-    @Operation(summary = "Report a finished match", description = "Applied exactly once per match_id: a repeat of the "
+    @SecurityRequirement(name = "apiKey")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "409", description = "match-in-flight, stats-contention",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "match-id-reused, unknown-player, inactive-player, insufficient-coins",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "reportMatch", summary = "Report a finished match", description = "Applied exactly once per match_id: a repeat of the "
             + "same report answers 200 with the same body and changes nothing; the same match_id with other content "
             + "is 422 match-id-reused. A player who is unknown or not active, or whose coins would go below zero, "
             + "rejects the whole report (422) and nothing changes for anyone.")
@@ -60,7 +72,12 @@ class DutchGameController {
 
     @Get("/matches/{matchId}")
     @Secured({"matches:write", "support", "admin"})
-    @Operation(summary = "Read a reported match", description = "The game server that reported it, support and admins; "
+    @SecurityRequirement(name = "apiKey")
+    @SecurityRequirement(name = "bearer")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "match-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getMatch", summary = "Read a reported match", description = "The game server that reported it, support and admins; "
             + "404 for other game servers.")
     MatchResponse match(@PathVariable String matchId, Authentication authentication) {
         boolean staff = authentication.getRoles().stream().anyMatch(STAFF::contains);
@@ -69,14 +86,18 @@ class DutchGameController {
 
     @Get("/players/{userId}/stats")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A player's public Dutch statistics")
+    @ApiErrors.Anonymous
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getPlayerStats", summary = "A player's public Dutch statistics")
     PlayerStatsResponse stats(@PathVariable String userId) {
         return PlayerStatsResponse.of(queries.stats(new UserId(userId)));
     }
 
     @Get("/leaderboard")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A leaderboard page", description = "by points, wins or win_rate (descending; ties by user id); "
+    @ApiErrors.Anonymous
+    @Operation(operationId = "getLeaderboard", summary = "A leaderboard page", description = "by points, wins or win_rate (descending; ties by user id); "
             + "continue with next_cursor. Computer players only with include_comp_players=true; by win_rate only "
             + "players with the configured minimum of matches.")
     LeaderboardResponse leaderboard(@QueryValue(defaultValue = "points") String by,
@@ -88,7 +109,10 @@ class DutchGameController {
 
     @Get("/leaderboard/around/{userId}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A player's place on a leaderboard with their neighbours")
+    @ApiErrors.Anonymous
+    @ApiResponse(responseCode = "404", description = "user-not-found, not-on-leaderboard",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getLeaderboardAroundPlayer", summary = "A player's place on a leaderboard with their neighbours")
     LeaderboardResponse around(@PathVariable String userId, @QueryValue(defaultValue = "points") String by,
                                @QueryValue(defaultValue = "5") int radius,
                                @QueryValue(value = "include_comp_players", defaultValue = "false") boolean includeCompPlayers) {

@@ -1,10 +1,12 @@
 package io.playerbase.adapters.rest.dutchgame;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.playerbase.application.dutchgame.port.in.LeaderboardView;
 import io.playerbase.application.dutchgame.port.in.MatchView;
 import io.playerbase.application.dutchgame.port.in.PlayerStatsView;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +16,12 @@ final class DutchGameResponses {
     }
 
     @Serdeable
+    @Schema(name = "MatchResponse")
     record MatchResponse(String matchId, Instant startedAt, Instant endedAt, List<Line> players, String reportedBy,
                          Instant recordedAt, String status) {
 
         @Serdeable
+        @Schema(name = "MatchLine")
         record Line(String userId, String result, long points, long coinsDelta) {
         }
 
@@ -29,9 +33,10 @@ final class DutchGameResponses {
     }
 
     @Serdeable
+    @Schema(name = "PlayerStatsResponse")
     record PlayerStatsResponse(String userId, String username, boolean isCompPlayer, long wins, long losses,
                                long totalMatches, long points, int level, String rank, double winRate,
-                               Instant lastMatchAt, int formulaVersion) {
+                               @Nullable Instant lastMatchAt, int formulaVersion) {
 
         static PlayerStatsResponse of(PlayerStatsView view) {
             return new PlayerStatsResponse(view.userId(), view.username(), view.isCompPlayer(), view.wins(),
@@ -41,9 +46,11 @@ final class DutchGameResponses {
     }
 
     @Serdeable
-    record LeaderboardResponse(String by, List<Entry> entries, String nextCursor) {
+    @Schema(name = "LeaderboardResponse")
+    record LeaderboardResponse(String by, List<Entry> entries, @Nullable String nextCursor) {
 
         @Serdeable
+        @Schema(name = "LeaderboardEntry")
         record Entry(long rank, PlayerStatsResponse player) {
         }
 

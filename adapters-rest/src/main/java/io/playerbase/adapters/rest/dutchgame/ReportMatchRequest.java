@@ -6,6 +6,7 @@ import io.playerbase.domain.dutchgame.MatchReport;
 import io.playerbase.domain.dutchgame.MatchResult;
 import io.playerbase.domain.dutchgame.PlayerResult;
 import io.playerbase.domain.shared.UserId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +20,7 @@ record ReportMatchRequest(@NotNull @Size(max = 64) String matchId, @NotNull Inst
                           @NotNull @Size(min = 2, max = 8) List<@Valid @NotNull Line> players) {
 
     @Serdeable
+    @Schema(name = "ReportMatchLine")
     record Line(@NotNull @Size(max = 24) String userId, @NotNull @Size(max = 8) String result,
                 @NotNull Long points, @NotNull Long coinsDelta) {
     }

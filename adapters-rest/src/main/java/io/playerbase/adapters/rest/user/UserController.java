@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.adapters.rest.user.UserRequests.ChangePasswordRequest;
 import io.playerbase.adapters.rest.user.UserRequests.DeleteAccountRequest;
@@ -23,6 +24,9 @@ import io.playerbase.application.user.port.in.UserQueries;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,13 +53,22 @@ class UserController {
     }
 
     @Get
-    @Operation(summary = "Read my account")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getMyAccount", summary = "Read my account")
     UserResponse me(Authentication authentication) {
         return UserResponse.of(queries.byId(new UserId(authentication.getName())));
     }
 
     @Patch
-    @Operation(summary = "Change my username, phone or address")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "username-taken, stale-version",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "updateMyProfile", summary = "Change my username, phone or address")
     UserResponse update(@Body @Valid UpdateProfileRequest body, Authentication authentication, HttpRequest<?> request) {
         UserId me = new UserId(authentication.getName());
         return UserResponse.of(updateProfile.update(new UpdateProfileUseCase.Command(me, body.username(),
@@ -63,7 +76,14 @@ class UserController {
     }
 
     @Delete
-    @Operation(summary = "Erase my account", description = "204. Needs the password. Personal data becomes unreadable "
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "204", description = "Erased")
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "wrong-current-password",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "deleteMyAccount", summary = "Erase my account", description = "204. Needs the password. Personal data becomes unreadable "
             + "(the account's data key is destroyed), email and username can be registered again, statistics stay "
             + "under an anonymous name, the ledger stays for accounting.")
     HttpResponse<Void> delete(@Body @Valid DeleteAccountRequest body, Authentication authentication, HttpRequest<?> request) {
@@ -73,7 +93,14 @@ class UserController {
     }
 
     @Post("/password")
-    @Operation(summary = "Change my password", description = "204; earlier refresh tokens stop working.")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "wrong-current-password",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "changeMyPassword", summary = "Change my password", description = "204; earlier refresh tokens stop working.")
     HttpResponse<Void> changePassword(@Body @Valid ChangePasswordRequest body, Authentication authentication,
                                       HttpRequest<?> request) {
         UserId me = new UserId(authentication.getName());

@@ -6,9 +6,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -32,7 +36,10 @@ class UserLookupController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Look a player up by id (API key with users:read, support, admin)")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getPlayerProfile", summary = "Look a player up by id (API key with users:read, support, admin)")
     PlayerProfileResponse get(@PathVariable String id) {
         return PlayerProfileResponse.of(queries.profile(new UserId(id)));
     }

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.rest.user;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.playerbase.application.user.port.in.UserView;
 
@@ -9,7 +10,7 @@ import java.util.Map;
 
 @Serdeable
 public record UserResponse(String id, String email, String username, String status, boolean isCompPlayer,
-                           List<String> roles, String phone, String address,
+                           List<String> roles, @Nullable String phone, @Nullable String address,
                            Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt) {
 
     public static UserResponse of(UserView view) {

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.adapters.rest.wallet.WalletRequests.MoveMoneyRequest;
 import io.playerbase.adapters.rest.wallet.WalletRequests.ReverseRequest;
@@ -33,6 +34,9 @@ import io.playerbase.domain.wallet.TransactionSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,14 +71,20 @@ class AdminWalletController {
 
     @Get
     @Secured({"support", "admin"})
-    @Operation(summary = "A user's balance")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getUserWallet", summary = "A user's balance")
     WalletResponse wallet(@PathVariable String id) {
         return WalletResponse.of(queries.wallet(new UserId(id)));
     }
 
     @Get("/transactions")
     @Secured({"support", "admin"})
-    @Operation(summary = "A user's transactions, newest first, with operation ids and actors")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "listUserTransactions", summary = "A user's transactions, newest first, with operation ids and actors")
     TransactionPage transactions(@PathVariable String id, @QueryValue @Nullable Integer limit,
                                  @QueryValue @Nullable String cursor) {
         return TransactionPage.of(queries.ledger(new UserId(id), cursor, limit));
@@ -82,15 +92,30 @@ class AdminWalletController {
 
     @Get("/reconcile")
     @Secured({"support", "admin"})
-    @Operation(summary = "Verify the ledger's hash chain and that it adds up to the balance")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "reconcileUserWallet", summary = "Verify the ledger's hash chain and that it adds up to the balance")
     ReconciliationResponse reconcile(@PathVariable String id) {
         return ReconciliationResponse.of(queries.reconcile(new UserId(id)));
     }
 
     @Post("/credits")
     @Secured("admin")
-    @Operation(summary = "Credit a user's wallet", description = "Requires Idempotency-Key. 200 with the transaction.")
-    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "200", description = "The transaction (a replay has Idempotent-Replayed: true)",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use, wallet-busy (Retry-After: 1)",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, balance-limit-exceeded",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "creditUserWallet", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
+                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+            summary = "Credit a user's wallet", description = "Requires Idempotency-Key. 200 with the transaction.")
     HttpResponse<?> credit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
                            HttpRequest<?> request) {
         return moveMoney(id, body, authentication, request, CreditWalletUseCase.Command::of, credits::credit);
@@ -98,9 +123,21 @@ class AdminWalletController {
 
     @Post("/debits")
     @Secured("admin")
-    @Operation(summary = "Debit a user's wallet",
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "200", description = "The transaction (a replay has Idempotent-Replayed: true)",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use, wallet-busy (Retry-After: 1)",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, insufficient-funds",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "debitUserWallet", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
+                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+            summary = "Debit a user's wallet",
             description = "Requires Idempotency-Key. 422 insufficient-funds rather than a negative balance.")
-    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     HttpResponse<?> debit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
                           HttpRequest<?> request) {
         return moveMoney(id, body, authentication, request, DebitWalletUseCase.Command::of, debits::debit);
@@ -108,9 +145,21 @@ class AdminWalletController {
 
     @Post("/reversals")
     @Secured("admin")
-    @Operation(summary = "Reverse an earlier credit or debit",
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "200", description = "The reversing transaction (a replay has Idempotent-Replayed: true)",
+            content = @Content(schema = @Schema(implementation = TransactionResponse.class)))
+    @ApiResponse(responseCode = "404", description = "user-not-found, transaction-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use, wallet-busy (Retry-After: 1)",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, not-reversible, insufficient-funds, balance-limit-exceeded",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "reverseUserTransaction", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
+                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
+                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+            summary = "Reverse an earlier credit or debit",
             description = "Requires Idempotency-Key. Each operation is reversed at most once.")
-    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     HttpResponse<?> reverse(@PathVariable String id, @Body @Valid ReverseRequest body, Authentication authentication,
                             HttpRequest<?> request) {
         String key = idempotency.requireKey(request);

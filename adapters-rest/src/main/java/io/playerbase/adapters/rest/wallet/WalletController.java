@@ -8,11 +8,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.wallet.WalletResponses.StatementPage;
 import io.playerbase.adapters.rest.wallet.WalletResponses.WalletResponse;
 import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,13 +35,19 @@ class WalletController {
     }
 
     @Get
-    @Operation(summary = "My balance", description = "Integer minor units of the wallet's currency.")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "getMyWallet", summary = "My balance", description = "Integer minor units of the wallet's currency.")
     WalletResponse wallet(Authentication authentication) {
         return WalletResponse.of(queries.wallet(new UserId(authentication.getName())));
     }
 
     @Get("/transactions")
-    @Operation(summary = "My transactions, newest first",
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @Operation(operationId = "listMyTransactions", summary = "My transactions, newest first",
             description = "limit 1-100 (default 20); pass next_cursor as cursor for the next page.")
     StatementPage transactions(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
                                Authentication authentication) {

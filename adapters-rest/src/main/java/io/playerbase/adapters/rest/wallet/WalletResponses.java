@@ -1,11 +1,13 @@
 package io.playerbase.adapters.rest.wallet;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.playerbase.application.wallet.port.in.LedgerPage;
 import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.application.wallet.port.in.WalletView;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,7 @@ final class WalletResponses {
     }
 
     @Serdeable
+    @Schema(name = "WalletResponse")
     record WalletResponse(long balance, String currency, Instant updatedAt) {
         static WalletResponse of(WalletView view) {
             return new WalletResponse(view.balance(), view.currency(), view.updatedAt());
@@ -24,8 +27,9 @@ final class WalletResponses {
 
     /** A line of a player's own statement: who on the staff moved the money is not shown. */
     @Serdeable
+    @Schema(name = "StatementLine")
     record StatementLine(String id, long sequence, String kind, long amount, long signedAmount, long balanceAfter,
-                         String currency, String reason, String description, String source, String reverses,
+                         String currency, String reason, @Nullable String description, String source, @Nullable String reverses,
                          Instant createdAt) {
         static StatementLine of(TransactionView view) {
             return new StatementLine(view.id(), view.sequence(), view.kind(), view.amount(), view.signedAmount(),
@@ -35,7 +39,8 @@ final class WalletResponses {
     }
 
     @Serdeable
-    record StatementPage(List<StatementLine> items, String nextCursor) {
+    @Schema(name = "StatementPage")
+    record StatementPage(List<StatementLine> items, @Nullable String nextCursor) {
         static StatementPage of(LedgerPage page) {
             return new StatementPage(page.items().stream().map(StatementLine::of).toList(), page.nextCursor());
         }
@@ -43,9 +48,10 @@ final class WalletResponses {
 
     /** A ledger entry as staff see it: with the operation id and who made it. */
     @Serdeable
+    @Schema(name = "TransactionResponse")
     record TransactionResponse(String id, long sequence, String operationId, String kind, long amount,
                                long signedAmount, long balanceAfter, String currency, String reason,
-                               String description, String source, String reverses, String actorId,
+                               @Nullable String description, String source, @Nullable String reverses, String actorId,
                                String actorRole, Instant createdAt) {
         static TransactionResponse of(TransactionView view) {
             return new TransactionResponse(view.id(), view.sequence(), view.operationId(), view.kind(), view.amount(),
@@ -55,17 +61,20 @@ final class WalletResponses {
     }
 
     @Serdeable
-    record TransactionPage(List<TransactionResponse> items, String nextCursor) {
+    @Schema(name = "TransactionPage")
+    record TransactionPage(List<TransactionResponse> items, @Nullable String nextCursor) {
         static TransactionPage of(LedgerPage page) {
             return new TransactionPage(page.items().stream().map(TransactionResponse::of).toList(), page.nextCursor());
         }
     }
 
     @Serdeable
+    @Schema(name = "ReconciliationResponse")
     record ReconciliationResponse(String userId, boolean consistent, long balance, long ledgerBalance,
                                   long openingBalance, long entries, long sequence, String headHash,
                                   List<Finding> findings) {
         @Serdeable
+        @Schema(name = "ReconciliationFinding")
         record Finding(long sequence, String problem) {
         }
 
