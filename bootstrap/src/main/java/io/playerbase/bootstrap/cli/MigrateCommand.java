@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 @Singleton
 final class MigrateCommand implements CliCommand {
@@ -33,8 +36,31 @@ final class MigrateCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        MigrationStatus status = runner.migrate();
+        TerminalProgress terminal = TerminalProgress.on(out);
+        List<String> pendingBefore = runner.status().pending();
+        // Mongock reports nothing per change unit, so its change log is polled while it runs.
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        poller.scheduleAtFixedRate(() -> terminal.progress("change units", appliedSince(pendingBefore), pendingBefore.size()),
+                0, 1, TimeUnit.SECONDS);
+        MigrationStatus status;
+        try {
+            status = runner.migrate();
+        } finally {
+            poller.shutdownNow();
+        }
+        terminal.progress("change units", appliedSince(pendingBefore), pendingBefore.size());
+        terminal.summary("Migrations applied", pendingBefore.size() - status.pending().size(), "change units");
         out.println("Applied: " + status.applied().size() + " change units; pending: " + status.pending());
         return status.upToDate() ? 0 : 1;
+    }
+
+    private long appliedSince(List<String> pendingBefore) {
+        try {
+            List<String> pending = runner.status().pending();
+            return pendingBefore.stream().filter(id -> !pending.contains(id)).count();
+        } catch (RuntimeException e) {
+            // Progress is only a display: a failed look at the change log must not disturb the migration.
+            return 0;
+        }
     }
 }
