@@ -60,8 +60,9 @@ final class GenerateLegacyCommand implements CliCommand {
         }
         TerminalProgress terminal = TerminalProgress.on(out);
         LegacyDatabaseGenerator.Written written = testData.write(users, seed, terminal);
-        terminal.summary("Wrote old-system users into database " + testData.databaseName(), written.users(), "users");
-        out.printf("Seed %d: %d users with colliding emails, %d audit entries.%n", seed,
+        terminal.finish();
+        out.printf("Wrote %d old-system users into database %s %s (seed %d): %d with colliding emails, %d audit entries.%n",
+                written.users(), testData.databaseName(), terminal.took(written.users(), "users"), seed,
                 written.duplicateEmailUsers(), written.auditEntries());
         // Public test data (the same password for every generated user), not a secret.
         out.println("Users player1 … player" + written.users() + ", password " + LegacyDatabaseGenerator.PASSWORD + " (bcrypt, as the old system stored it).");

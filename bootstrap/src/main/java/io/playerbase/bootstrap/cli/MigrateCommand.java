@@ -46,12 +46,24 @@ final class MigrateCommand implements CliCommand {
         try {
             status = runner.migrate();
         } finally {
-            poller.shutdownNow();
+            stop(poller);
         }
         terminal.progress("change units", appliedSince(pendingBefore), pendingBefore.size());
-        terminal.summary("Migrations applied", pendingBefore.size() - status.pending().size(), "change units");
+        terminal.finish();
+        int appliedNow = pendingBefore.size() - status.pending().size();
+        out.println("Applied " + appliedNow + " change units " + terminal.took(appliedNow, "change units"));
         out.println("Applied: " + status.applied().size() + " change units; pending: " + status.pending());
         return status.upToDate() ? 0 : 1;
+    }
+
+    /** Stops the poller and waits for a look in progress, so nothing is drawn after the summary. */
+    private static void stop(ScheduledExecutorService poller) {
+        poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long appliedSince(List<String> pendingBefore) {

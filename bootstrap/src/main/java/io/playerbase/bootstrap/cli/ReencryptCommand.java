@@ -30,8 +30,9 @@ final class ReencryptCommand implements CliCommand {
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         TerminalProgress terminal = TerminalProgress.on(out);
         EncryptionMaintenance.Progress progress = maintenance.run(terminal);
-        terminal.summary("Re-encryption pass " + progress.status(), progress.valuesReencrypted() + progress.legacyValuesEncrypted(),
-                "values");
+        terminal.finish();
+        out.println("Pass " + progress.status() + " " + terminal.took(progress.valuesReencrypted() + progress.legacyValuesEncrypted(),
+                "values"));
         out.println("Primary key: " + progress.primaryKeyId());
         out.println("Data keys re-wrapped: " + progress.keysRewrapped());
         out.println("Values re-encrypted: " + progress.valuesReencrypted());

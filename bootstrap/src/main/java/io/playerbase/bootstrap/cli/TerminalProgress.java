@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 /**
  * Progress of a long command: on a terminal one line per phase, rewritten in place at most four times
  * a second, with done/total, rate and time left; elsewhere (a pipe, a log file, a test) nothing, so
- * output stays clean. {@link #summary} is printed either way.
+ * output stays clean. The command's summary, with {@link #took}, is printed either way.
  */
 final class TerminalProgress implements ProgressListener {
 
@@ -71,12 +71,15 @@ final class TerminalProgress implements ProgressListener {
         lineOpen = true;
     }
 
-    /** The final line(s), printed whether or not there is a terminal: what happened, how long, how fast. */
-    synchronized void summary(String what, long items, String unit) {
+    /** Ends the progress line, if one is open, so that the command's summary starts on a line of its own. */
+    synchronized void finish() {
         endLine();
-        double seconds = Math.max(nanoTime.getAsLong() - started, 1) / 1e9;
-        out.printf(Locale.ROOT, "%s: %,d %s in %s (%,.0f %s/s)%n", what, items, unit, clock(Duration.ofNanos((long) (seconds * 1e9))),
-                items / seconds, unit);
+    }
+
+    /** For the command's summary, printed whether or not there is a terminal: {@code in 0:42 (1,234 users/s)}. */
+    String took(long items, String unit) {
+        long nanos = Math.max(nanoTime.getAsLong() - started, 1);
+        return String.format(Locale.ROOT, "in %s (%,.0f %s/s)", clock(Duration.ofNanos(nanos)), items / (nanos / 1e9), unit);
     }
 
     static String line(String phase, long done, long total, long doneInPhase, long nanosInPhase) {

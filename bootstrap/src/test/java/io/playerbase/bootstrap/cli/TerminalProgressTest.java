@@ -41,13 +41,14 @@ class TerminalProgressTest {
         now.addAndGet(SECOND);
         progress.progress("users", 50, 100);
         progress.progress("ledger", 0, 4);
-        progress.summary("Re-encryption pass finished", 104, "values");
+        progress.finish();
+        out.println("Re-encrypted 104 values " + progress.took(104, "values"));
 
         String printed = printed();
         assertFalse(printed.contains("users: 10/100"), "too soon after the last redraw: " + printed);
         assertTrue(printed.contains("\rusers: 50/100 (50%), 45/s, 0:02 left"), printed);
         assertTrue(printed.contains("\u001b[K\n\rledger: 0/4 (0%)"), "a new phase starts a new line: " + printed);
-        assertTrue(printed.endsWith("Re-encryption pass finished: 104 values in 0:01 (94 values/s)\n"), printed);
+        assertTrue(printed.endsWith("0:02 left\u001b[K\n\rledger: 0/4 (0%)\u001b[K\nRe-encrypted 104 values in 0:01 (95 values/s)\n"), printed);
     }
 
     @Test
@@ -55,7 +56,8 @@ class TerminalProgressTest {
         TerminalProgress progress = new TerminalProgress(out, false, now::get);
         progress.progress("users", 5, 10);
         now.addAndGet(2 * SECOND);
-        progress.summary("Wrote old-system users", 10, "users");
-        assertEquals("Wrote old-system users: 10 users in 0:02 (5 users/s)\n", printed());
+        progress.finish();
+        out.println("Wrote 10 users " + progress.took(10, "users"));
+        assertEquals("Wrote 10 users in 0:02 (5 users/s)\n", printed());
     }
 }
