@@ -2,6 +2,10 @@ package io.playerbase.bootstrap.console;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
@@ -27,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +58,9 @@ class ConsoleBrowserTest {
     EmbeddedServer server;
     @Inject
     ApplicationContext context;
+    @Inject
+    @Client("/")
+    HttpClient http;
 
     private String admin;
     private String support;
@@ -81,6 +89,13 @@ class ConsoleBrowserTest {
         playerEmail = "Pat." + suffix + "@Example.com";
         playerId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(playerEmail, playerName,
                 PASSWORD, "console-test")).id();
+        // Some money moved, so that the dashboard's wallet chart has something to show.
+        String token = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", admin, "password", PASSWORD)), Argument.mapOf(String.class, Object.class)).get("access_token");
+        for (Map.Entry<String, Integer> movement : List.of(Map.entry("credits", 1200), Map.entry("debits", 300))) {
+            http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + playerId + "/wallet/" + movement.getKey(),
+                    Map.of("amount", movement.getValue(), "reason", "setup")).bearerAuth(token).header("Idempotency-Key", "setup-" + movement.getKey()));
+        }
     }
 
     @BeforeEach
@@ -137,6 +152,7 @@ class ConsoleBrowserTest {
         signIn(admin);
         findPlayerByEmail(playerEmail);
         openPlayer();
+        long before = Long.parseLong(waitFor(By.id("wallet-balance")).getText().replaceAll("[^0-9]", ""));
         String hostile = "<img src=x onerror=\"window.pwned=1\">";
         moveMoney("credits", "250", "goodwill", hostile);
         WebElement line = wait.until(driver -> driver.findElements(By.cssSelector("#ledger tbody tr")).stream()
@@ -144,7 +160,7 @@ class ConsoleBrowserTest {
         assertTrue(line.getText().contains(hostile), "the description is shown as text");
         assertTrue(line.findElements(By.tagName("img")).isEmpty(), "and never parsed as markup");
         assertNull(driver.executeScript("return window.pwned"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet-balance"), "250"));
+        wait.until(ExpectedConditions.textToBe(By.id("wallet-balance"), String.format(java.util.Locale.US, "%,d CREDITS", before + 250)));
         ConsoleBrowser.screenshot(driver, "console-player-admin");
     }
 
@@ -174,6 +190,27 @@ class ConsoleBrowserTest {
         click(By.id("reinstate"));
         confirm();
         wait.until(ExpectedConditions.textToBe(By.id("player-status"), "active"));
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeySeesItsSecretOnceAndRevokesIt() {
+        signIn(admin);
+        click(By.cssSelector("[data-nav='api-keys']"));
+        type(By.id("api-key-name"), "table-server-1");
+        driver.findElement(By.cssSelector("#api-key-form input[value='matches:write']")).click();
+        click(By.id("api-key-create"));
+        confirm();
+        String secret = waitFor(By.cssSelector("#api-key-secret code")).getText();
+        assertTrue(secret.matches("pbk_[0-9a-f]{24}\\..+"), secret);
+        WebElement row = wait.until(driver -> driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                .filter(line -> line.getText().contains("table-server-1")).findFirst().orElse(null));
+        assertFalse(row.getText().contains(secret), "the list never shows the secret");
+        row.findElement(By.cssSelector("button[data-key]")).click();
+        confirm();
+        wait.until(driver -> driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                .anyMatch(line -> line.getText().contains("table-server-1") && line.getText().contains("revoked")));
+        assertTrue(driver.findElements(By.id("api-key-secret")).isEmpty(), "the secret is gone once the page moves on");
+        ConsoleBrowser.screenshot(driver, "console-api-keys");
     }
 
     @Test
