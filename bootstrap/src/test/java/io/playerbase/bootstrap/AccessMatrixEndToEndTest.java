@@ -73,6 +73,12 @@ class AccessMatrixEndToEndTest {
             POST   /api/v1/admin/users/{pat}/wallet/reversals | 401   | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
             GET    /api/v1/users/{pat}                | 401       | 403    | 403   | 403 | 403   | 403    | 200   | 200     | 200
             GET    /api/v1/admin/users                | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            POST   /api/v1/admin/users/search         | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/dashboard/registrations | 401    | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/dashboard/matches    | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/dashboard/wallet-volume | 401    | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /console/                          | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
+            GET    /console/js/main.js                | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /api/v1/admin/users/{pat}          | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
             GET    /api/v1/admin/users/{pat}/audit    | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
             POST   /api/v1/admin/users/{tom}/suspend  | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
@@ -223,6 +229,13 @@ class AccessMatrixEndToEndTest {
         requests.put("POST " + wallet + "/reversals", p -> HttpRequest.POST(concrete(wallet + "/reversals"),
                 Map.of("operation_id", "no-such-operation", "reason", "mistake")).header("Idempotency-Key", unique("matrix-undo-")));
         requests.put("GET /api/v1/admin/users", p -> HttpRequest.GET("/api/v1/admin/users?limit=5"));
+        requests.put("POST /api/v1/admin/users/search", p -> HttpRequest.POST("/api/v1/admin/users/search",
+                Map.of("status", "active", "limit", 5)));
+        for (String series : List.of("registrations", "matches", "wallet-volume")) {
+            requests.put("GET /api/v1/admin/dashboard/" + series, p -> HttpRequest.GET("/api/v1/admin/dashboard/" + series + "?granularity=day"));
+        }
+        requests.put("GET /console/", p -> HttpRequest.GET("/console/"));
+        requests.put("GET /console/js/main.js", p -> HttpRequest.GET("/console/js/main.js"));
         requests.put("GET /api/v1/admin/users/{pat}", p -> HttpRequest.GET("/api/v1/admin/users/" + ids.get("pat")));
         requests.put("GET /api/v1/admin/users/{pat}/audit", p -> HttpRequest.GET("/api/v1/admin/users/" + ids.get("pat") + "/audit"));
         requests.put("POST /api/v1/admin/users/{tom}/suspend", p -> HttpRequest.POST("/api/v1/admin/users/" + ids.get("tom") + "/suspend", ""));

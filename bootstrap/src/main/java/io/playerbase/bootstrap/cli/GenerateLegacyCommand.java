@@ -58,10 +58,11 @@ final class GenerateLegacyCommand implements CliCommand {
             err.println("generate-legacy refused: " + refusal + ".");
             return 3;
         }
-        long start = System.nanoTime();
-        LegacyDatabaseGenerator.Written written = testData.write(users, seed);
-        out.printf("Wrote %d old-system users into database %s in %.1f s (seed %d): %d with colliding emails, %d audit entries.%n",
-                written.users(), testData.databaseName(), (System.nanoTime() - start) / 1e9, seed,
+        TerminalProgress terminal = TerminalProgress.on(out);
+        LegacyDatabaseGenerator.Written written = testData.write(users, seed, terminal);
+        terminal.finish();
+        out.printf("Wrote %d old-system users into database %s %s (seed %d): %d with colliding emails, %d audit entries.%n",
+                written.users(), testData.databaseName(), terminal.took(written.users(), "users"), seed,
                 written.duplicateEmailUsers(), written.auditEntries());
         // Public test data (the same password for every generated user), not a secret.
         out.println("Users player1 … player" + written.users() + ", password " + LegacyDatabaseGenerator.PASSWORD + " (bcrypt, as the old system stored it).");

@@ -28,7 +28,11 @@ final class ReencryptCommand implements CliCommand {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        EncryptionMaintenance.Progress progress = maintenance.run();
+        TerminalProgress terminal = TerminalProgress.on(out);
+        EncryptionMaintenance.Progress progress = maintenance.run(terminal);
+        terminal.finish();
+        out.println("Pass " + progress.status() + " " + terminal.took(progress.valuesReencrypted() + progress.legacyValuesEncrypted(),
+                "values"));
         out.println("Primary key: " + progress.primaryKeyId());
         out.println("Data keys re-wrapped: " + progress.keysRewrapped());
         out.println("Values re-encrypted: " + progress.valuesReencrypted());

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.legacy;
 
+import io.playerbase.adapters.mongo.support.ProgressListener;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -53,6 +54,11 @@ public final class LegacyDatabaseGenerator {
     }
 
     public Written write(MongoDatabase database, int userCount) {
+        return write(database, userCount, ProgressListener.NONE);
+    }
+
+    /** {@link #write(MongoDatabase, int)}, telling {@code listener} after every batch how many users are written. */
+    public Written write(MongoDatabase database, int userCount, ProgressListener listener) {
         Random random = new Random(seed);
         createOldIndexes(database);
         writeRegistry(database.getCollection("user_modules"));
@@ -103,12 +109,14 @@ public final class LegacyDatabaseGenerator {
                 audit.insertMany(auditBatch);
                 batch.clear();
                 auditBatch.clear();
+                listener.progress("users", i, userCount);
             }
         }
         if (!batch.isEmpty()) {
             users.insertMany(batch);
             audit.insertMany(auditBatch);
         }
+        listener.progress("users", userCount, userCount);
         return new Written(userCount, duplicates, auditEntries);
     }
 

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.legacy;
 
+import io.playerbase.adapters.mongo.support.ProgressListener;
 import com.mongodb.client.MongoDatabase;
 import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.adapters.mongo.migration.DatabaseReset;
@@ -44,12 +45,12 @@ public class LegacyTestData {
     /**
      * @throws IllegalStateException when {@link #refusal()} refuses
      */
-    public LegacyDatabaseGenerator.Written write(int users, long seed) {
+    public LegacyDatabaseGenerator.Written write(int users, long seed, ProgressListener listener) {
         String refusal = refusal();
         if (refusal != null) {
             throw new IllegalStateException("Refused: " + refusal);
         }
-        return new LegacyDatabaseGenerator(seed).write(database(), users);
+        return new LegacyDatabaseGenerator(seed).write(database(), users, listener);
     }
 
     public String databaseName() {

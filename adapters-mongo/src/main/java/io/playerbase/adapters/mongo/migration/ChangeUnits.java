@@ -20,7 +20,8 @@ final class ChangeUnits {
             V0010_AddEncryptionCollections.class,
             V0030_AddCompPlayerPicks.class,
             V0040_IndexLegacyUsers.class,
-            V0041_BackfillLegacyUsers.class);
+            V0041_BackfillLegacyUsers.class,
+            V0090_AddDashboardIndexes.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.user;
 
+import io.playerbase.adapters.mongo.support.ProgressListener;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -166,7 +167,12 @@ public final class EncryptionMaintenance {
      * re-encrypted are taken by another pass, a few times at most; if some still remain, the state
      * stays {@code incomplete} and the pass is due again.
      */
-    public synchronized Progress run() {
+    public Progress run() {
+        return run(ProgressListener.NONE);
+    }
+
+    /** {@link #run()}, telling {@code listener} after every batch how far the current phase has got. */
+    public synchronized Progress run(ProgressListener listener) {
         running = true;
         try {
             for (int attempt = 1; attempt <= MAX_PASSES; attempt++) {
@@ -176,12 +182,12 @@ public final class EncryptionMaintenance {
                 for (int phase = phases.indexOf(checkpoint.getString("phase")); phase < phases.size(); phase++) {
                     String name = phases.get(phase);
                     switch (name) {
-                        case "keys" -> sweep(userKeys, checkpoint, name, null, each(this::rewrapKey));
-                        case "users" -> sweep(users, checkpoint, name, userFields(), this::reencryptUsers);
+                        case "keys" -> sweep(userKeys, checkpoint, name, null, each(this::rewrapKey), listener);
+                        case "users" -> sweep(users, checkpoint, name, userFields(), this::reencryptUsers, listener);
                         case "ledger" -> sweep(ledger, checkpoint, name, null, each((entry, point) -> reencryptServiceFields(
-                                ledger, entry, entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, point)));
+                                ledger, entry, entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, point)), listener);
                         default -> sweep(idempotencyKeys, checkpoint, name, null, each((record, point) -> reencryptServiceFields(
-                                idempotencyKeys, record, record.getString("lease_id"), List.of("response.body"), point)));
+                                idempotencyKeys, record, record.getString("lease_id"), List.of("response.body"), point)), listener);
                     }
                     if (phase + 1 < phases.size()) {
                         checkpoint.put("phase", phases.get(phase + 1));
@@ -255,9 +261,13 @@ public final class EncryptionMaintenance {
      * store scan and sort the collection for every batch, its {@code _id} index answering no range).
      */
     private void sweep(MongoCollection<Document> collection, Document checkpoint, String phase, Bson projection,
-                       BatchVisitor visitor) {
+                       BatchVisitor visitor, ProgressListener listener) {
         Object after = checkpoint.get("last_id");
         Bson filter = after == null ? new Document() : Filters.gt("_id", after);
+        // For progress only: an estimate of the whole, and what a resumed sweep has behind it already.
+        long total = collection.estimatedDocumentCount();
+        long done = after == null ? 0 : collection.countDocuments(Filters.lte("_id", after));
+        listener.progress(phase, done, total);
         FindIterable<Document> found = collection.find(filter).sort(Sorts.ascending("_id")).batchSize(batchSize);
         if (projection != null) {
             found = found.projection(projection);
@@ -268,13 +278,17 @@ public final class EncryptionMaintenance {
                 batch.add(cursor.next());
                 if (batch.size() == batchSize) {
                     visit(batch, checkpoint, phase, visitor);
+                    done += batch.size();
+                    listener.progress(phase, done, Math.max(done, total));
                     batch = new ArrayList<>(batchSize);
                 }
             }
         }
         if (!batch.isEmpty()) {
             visit(batch, checkpoint, phase, visitor);
+            done += batch.size();
         }
+        listener.progress(phase, done, Math.max(done, total));
     }
 
     private void visit(List<Document> batch, Document checkpoint, String phase, BatchVisitor visitor) {

@@ -1,0 +1,85 @@
+package io.playerbase.adapters.mongo.dashboard;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.playerbase.adapters.mongo.connection.ReadOnlyMongo;
+import io.playerbase.adapters.mongo.support.MongoErrors;
+import io.playerbase.adapters.mongo.user.SensitiveScalar;
+import io.playerbase.domain.dashboard.ActivityLog;
+import io.playerbase.domain.dashboard.ActivityWindow;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * {@link ActivityLog} on the read-only role. Each series is one range read over a time index
+ * ({@code ix_users_created_at}, {@code ix_dutch_matches_recorded_at}, {@code ix_wallet_transactions_created_at}),
+ * newest first, projected to the fields it needs and limited by the caller. Ledger amounts are
+ * encrypted per entry, so they are summed here after decryption, never in the database.
+ */
+@Singleton
+final class ActivityLogMongoAdapter implements ActivityLog {
+
+    private final ReadOnlyMongo mongo;
+    private final FieldCipher cipher;
+
+    ActivityLogMongoAdapter(ReadOnlyMongo mongo, FieldCipher cipher) {
+        this.mongo = mongo;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public List<Instant> registrations(ActivityWindow window, int limit) {
+        return times("users", "created_at", Filters.ne("is_comp_player", true), window, limit);
+    }
+
+    @Override
+    public List<Instant> matchesReported(ActivityWindow window, int limit) {
+        // Applying matches complete (by the report or the recovery pass); rejected ones are deleted.
+        return times("dutch_matches", "recorded_at", Filters.in("state", "applying", "applied"), window, limit);
+    }
+
+    @Override
+    public List<WalletMovement> walletMovements(ActivityWindow window, int limit) {
+        List<WalletMovement> movements = new ArrayList<>();
+        MongoErrors.run(() -> mongo.find("wallet_transactions", inWindow("created_at", window))
+                .projection(Projections.include("created_at", "currency", "amount", "kind", "reverses.kind"))
+                .sort(Sorts.descending("created_at")).limit(limit)
+                .forEach(document -> movements.add(movement(document))));
+        return movements;
+    }
+
+    private WalletMovement movement(Document document) {
+        Object amount = SensitiveScalar.decrypt(cipher, document.get("amount"),
+                new FieldContext("wallet_transactions", document.getObjectId("_id").toHexString(), "amount"));
+        String kind = document.getString("kind");
+        Document reverses = document.get("reverses", Document.class);
+        // A reversal moves the other way from the entry it undoes.
+        boolean adds = "credit".equals(kind)
+                || "reversal".equals(kind) && reverses != null && "debit".equals(reverses.getString("kind"));
+        return new WalletMovement(document.getDate("created_at").toInstant(), document.getString("currency"),
+                ((Number) amount).longValue(), adds);
+    }
+
+    private List<Instant> times(String collection, String field, Bson condition, ActivityWindow window, int limit) {
+        List<Instant> times = new ArrayList<>();
+        MongoErrors.run(() -> mongo.find(collection, Filters.and(inWindow(field, window), condition))
+                .projection(Projections.fields(Projections.include(field), Projections.excludeId()))
+                .sort(Sorts.descending(field)).limit(limit)
+                .forEach(document -> times.add(document.getDate(field).toInstant())));
+        return times;
+    }
+
+    /** Only BSON dates match: a legacy value of another type is not a time this series can place. */
+    private static Bson inWindow(String field, ActivityWindow window) {
+        return Filters.and(Filters.gte(field, Date.from(window.from())), Filters.lt(field, Date.from(window.to())));
+    }
+}

@@ -1,0 +1,295 @@
+package io.playerbase.bootstrap.console;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.application.user.port.in.ChangeRolesUseCase;
+import io.playerbase.application.user.port.in.CreateAdminUseCase;
+import io.playerbase.application.user.port.in.RegisterUserUseCase;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.UserId;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console in a real browser (headless chromium) against the whole service on the embedded store:
+ * staff sign in, find a player, move money and see it in the ledger, suspend and reinstate, and see the
+ * problem the API answers when it refuses. Each test also checks that the page logged no script error
+ * and no Content-Security-Policy violation. Screenshots land in target/console-screenshots
+ * (docs/console.md shows them).
+ */
+@MicronautTest(transactional = false)
+@Property(name = "playerbase.embedded.data-dir", value = ":memory:")
+@Property(name = "playerbase.embedded.port", value = "0")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final String PASSWORD = "console password 2026";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private String admin;
+    private String support;
+    private String playerName;
+    private String playerEmail;
+    private String playerId;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void accounts() {
+        String reason = ConsoleBrowser.unavailable();
+        if (reason != null) {
+            System.out.println("ConsoleBrowserTest skipped: " + reason);
+        }
+        Assumptions.assumeTrue(reason == null, reason);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        admin = "boss" + suffix;
+        support = "sue" + suffix;
+        CreateAdminUseCase createAdmin = context.getBean(CreateAdminUseCase.class);
+        UserId adminId = new UserId(createAdmin.create(new CreateAdminUseCase.Command(admin + "@example.com", admin, PASSWORD, "console-test")).id());
+        UserId supportId = new UserId(createAdmin.create(new CreateAdminUseCase.Command(support + "@example.com", support, PASSWORD, "console-test")).id());
+        context.getBean(ChangeRolesUseCase.class).change(new ChangeRolesUseCase.Command(supportId, List.of("support"),
+                Actor.staff(adminId, Actor.ActorRole.ADMIN, "console-test")));
+        playerName = "pat" + suffix;
+        playerEmail = "Pat." + suffix + "@Example.com";
+        playerId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(playerEmail, playerName,
+                PASSWORD, "console-test")).id();
+        // Some money moved, so that the dashboard's wallet chart has something to show.
+        String token = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", admin, "password", PASSWORD)), Argument.mapOf(String.class, Object.class)).get("access_token");
+        for (Map.Entry<String, Integer> movement : List.of(Map.entry("credits", 1200), Map.entry("debits", 300))) {
+            http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + playerId + "/wallet/" + movement.getKey(),
+                    Map.of("amount", movement.getValue(), "reason", "setup")).bearerAuth(token).header("Idempotency-Key", "setup-" + movement.getKey()));
+        }
+    }
+
+    @BeforeEach
+    void browser(@TempDir Path profile) {
+        driver = ConsoleBrowser.start(profile);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            List<String> messages = ConsoleBrowser.consoleMessages(driver);
+            driver.quit();
+            driver = null;
+            assertTrue(messages.stream().noneMatch(message -> message.contains("Content Security Policy")
+                    || message.contains("Uncaught") || message.contains("SyntaxError")), () -> "browser console: " + messages);
+        }
+    }
+
+    @AfterAll
+    void done() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void supportSignsInSeesTheDashboardFindsAPlayerAndCannotChangeAnything() {
+        signIn(support);
+        assertTrue(text(By.id("whoami")).contains("read-only"));
+        waitFor(By.cssSelector("#chart-registrations[data-ready='true']"));
+        waitFor(By.cssSelector("#chart-matches[data-ready='true']"));
+        waitFor(By.cssSelector("#leaderboard-card table"));
+        assertFalse(driver.findElement(By.cssSelector("[data-nav='api-keys']")).isDisplayed(), "API keys are for admins");
+        ConsoleBrowser.screenshot(driver, "console-dashboard");
+
+        findPlayerByEmail(playerEmail.toUpperCase());
+        ConsoleBrowser.screenshot(driver, "console-players");
+        openPlayer();
+        waitFor(By.cssSelector("#section-wallet #wallet-balance"));
+        waitFor(By.cssSelector("#section-audit table"));
+        waitFor(By.cssSelector("#section-dutch dl"));
+        assertTrue(driver.findElements(By.id("money-form")).isEmpty(), "support gets no money form");
+        assertTrue(driver.findElements(By.id("suspend")).isEmpty(), "support gets no suspend button");
+
+        click(By.id("reconcile"));
+        assertTrue(waitFor(By.cssSelector("#reconcile-output .ok")).getText().contains("Consistent"));
+        assertTrue(driver.manage().getCookies().isEmpty(), "the console sets no cookie");
+        assertFalse(driver.getCurrentUrl().toLowerCase().contains(playerEmail.toLowerCase()), "no email in the URL");
+    }
+
+    @Test
+    void anAdminCreditsAWalletAndSeesTheLedgerLineWithItsDescriptionShownAsText() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        long before = Long.parseLong(waitFor(By.id("wallet-balance")).getText().replaceAll("[^0-9]", ""));
+        String hostile = "<img src=x onerror=\"window.pwned=1\">";
+        moveMoney("credits", "250", "goodwill", hostile);
+        WebElement line = wait.until(driver -> driver.findElements(By.cssSelector("#ledger tbody tr")).stream()
+                .filter(row -> row.getText().contains("goodwill") && row.getText().contains("250")).findFirst().orElse(null));
+        assertTrue(line.getText().contains(hostile), "the description is shown as text");
+        assertTrue(line.findElements(By.tagName("img")).isEmpty(), "and never parsed as markup");
+        assertNull(driver.executeScript("return window.pwned"));
+        wait.until(ExpectedConditions.textToBe(By.id("wallet-balance"), String.format(java.util.Locale.US, "%,d CREDITS", before + 250)));
+        ConsoleBrowser.screenshot(driver, "console-player-admin");
+    }
+
+    @Test
+    void aRefusedDebitShowsTheProblemDetailAndMovesNothing() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        String before = waitFor(By.id("wallet-balance")).getText();
+        moveMoney("debits", "999999999", "correction", "");
+        WebElement problem = waitFor(By.cssSelector("#money-output .problem"));
+        assertTrue(problem.getText().contains("urn:playerbase:problem:insufficient-funds"), problem.getText());
+        assertTrue(problem.getText().contains("422"), problem.getText());
+        ConsoleBrowser.screenshot(driver, "console-refused-debit");
+        driver.navigate().refresh();
+        assertEquals(before, waitFor(By.id("wallet-balance")).getText());
+    }
+
+    @Test
+    void anAdminSuspendsAndReinstatesAPlayer() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        click(By.id("suspend"));
+        confirm();
+        wait.until(ExpectedConditions.textToBe(By.id("player-status"), "suspended"));
+        click(By.id("reinstate"));
+        confirm();
+        wait.until(ExpectedConditions.textToBe(By.id("player-status"), "active"));
+    }
+
+    @Test
+    void anAdminCreatesAnApiKeySeesItsSecretOnceAndRevokesIt() {
+        signIn(admin);
+        click(By.cssSelector("[data-nav='api-keys']"));
+        type(By.id("api-key-name"), "table-server-1");
+        driver.findElement(By.cssSelector("#api-key-form input[value='matches:write']")).click();
+        click(By.id("api-key-create"));
+        confirm();
+        String secret = waitFor(By.cssSelector("#api-key-secret code")).getText();
+        assertTrue(secret.matches("pbk_[0-9a-f]{24}\\..+"), secret);
+        WebElement row = wait.until(driver -> driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                .filter(line -> line.getText().contains("table-server-1")).findFirst().orElse(null));
+        assertFalse(row.getText().contains(secret), "the list never shows the secret");
+        row.findElement(By.cssSelector("button[data-key]")).click();
+        confirm();
+        wait.until(driver -> driver.findElements(By.cssSelector("#api-keys tbody tr")).stream()
+                .anyMatch(line -> line.getText().contains("table-server-1") && line.getText().contains("revoked")));
+        assertTrue(driver.findElements(By.id("api-key-secret")).isEmpty(), "the secret is gone once the page moves on");
+        ConsoleBrowser.screenshot(driver, "console-api-keys");
+    }
+
+    @Test
+    void aPlayerAccountIsRefused() {
+        signIn(playerName);
+        WebElement problem = waitFor(By.cssSelector("#sign-in-output .problem"));
+        assertTrue(problem.getText().contains("Not a staff account"), problem.getText());
+        assertNull(driver.executeScript("return sessionStorage.getItem('playerbase.console.session')"), "no session kept");
+        ConsoleBrowser.screenshot(driver, "console-player-refused");
+    }
+
+    @Test
+    void aWrongPasswordShowsTheApiProblem() {
+        driver.get(server.getURL() + "/console/");
+        type(By.id("sign-in-login"), admin);
+        type(By.id("sign-in-password"), "not the password");
+        click(By.id("sign-in-submit"));
+        assertTrue(waitFor(By.cssSelector("#sign-in-output .problem")).getText()
+                .contains("urn:playerbase:problem:authentication-failed"));
+    }
+
+    private void signIn(String login) {
+        driver.get(server.getURL() + "/console/");
+        type(By.id("sign-in-login"), login);
+        type(By.id("sign-in-password"), PASSWORD);
+        click(By.id("sign-in-submit"));
+        if (!login.equals(playerName)) {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), login));
+        }
+    }
+
+    private void findPlayerByEmail(String email) {
+        click(By.cssSelector("[data-nav='players']"));
+        type(By.id("search-email"), email);
+        click(By.id("search-submit"));
+        wait.until(driver -> {
+            List<WebElement> links = driver.findElements(By.cssSelector("#search-results .player-link"));
+            return links.size() == 1 && links.get(0).getText().equals(playerName);
+        });
+    }
+
+    private void openPlayer() {
+        click(By.cssSelector("#search-results .player-link"));
+        wait.until(ExpectedConditions.urlContains("#/players/" + playerId));
+        waitFor(By.cssSelector("#section-account dl"));
+    }
+
+    private void moveMoney(String kind, String amount, String reason, String description) {
+        waitFor(By.id("money-form"));
+        driver.findElement(By.cssSelector("#money-kind option[value='" + kind + "']")).click();
+        type(By.id("money-amount"), amount);
+        type(By.id("money-reason"), reason);
+        type(By.id("money-description"), description);
+        click(By.id("money-submit"));
+        confirm();
+    }
+
+    private void confirm() {
+        click(By.id("confirm-ok"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+    }
+
+    private WebElement waitFor(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String text(By locator) {
+        return waitFor(locator).getText();
+    }
+
+    private void click(By locator) {
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    private void type(By locator, String value) {
+        WebElement input = waitFor(locator);
+        input.clear();
+        if (!value.isEmpty()) {
+            input.sendKeys(value);
+        }
+    }
+}
