@@ -22,15 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IdempotencyKeyServiceTest {
+class IdempotencyKeyServicesTest {
 
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T09:00:00Z"));
-    private final IdempotencyKeyService service = new IdempotencyKeyService(store, new FakeBlindIndex(),
+    private final ClaimIdempotencyKeyService claims = new ClaimIdempotencyKeyService(store, new FakeBlindIndex(),
             new IdempotencySettings(Duration.ofHours(24), Duration.ofSeconds(60)), clock);
+    private final RecordIdempotentResponseService responses = new RecordIdempotentResponseService(store);
+    private final ReleaseIdempotencyKeyService releases = new ReleaseIdempotencyKeyService(store);
 
     private Claim claim(String scope, String key, String request) {
-        return service.claim(new ClaimIdempotencyKeyUseCase.Command(scope, key, request));
+        return claims.claim(new ClaimIdempotencyKeyUseCase.Command(scope, key, request));
     }
 
     private String proceed(String scope, String key, String request) {
@@ -38,7 +40,7 @@ class IdempotencyKeyServiceTest {
     }
 
     private void respond(String scope, String key, String lease, String body) {
-        service.record(new RecordIdempotentResponseUseCase.Command(scope, key, lease, 200, "application/json", body));
+        responses.record(new RecordIdempotentResponseUseCase.Command(scope, key, lease, 200, "application/json", body));
     }
 
     @Test
@@ -78,7 +80,7 @@ class IdempotencyKeyServiceTest {
     @Test
     void aReleasedKeyCanBeUsedAgain() {
         String lease = proceed("admin-1", "k1", "req");
-        service.release(new ReleaseIdempotencyKeyUseCase.Command("admin-1", "k1", lease));
+        releases.release(new ReleaseIdempotencyKeyUseCase.Command("admin-1", "k1", lease));
         proceed("admin-1", "k1", "req");
     }
 

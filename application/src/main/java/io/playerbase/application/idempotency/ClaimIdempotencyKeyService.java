@@ -1,8 +1,6 @@
 package io.playerbase.application.idempotency;
 
 import io.playerbase.application.idempotency.port.in.ClaimIdempotencyKeyUseCase;
-import io.playerbase.application.idempotency.port.in.RecordIdempotentResponseUseCase;
-import io.playerbase.application.idempotency.port.in.ReleaseIdempotencyKeyUseCase;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.IdempotencyRecord;
@@ -23,8 +21,7 @@ import java.util.UUID;
  * body could be brute-forced back to the amount it carries.
  */
 @Singleton
-final class IdempotencyKeyService implements ClaimIdempotencyKeyUseCase, RecordIdempotentResponseUseCase,
-        ReleaseIdempotencyKeyUseCase {
+final class ClaimIdempotencyKeyService implements ClaimIdempotencyKeyUseCase {
 
     private static final int MAX_RACES = 5;
 
@@ -33,7 +30,7 @@ final class IdempotencyKeyService implements ClaimIdempotencyKeyUseCase, RecordI
     private final IdempotencySettings settings;
     private final Clock clock;
 
-    IdempotencyKeyService(IdempotencyStore store, BlindIndex keyedHash, IdempotencySettings settings, Clock clock) {
+    ClaimIdempotencyKeyService(IdempotencyStore store, BlindIndex keyedHash, IdempotencySettings settings, Clock clock) {
         this.store = store;
         this.keyedHash = keyedHash;
         this.settings = settings;
@@ -41,7 +38,7 @@ final class IdempotencyKeyService implements ClaimIdempotencyKeyUseCase, RecordI
     }
 
     @Override
-    public Claim claim(ClaimIdempotencyKeyUseCase.Command command) {
+    public Claim claim(Command command) {
         String fingerprint = keyedHash.of("idempotency-request", sha256(command.requestFingerprint()));
         for (int race = 0; race < MAX_RACES; race++) {
             Instant now = clock.instant();
@@ -80,17 +77,6 @@ final class IdempotencyKeyService implements ClaimIdempotencyKeyUseCase, RecordI
             }
         }
         throw new Conflict("idempotency-key-in-use", "Requests with this Idempotency-Key are racing; retry shortly");
-    }
-
-    @Override
-    public void record(RecordIdempotentResponseUseCase.Command command) {
-        store.complete(command.scope(), command.key(), command.leaseId(),
-                new IdempotencyRecord.StoredResponse(command.status(), command.contentType(), command.body()));
-    }
-
-    @Override
-    public void release(ReleaseIdempotencyKeyUseCase.Command command) {
-        store.release(command.scope(), command.key(), command.leaseId());
     }
 
     private static String sha256(String text) {

@@ -1,10 +1,8 @@
 package io.playerbase.application.compplayer;
 
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
-import io.playerbase.application.compplayer.port.in.ChangeCompPlayerStatusUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
 import io.playerbase.domain.shared.AuditEntry;
-import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.Email;
@@ -24,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 @Singleton
-final class CompPlayerAdminService implements AddCompPlayerUseCase, ChangeCompPlayerStatusUseCase {
+final class AddCompPlayerService implements AddCompPlayerUseCase {
 
     /** Computer players start richer than humans (100) so they can sit at any table (SPEC §3). */
     static final int COMP_PLAYER_COINS = 1000;
@@ -35,7 +33,7 @@ final class CompPlayerAdminService implements AddCompPlayerUseCase, ChangeCompPl
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    CompPlayerAdminService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher, Clock clock) {
+    AddCompPlayerService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.registry = registry;
         this.hasher = hasher;
@@ -43,18 +41,18 @@ final class CompPlayerAdminService implements AddCompPlayerUseCase, ChangeCompPl
     }
 
     @Override
-    public CompPlayerView add(AddCompPlayerUseCase.Command command) {
+    public CompPlayerView add(Command command) {
         Username username = new Username(command.username());
         Email email = new Email(username.value() + "@cp.com");
         Instant now = clock.instant();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
-        List<ModuleDefinition> modules = registry.activeModules().stream().map(CompPlayerAdminService::withCompCoins).toList();
+        List<ModuleDefinition> modules = registry.activeModules().stream().map(AddCompPlayerService::withCompCoins).toList();
         User user = User.register(UserId.newId(now), email, username, hash, true, modules, now);
         users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
                 List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
-        return view(user);
+        return CompPlayerViews.of(user);
     }
 
     private static ModuleDefinition withCompCoins(ModuleDefinition module) {
@@ -64,27 +62,5 @@ final class CompPlayerAdminService implements AddCompPlayerUseCase, ChangeCompPl
         Map<String, Object> defaults = new LinkedHashMap<>(module.defaults());
         defaults.put("coins", COMP_PLAYER_COINS);
         return new ModuleDefinition(module.name(), module.status(), module.version(), defaults, module.description());
-    }
-
-    @Override
-    public CompPlayerView change(ChangeCompPlayerStatusUseCase.Command command) {
-        User user = users.findById(command.userId()).filter(User::compPlayer)
-                .orElseThrow(() -> new NotFound("comp-player-not-found", "No such computer player"));
-        Instant now = clock.instant();
-        List<String> changed = command.active() ? user.reinstate(now) : user.suspend(now);
-        if (!changed.isEmpty()) {
-            users.update(user, AuditEntry.of(user.id(), command.admin(),
-                    command.active() ? "user.reinstated" : "user.suspended", "user", changed, now));
-        }
-        return view(user);
-    }
-
-    private static CompPlayerView view(User user) {
-        Map<String, Object> dutch = user.modules().getOrDefault("dutch_game", Map.of());
-        Object level = dutch.get("level");
-        Object rank = dutch.get("rank");
-        return new CompPlayerView(user.id().value(), user.username().value(),
-                level instanceof Number n ? n.intValue() : 1, rank == null ? "unranked" : rank.toString(),
-                user.status().wire());
     }
 }

@@ -26,18 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CompPlayerAdminServiceTest {
+class CompPlayerAdminServicesTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private static final Actor ADMIN = new Actor("650000000000000000000009", Actor.ActorRole.ADMIN, "r-1");
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final CompPlayerAdminService service = new CompPlayerAdminService(users, InMemoryModuleRegistry.standard(),
-            new FakePasswordHasher(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final AddCompPlayerService adding = new AddCompPlayerService(users, InMemoryModuleRegistry.standard(),
+            new FakePasswordHasher(), clock);
+    private final ChangeCompPlayerStatusService changing = new ChangeCompPlayerStatusService(users, clock);
 
     @Test
     void anAddedComputerPlayerIsActiveWithAThousandCoinsAndAudited() {
-        CompPlayerView view = service.add(new AddCompPlayerUseCase.Command("robo_ann", ADMIN));
+        CompPlayerView view = adding.add(new AddCompPlayerUseCase.Command("robo_ann", ADMIN));
         assertEquals("robo_ann", view.username());
         assertEquals("active", view.status());
         User stored = users.findById(new UserId(view.userId())).orElseThrow();
@@ -47,17 +49,17 @@ class CompPlayerAdminServiceTest {
         AuditEntry entry = users.auditEntries().get(0);
         assertEquals("user.comp_player_added", entry.action());
         assertEquals(ADMIN, entry.actor());
-        assertThrows(Conflict.class, () -> service.add(new AddCompPlayerUseCase.Command("ROBO_ANN", ADMIN)));
+        assertThrows(Conflict.class, () -> adding.add(new AddCompPlayerUseCase.Command("ROBO_ANN", ADMIN)));
     }
 
     @Test
     void suspendAndReinstateAreAuditedOncePerChange() {
-        CompPlayerView view = service.add(new AddCompPlayerUseCase.Command("robo_ann", ADMIN));
+        CompPlayerView view = adding.add(new AddCompPlayerUseCase.Command("robo_ann", ADMIN));
         UserId id = new UserId(view.userId());
-        assertEquals("suspended", service.change(new ChangeCompPlayerStatusUseCase.Command(id, false, ADMIN)).status());
+        assertEquals("suspended", changing.change(new ChangeCompPlayerStatusUseCase.Command(id, false, ADMIN)).status());
         assertEquals(UserStatus.SUSPENDED, users.findById(id).orElseThrow().status());
-        service.change(new ChangeCompPlayerStatusUseCase.Command(id, false, ADMIN));
-        assertEquals("active", service.change(new ChangeCompPlayerStatusUseCase.Command(id, true, ADMIN)).status());
+        changing.change(new ChangeCompPlayerStatusUseCase.Command(id, false, ADMIN));
+        assertEquals("active", changing.change(new ChangeCompPlayerStatusUseCase.Command(id, true, ADMIN)).status());
         assertEquals(List.of("user.comp_player_added", "user.suspended", "user.reinstated"),
                 users.auditEntries().stream().map(AuditEntry::action).toList());
     }
@@ -67,7 +69,7 @@ class CompPlayerAdminServiceTest {
         User human = User.register(UserId.newId(NOW), new Email("ann@example.com"), new Username("ann"), "$h", false,
                 List.of(), NOW);
         users.insert(human, AuditEntry.of(human.id(), ADMIN, "user.registered", "user", List.of(), NOW));
-        assertThrows(NotFound.class, () -> service.change(new ChangeCompPlayerStatusUseCase.Command(human.id(), false, ADMIN)));
-        assertThrows(NotFound.class, () -> service.change(new ChangeCompPlayerStatusUseCase.Command(UserId.newId(NOW), false, ADMIN)));
+        assertThrows(NotFound.class, () -> changing.change(new ChangeCompPlayerStatusUseCase.Command(human.id(), false, ADMIN)));
+        assertThrows(NotFound.class, () -> changing.change(new ChangeCompPlayerStatusUseCase.Command(UserId.newId(NOW), false, ADMIN)));
     }
 }
