@@ -8,7 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.crypto.AesGcmFieldCipher;
 import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
 import io.playerbase.adapters.crypto.KeyRing;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.UserId;
 import org.bson.Document;

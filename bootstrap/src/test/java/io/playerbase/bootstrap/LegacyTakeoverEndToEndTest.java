@@ -11,7 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.adapters.mongo.migration.LegacyReport;
 import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

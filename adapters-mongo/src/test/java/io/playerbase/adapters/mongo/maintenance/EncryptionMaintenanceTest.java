@@ -1,4 +1,4 @@
-package io.playerbase.adapters.mongo.user;
+package io.playerbase.adapters.mongo.maintenance;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
