@@ -1,65 +1,53 @@
-package io.playerbase.adapters.mongo.wallet;
+package io.playerbase.domain.wallet;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import io.micronaut.context.ApplicationContext;
-import io.playerbase.adapters.mongo.testing.AdapterContext;
+import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.UserId;
-import io.playerbase.domain.testing.FakeFieldCipher;
-import io.playerbase.domain.wallet.Amount;
-import io.playerbase.domain.wallet.Currency;
-import io.playerbase.domain.wallet.Ledger;
-import io.playerbase.domain.wallet.LedgerEntry;
-import io.playerbase.domain.wallet.OperationId;
-import io.playerbase.domain.wallet.Wallet;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.playerbase.adapters.mongo.wallet.WalletRepositoryContract.NOW;
-import static io.playerbase.adapters.mongo.wallet.WalletRepositoryContract.movement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rules every {@link Ledger} adapter keeps; run against the embedded server and a real MongoDB. */
+/** The rules every {@link Ledger} keeps: the in-memory fake, the embedded store and a real MongoDB. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LedgerContract {
+public abstract class LedgerContract {
 
-    private ApplicationContext context;
-    private Ledger ledger;
-    private MongoCollection<Document> raw;
+    protected static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    protected static final Actor ADMIN = new Actor("650000000000000000000099", Actor.ActorRole.ADMIN, "req-w");
 
-    abstract String connectionString();
+    protected Ledger ledger;
 
-    abstract MongoClient client();
+    /** The ledger under test, once per test class (tests use fresh user ids). */
+    protected abstract Ledger createLedger();
 
-    abstract boolean embedded();
+    /** Releases what {@link #createLedger()} started. */
+    protected void closeLedger() {
+    }
 
     @BeforeAll
-    void start() {
-        context = AdapterContext.start(connectionString(), client(), embedded());
-        ledger = context.getBean(Ledger.class);
-        raw = context.getBean(MongoDatabase.class).getCollection("wallet_transactions");
+    void startLedger() {
+        ledger = createLedger();
     }
 
     @AfterAll
-    void stop() {
-        context.getBean(MongoDatabase.class).drop();
-        context.close();
+    void stopLedger() {
+        closeLedger();
+    }
+
+    protected static Movement movement(String operation) {
+        return new Movement(new OperationId(operation), new ReasonCode("goodwill"), "Sorry about the outage",
+                TransactionSource.ADMIN, ADMIN);
     }
 
     /** Entries of a fresh wallet, as the domain makes them: credits of 1, 2, 3… */
-    private static List<LedgerEntry> history(UserId owner, int count) {
+    protected static List<LedgerEntry> history(UserId owner, int count) {
         Wallet wallet = Wallet.open(owner, new Currency("CREDITS"), 0);
         List<LedgerEntry> entries = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
@@ -69,26 +57,13 @@ abstract class LedgerContract {
     }
 
     @Test
-    void anEntryRoundTripsWithItsAmountsEncrypted() {
+    void anEntryRoundTrips() {
         UserId ann = UserId.newId(NOW);
         LedgerEntry entry = history(ann, 1).get(0);
         ledger.record(entry);
 
         assertEquals(entry, ledger.findByOperation(ann, new OperationId("op-1")).orElseThrow());
         assertTrue(entry.hashIsValid());
-        Document stored = raw.find(Filters.eq("_id", new ObjectId(entry.id().value()))).first();
-        String json = stored.toJson();
-        // The amount in clear would stand alone; hashes and ids are hex and may contain the digits by chance.
-        assertFalse(json.matches("(?s).*[^0-9a-fA-F]1007[^0-9a-fA-F].*"), json);
-        assertFalse(json.contains("outage"), json);
-        FakeFieldCipher cipher = new FakeFieldCipher();
-        for (String field : List.of("amount", "balance_after", "description", "salt")) {
-            assertTrue(cipher.isCiphertext(stored.getString(field)), field);
-        }
-        assertEquals(new ObjectId(ann.value()), stored.get("user_id"));
-        assertEquals(1L, stored.get("sequence"));
-        assertEquals("credit", stored.get("kind"));
-        assertEquals(entry.hash(), stored.get("hash"));
         assertTrue(ledger.findByOperation(ann, new OperationId("op-2")).isEmpty());
     }
 
@@ -98,7 +73,7 @@ abstract class LedgerContract {
         LedgerEntry entry = history(ann, 1).get(0);
         ledger.record(entry);
         ledger.record(entry);
-        assertEquals(1, raw.countDocuments(Filters.eq("user_id", new ObjectId(ann.value()))));
+        assertEquals(List.of(entry), ledger.newestFirst(ann, Long.MAX_VALUE, 10));
     }
 
     @Test
@@ -117,7 +92,7 @@ abstract class LedgerContract {
                 sameSequence.reason(), sameSequence.description(), sameSequence.source(), sameSequence.actor(), null,
                 sameSequence.createdAt(), sameSequence.salt(), sameSequence.previousHash(), sameSequence.hash());
         assertThrows(IllegalStateException.class, () -> ledger.record(otherOperation));
-        assertEquals(1, raw.countDocuments(Filters.eq("user_id", new ObjectId(ann.value()))));
+        assertEquals(List.of(1L), sequences(ledger.newestFirst(ann, Long.MAX_VALUE, 10)));
     }
 
     @Test
