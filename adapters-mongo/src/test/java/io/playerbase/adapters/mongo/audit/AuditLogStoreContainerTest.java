@@ -5,7 +5,7 @@ import io.playerbase.adapters.mongo.testing.ContainerMongo;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerAuditLogStoreTest extends AuditLogStoreContract {
+class AuditLogStoreContainerTest extends AuditLogStoreContract {
 
     @Override
     String connectionString() {

@@ -3,7 +3,7 @@ package io.playerbase.adapters.mongo.audit;
 import com.mongodb.client.MongoClient;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 
-class EmbeddedAuditLogStoreTest extends AuditLogStoreContract {
+class AuditLogStoreEmbeddedTest extends AuditLogStoreContract {
 
     @Override
     String connectionString() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class EmbeddedMigrationTest extends MigrationContract {
+class MigrationEmbeddedTest extends MigrationContract {
 
     @Override
     MongoClient client() {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerMigrationTest extends MigrationContract {
+class MigrationContainerTest extends MigrationContract {
 
     @Override
     MongoClient client() {
