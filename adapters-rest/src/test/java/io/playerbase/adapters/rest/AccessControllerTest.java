@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.access.port.in.ApiKeyQueries;
 import io.playerbase.application.access.port.in.ApiKeyView;
@@ -97,7 +98,7 @@ class AccessControllerTest {
 
     @MockBean(AuthenticateApiKeyUseCase.class)
     AuthenticateApiKeyUseCase apiKeysMock() {
-        return mock(AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @MockBean(AdminUserQueries.class)

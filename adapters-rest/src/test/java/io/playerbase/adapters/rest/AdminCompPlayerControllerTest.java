@@ -9,6 +9,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.adapters.rest.testing.TestApiKeyFetcher;
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
@@ -52,12 +53,12 @@ class AdminCompPlayerControllerTest {
 
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
-        return TokenRoles.accessQueries();
+        return ControllerTestSupport.accessQueries();
     }
 
     @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
     io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
-        return org.mockito.Mockito.mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @MockBean(AddCompPlayerUseCase.class)
@@ -76,7 +77,7 @@ class AdminCompPlayerControllerTest {
     }
 
     private String token(String... roles) {
-        return tokens.issue(TokenRoles.minted(new Authenticated(new UserId(ADMIN), List.of(roles), 0))).accessToken();
+        return ControllerTestSupport.accessToken(tokens, new UserId(ADMIN), roles);
     }
 
     private HttpStatus statusOf(HttpRequest<?> request) {

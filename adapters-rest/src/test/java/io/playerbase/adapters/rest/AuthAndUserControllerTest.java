@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.user.port.in.AccessQueries;
@@ -122,7 +123,7 @@ class AuthAndUserControllerTest {
 
     @MockBean(AuthenticateApiKeyUseCase.class)
     AuthenticateApiKeyUseCase apiKeysMock() {
-        return mock(AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.adapters.rest.testing.TestApiKeyFetcher;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
@@ -44,12 +45,12 @@ class CompPlayerControllerTest {
 
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
-        return TokenRoles.accessQueries();
+        return ControllerTestSupport.accessQueries();
     }
 
     @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
     io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
-        return org.mockito.Mockito.mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @MockBean(PickCompPlayersUseCase.class)
@@ -88,7 +89,7 @@ class CompPlayerControllerTest {
         String path = "/api/v1/games/dutch/comp-players?count=2";
         assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpRequest.GET(path)));
         assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpRequest.GET(path).header(TestApiKeyFetcher.HEADER, "key-1;matches:write")));
-        String admin = tokens.issue(TokenRoles.minted(new Authenticated(new UserId("650000000000000000000009"), List.of("player", "admin"), 0)))
+        String admin = tokens.issue(ControllerTestSupport.minted(new Authenticated(new UserId("650000000000000000000009"), List.of("player", "admin"), 0)))
                 .accessToken();
         assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpRequest.GET(path).bearerAuth(admin)));
         verify(pick, never()).pick(any());

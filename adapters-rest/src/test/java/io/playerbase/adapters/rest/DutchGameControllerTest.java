@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.adapters.rest.testing.TestApiKeyFetcher;
 import io.playerbase.application.dutchgame.port.in.DutchGameQueries;
@@ -76,12 +77,12 @@ class DutchGameControllerTest {
 
     @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
     io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
-        return TokenRoles.accessQueries();
+        return ControllerTestSupport.accessQueries();
     }
 
     @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
     io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
-        return org.mockito.Mockito.mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @MockBean(ReportDutchMatchUseCase.class)
@@ -100,7 +101,7 @@ class DutchGameControllerTest {
     }
 
     private String bearer(String... roles) {
-        return "Bearer " + tokens.issue(TokenRoles.minted(new Authenticated(new UserId(ANN), List.of(roles), 0))).accessToken();
+        return "Bearer " + ControllerTestSupport.accessToken(tokens, new UserId(ANN), roles);
     }
 
     private static MutableHttpRequest<String> report(String body) {

@@ -11,6 +11,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
@@ -40,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +107,7 @@ class WalletControllerTest {
 
     @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
     io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
-        return mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+        return ControllerTestSupport.apiKeys();
     }
 
     @MockBean(WalletQueries.class)
@@ -181,7 +181,7 @@ class WalletControllerTest {
     }
 
     private static String key() {
-        return "key-" + UUID.randomUUID();
+        return ControllerTestSupport.idempotencyKey();
     }
 
     @Test
