@@ -1,5 +1,8 @@
 package io.playerbase.bootstrap;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.domain.shared.ReadOnlyPort;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +50,8 @@ class ArchitectureTest {
     }
 
     /** Micronaut writes bean definitions ($Foo$Definition…) next to the code; they are not ours to police. */
-    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> HAND_WRITTEN =
-            new com.tngtech.archunit.base.DescribedPredicate<>("hand-written") {
+    private static final DescribedPredicate<JavaClass> HAND_WRITTEN =
+            new DescribedPredicate<>("hand-written") {
                 @Override
                 public boolean test(JavaClass javaClass) {
                     return !javaClass.getName().contains(".$") && !javaClass.getName().contains("$$");
@@ -57,7 +61,7 @@ class ArchitectureTest {
     @Test
     void theImportSawEveryModule() {
         for (String layer : new String[]{"domain", "application", "adapters.mongo", "adapters.rest", "adapters.crypto", "adapters.stores", "bootstrap"}) {
-            org.junit.jupiter.api.Assertions.assertTrue(
+            Assertions.assertTrue(
                     production.stream().anyMatch(c -> c.getPackageName().startsWith("io.playerbase." + layer)),
                     "no classes imported from " + layer);
         }
@@ -123,13 +127,13 @@ class ArchitectureTest {
     private static final String READ_ONLY_MONGO = "io.playerbase.adapters.mongo.connection.ReadOnlyMongo";
 
     /** The handles through which one could write: the driver's database, collection and client, the admin role. */
-    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> WRITABLE_DATABASE_HANDLE =
-            com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(com.mongodb.client.MongoDatabase.class,
-                    com.mongodb.client.MongoCollection.class, com.mongodb.client.MongoClient.class,
-                    io.playerbase.adapters.mongo.connection.AdminMongo.class);
+    private static final DescribedPredicate<JavaClass> WRITABLE_DATABASE_HANDLE =
+            JavaClass.Predicates.belongToAnyOf(MongoDatabase.class,
+                    MongoCollection.class, MongoClient.class,
+                    AdminMongo.class);
 
-    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> USES_THE_READ_ONLY_ROLE =
-            new com.tngtech.archunit.base.DescribedPredicate<>("use the read-only database role") {
+    private static final DescribedPredicate<JavaClass> USES_THE_READ_ONLY_ROLE =
+            new DescribedPredicate<>("use the read-only database role") {
                 @Override
                 public boolean test(JavaClass javaClass) {
                     return javaClass.getDirectDependenciesFromSelf().stream()
@@ -151,11 +155,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(WRITABLE_DATABASE_HANDLE)
                 .check(production);
         classes().that().implement(ReadOnlyPort.class).and().resideInAPackage("io.playerbase.adapters.mongo..").and(HAND_WRITTEN)
-                .should(new com.tngtech.archunit.lang.ArchCondition<>("use the read-only database role") {
+                .should(new ArchCondition<>("use the read-only database role") {
                     @Override
-                    public void check(JavaClass javaClass, com.tngtech.archunit.lang.ConditionEvents events) {
+                    public void check(JavaClass javaClass, ConditionEvents events) {
                         if (!USES_THE_READ_ONLY_ROLE.test(javaClass)) {
-                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(javaClass,
+                            events.add(SimpleConditionEvent.violated(javaClass,
                                     javaClass.getName() + " implements a read-only port without ReadOnlyMongo"));
                         }
                     }

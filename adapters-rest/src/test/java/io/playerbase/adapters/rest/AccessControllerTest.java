@@ -10,12 +10,12 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.application.access.port.in.ApiKeyQueries;
 import io.playerbase.application.access.port.in.ApiKeyView;
-import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.ApiKeyPrincipal;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.access.port.in.CreateApiKeyUseCase;
 import io.playerbase.application.access.port.in.RevokeApiKeyUseCase;
 import io.playerbase.application.user.port.in.AccessQueries;
@@ -38,6 +38,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 
 import java.time.Instant;
 import java.util.List;
@@ -153,7 +155,7 @@ class AccessControllerTest {
         reset(apiKeys);
         when(apiKeys.authenticate(new AuthenticateApiKeyUseCase.Command(KEY_TOKEN)))
                 .thenReturn(new ApiKeyPrincipal("pbk_650000000000000000000001", List.of(scopes)));
-        when(apiKeys.authenticate(org.mockito.ArgumentMatchers.argThat(c -> !KEY_TOKEN.equals(c.token()))))
+        when(apiKeys.authenticate(ArgumentMatchers.argThat(c -> !KEY_TOKEN.equals(c.token()))))
                 .thenThrow(new AuthenticationFailed());
     }
 
@@ -326,7 +328,7 @@ class AccessControllerTest {
     void revokingIs204AndAnUnknownKeyIs404() {
         String admin = bearer(ADMIN, "admin", "player");
         assertEquals(HttpStatus.NO_CONTENT, status(HttpRequest.DELETE("/api/v1/admin/api-keys/pbk_650000000000000000000001").bearerAuth(admin)));
-        org.mockito.Mockito.doThrow(new NotFound("api-key-not-found", "No such API key")).when(revokeKey).revoke(any());
+        Mockito.doThrow(new NotFound("api-key-not-found", "No such API key")).when(revokeKey).revoke(any());
         assertEquals("urn:playerbase:problem:api-key-not-found", problem(HttpRequest.DELETE(
                 "/api/v1/admin/api-keys/pbk_650000000000000000000002").bearerAuth(admin), HttpStatus.NOT_FOUND).get("type"));
     }

@@ -5,13 +5,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
@@ -151,7 +152,7 @@ class AuthAndUserControllerTest {
         return body;
     }
 
-    private static io.micronaut.http.MutableHttpRequest<?> registerBody(String json) {
+    private static MutableHttpRequest<?> registerBody(String json) {
         return HttpRequest.POST("/api/v1/auth/register", json).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

@@ -8,11 +8,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.testing.TestApiKeyFetcher;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
 import io.playerbase.application.compplayer.port.in.PickCompPlayersUseCase;
+import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
@@ -43,13 +45,13 @@ class CompPlayerControllerTest {
     @Inject
     PickCompPlayersUseCase pick;
 
-    @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
-    io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
+    @MockBean(AccessQueries.class)
+    AccessQueries accessQueriesMock() {
         return ControllerTestSupport.accessQueries();
     }
 
-    @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
-    io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
+    @MockBean(AuthenticateApiKeyUseCase.class)
+    AuthenticateApiKeyUseCase apiKeysMock() {
         return ControllerTestSupport.apiKeys();
     }
 

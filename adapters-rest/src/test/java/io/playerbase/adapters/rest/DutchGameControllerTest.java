@@ -10,14 +10,16 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.testing.TestApiKeyFetcher;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.dutchgame.port.in.DutchGameQueries;
 import io.playerbase.application.dutchgame.port.in.LeaderboardView;
 import io.playerbase.application.dutchgame.port.in.MatchView;
 import io.playerbase.application.dutchgame.port.in.PlayerStatsView;
 import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
+import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.domain.dutchgame.LeaderboardOrder;
 import io.playerbase.domain.dutchgame.MatchId;
@@ -75,13 +77,13 @@ class DutchGameControllerTest {
     @Inject
     DutchGameQueries queries;
 
-    @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
-    io.playerbase.application.user.port.in.AccessQueries accessQueriesMock() {
+    @MockBean(AccessQueries.class)
+    AccessQueries accessQueriesMock() {
         return ControllerTestSupport.accessQueries();
     }
 
-    @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
-    io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
+    @MockBean(AuthenticateApiKeyUseCase.class)
+    AuthenticateApiKeyUseCase apiKeysMock() {
         return ControllerTestSupport.apiKeys();
     }
 

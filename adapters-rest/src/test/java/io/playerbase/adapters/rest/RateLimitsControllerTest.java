@@ -10,8 +10,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
@@ -24,8 +24,10 @@ import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -171,7 +173,7 @@ class RateLimitsControllerTest {
     /** The normalization the limits use, to match calls made with variants of one name. */
     private static final class AuthRateLimitsAccess {
         static String normalized(String value) {
-            return java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).strip().toLowerCase(java.util.Locale.ROOT);
+            return Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         }
     }
 }

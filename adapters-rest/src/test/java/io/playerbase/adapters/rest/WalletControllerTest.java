@@ -11,8 +11,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.playerbase.adapters.rest.auth.TokenService;
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
+import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
@@ -41,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -89,24 +92,24 @@ class WalletControllerTest {
     DebitWalletUseCase debits;
 
     /** Accounts as they are now: staff roles by id (the live-account check reads them on every request). */
-    @MockBean(io.playerbase.application.user.port.in.AccessQueries.class)
-    io.playerbase.application.user.port.in.AccessQueries accessMock() {
-        io.playerbase.application.user.port.in.AccessQueries access = mock(io.playerbase.application.user.port.in.AccessQueries.class);
+    @MockBean(AccessQueries.class)
+    AccessQueries accessMock() {
+        AccessQueries access = mock(AccessQueries.class);
         when(access.activeRoles(any())).thenAnswer(call -> {
             UserId user = call.getArgument(0);
             if (user.equals(ADMIN) || user.value().equals("650000000000000000000007")) {
-                return java.util.Optional.of(List.of("player", "admin"));
+                return Optional.of(List.of("player", "admin"));
             }
             if (user.equals(SUPPORT)) {
-                return java.util.Optional.of(List.of("player", "support"));
+                return Optional.of(List.of("player", "support"));
             }
-            return java.util.Optional.of(List.of("player"));
+            return Optional.of(List.of("player"));
         });
         return access;
     }
 
-    @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
-    io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeysMock() {
+    @MockBean(AuthenticateApiKeyUseCase.class)
+    AuthenticateApiKeyUseCase apiKeysMock() {
         return ControllerTestSupport.apiKeys();
     }
 

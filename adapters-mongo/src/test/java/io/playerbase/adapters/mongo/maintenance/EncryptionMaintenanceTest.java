@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -101,9 +105,9 @@ class EncryptionMaintenanceTest {
     void aSecondPassChangesNothing() {
         insertLegacyUser();
         maintenance.run();
-        List<Document> before = users.find().into(new java.util.ArrayList<>());
+        List<Document> before = users.find().into(new ArrayList<>());
         EncryptionMaintenance.Progress again = maintenance.run();
-        assertEquals(before, users.find().into(new java.util.ArrayList<>()));
+        assertEquals(before, users.find().into(new ArrayList<>()));
         assertEquals(0, again.legacyValuesEncrypted());
         assertEquals(0, again.valuesReencrypted());
         assertEquals(0, again.keysRewrapped());
@@ -165,10 +169,10 @@ class EncryptionMaintenanceTest {
     @Test
     void aUserChangedWhileItsBatchIsPreparedIsDeferredThenTakenByTheNextSweep() {
         FakeBlindIndex fake = new FakeBlindIndex();
-        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<MongoCollection<Document>> racingUsers = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean changed = new AtomicBoolean();
+        AtomicReference<MongoCollection<Document>> racingUsers = new AtomicReference<>();
         // A request changes the user's phone after the pass read the user, before its bulk write.
-        io.playerbase.domain.shared.BlindIndex racing = new io.playerbase.domain.shared.BlindIndex() {
+        BlindIndex racing = new BlindIndex() {
             @Override
             public String of(String purpose, String value) {
                 return fake.of(purpose, value);
