@@ -1,4 +1,4 @@
-package io.playerbase.adapters.rest;
+package io.playerbase.adapters.rest.ratelimit;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;

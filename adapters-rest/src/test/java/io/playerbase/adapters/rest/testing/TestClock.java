@@ -1,4 +1,4 @@
-package io.playerbase.adapters.rest;
+package io.playerbase.adapters.rest.testing;
 
 import io.micronaut.context.annotation.Factory;
 import io.playerbase.application.idempotency.IdempotencySettings;

@@ -1,4 +1,4 @@
-package io.playerbase.adapters.rest;
+package io.playerbase.adapters.rest.compplayer;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
