@@ -5,7 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.migration.LegacyReport;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import io.playerbase.application.user.port.in.LogInUseCase;
 import org.bson.Document;
 import org.bson.conversions.Bson;

@@ -6,6 +6,7 @@ import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.TransactionSource;
 
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +63,7 @@ public class WalletCredits {
                     credits.credit(CreditWalletUseCase.Command.of(wallet, 1L, operation, "bench", null,
                             TransactionSource.ADMIN, ADMIN));
                     return true;
-                } catch (io.playerbase.domain.shared.Conflict busy) {
+                } catch (Conflict busy) {
                     return false;
                 }
             };
@@ -118,7 +120,7 @@ public class WalletCredits {
             System.out.println("reconcile after the runs: consistent");
         } finally {
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.playerbase.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.playerbase.application.dutchgame.DutchGameSettings;
 import jakarta.inject.Singleton;
 
@@ -10,9 +9,7 @@ import jakarta.inject.Singleton;
 final class DutchGameFactory {
 
     @Singleton
-    DutchGameSettings dutchGameSettings(
-            @Value("${playerbase.dutch-game.min-matches-for-win-rate:10}") long minMatchesForWinRate,
-            @Value("${playerbase.dutch-game.max-page-size:100}") int maxPageSize) {
-        return new DutchGameSettings(minMatchesForWinRate, maxPageSize);
+    DutchGameSettings dutchGameSettings(DutchGameProperties properties) {
+        return new DutchGameSettings(properties.minMatchesForWinRate(), properties.maxPageSize());
     }
 }

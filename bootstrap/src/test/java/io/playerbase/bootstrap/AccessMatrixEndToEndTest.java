@@ -2,6 +2,7 @@ package io.playerbase.bootstrap;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -298,8 +300,8 @@ class AccessMatrixEndToEndTest {
     @Test
     void theTableHasAColumnForEveryPrincipalAndARequestForEveryRow() {
         List<Cell> cells = cells();
-        assertEquals(principals.keySet(), cells.stream().map(Cell::principal).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
-        assertEquals(requests().keySet(), cells.stream().map(Cell::endpoint).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+        assertEquals(principals.keySet(), cells.stream().map(Cell::principal).collect(Collectors.toCollection(LinkedHashSet::new)));
+        assertEquals(requests().keySet(), cells.stream().map(Cell::endpoint).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /**
@@ -309,7 +311,7 @@ class AccessMatrixEndToEndTest {
     @Test
     void everyRouteOfTheServiceIsInTheMatrix() {
         Set<String> routes = router.uriRoutes()
-                .map(route -> (route.getHttpMethod() == io.micronaut.http.HttpMethod.HEAD ? "GET" : route.getHttpMethod().name())
+                .map(route -> (route.getHttpMethod() == HttpMethod.HEAD ? "GET" : route.getHttpMethod().name())
                         + " " + route.getUriMatchTemplate().toPathString())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> covered = new TreeSet<>();

@@ -1,14 +1,14 @@
 package io.playerbase.bootstrap;
 
-import io.playerbase.bootstrap.cli.CommandLine;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.micronaut.context.ApplicationContext;
+import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.LogInUseCase;
+import io.playerbase.bootstrap.cli.CommandLine;
 import io.playerbase.domain.shared.PageRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -177,7 +177,7 @@ class CommandLineTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("playerbase.embedded.data-dir", dataDir.toString(),
                 "playerbase.embedded.port", 0, "micronaut.server.enabled", false))) {
             Authenticated player = context.getBean(LogInUseCase.class).logIn(new LogInUseCase.Command("player7",
-                    io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator.PASSWORD, "test"));
+                    LegacyDatabaseGenerator.PASSWORD, "test"));
             assertEquals(List.of("player"), player.roles());
         }
 

@@ -2,6 +2,7 @@ package io.playerbase.bootstrap;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompPlayersEndToEndTest {
 
     @Inject
-    io.micronaut.context.ApplicationContext context;
+    ApplicationContext context;
     @Inject
     @Client("/")
     HttpClient http;

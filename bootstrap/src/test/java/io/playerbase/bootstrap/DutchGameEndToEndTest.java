@@ -2,6 +2,7 @@ package io.playerbase.bootstrap;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -34,9 +35,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +64,7 @@ class DutchGameEndToEndTest {
     private static final Instant END = Instant.parse("2026-05-01T12:00:00Z");
 
     @Inject
-    io.micronaut.context.ApplicationContext context;
+    ApplicationContext context;
     @Inject
     @Client("/")
     HttpClient http;
@@ -278,9 +281,9 @@ class DutchGameEndToEndTest {
     void computerPlayersAreHandedOutAcrossThePool() {
         List<String> first = pickCompPlayers.pick(new PickCompPlayersUseCase.Command(3)).stream().map(CompPlayerView::username).toList();
         List<String> second = pickCompPlayers.pick(new PickCompPlayersUseCase.Command(2)).stream().map(CompPlayerView::username).toList();
-        java.util.Set<String> all = new java.util.HashSet<>(first);
+        Set<String> all = new HashSet<>(first);
         all.addAll(second);
-        assertEquals(java.util.Set.of("alex.morris87", "lena_kay", "jordanrivers", "samuel.b", "nina_holt"), all,
+        assertEquals(Set.of("alex.morris87", "lena_kay", "jordanrivers", "samuel.b", "nina_holt"), all,
                 "the second pick takes the two the first left");
         RuleViolation e = assertThrows(RuleViolation.class, () -> pickCompPlayers.pick(new PickCompPlayersUseCase.Command(6)));
         assertEquals("not-enough-comp-players", e.code());

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,7 +49,7 @@ final class FaultInjection implements BeanCreatedEventListener<DutchGameReposito
                         if (itemsBeforeCrash >= 0) {
                             Object[] partial = args.clone();
                             for (int i = 0; i < partial.length; i++) {
-                                if (partial[i] instanceof java.util.List<?> writes) {
+                                if (partial[i] instanceof List<?> writes) {
                                     partial[i] = writes.subList(0, itemsBeforeCrash);
                                 }
                             }

@@ -4,14 +4,16 @@ import com.mongodb.client.MongoDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.crypto.AesGcmFieldCipher;
 import io.playerbase.adapters.crypto.AesGcmPersonalDataKeys;
 import io.playerbase.adapters.crypto.KeyRing;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.UserId;
 import org.bson.Document;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,7 +53,7 @@ class KeyRotationEndToEndTest {
     }
 
     private EmbeddedServer start(String masterKey, Map<String, Object> extra) {
-        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "playerbase.embedded.data-dir", dataDir.toString(),
                 "playerbase.embedded.port", "0",
                 "micronaut.server.port", "-1",
@@ -145,7 +148,7 @@ class KeyRotationEndToEndTest {
             KeyRing onlyK2 = KeyRing.parse("k2:" + k2);
             AesGcmFieldCipher service = new AesGcmFieldCipher(onlyK2);
             AesGcmPersonalDataKeys personal = new AesGcmPersonalDataKeys(onlyK2, service, 100);
-            Map<String, String> wrappedByUser = new java.util.HashMap<>();
+            Map<String, String> wrappedByUser = new HashMap<>();
             keys.forEach(key -> wrappedByUser.put(key.getObjectId("_id").toHexString(), key.getString("wrapped_key")));
             int personalValues = 0;
             for (Document user : users) {
@@ -199,8 +202,8 @@ class KeyRotationEndToEndTest {
                         HttpRequest.GET("/api/v1/admin/users/" + owner + "/wallet/reconcile").bearerAuth(support), Map.class);
                 assertEquals(true, reconcile.get("consistent"), "ledger readable and intact without k1: " + reconcile);
             }
-            io.micronaut.http.client.exceptions.HttpClientResponseException taken = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+            HttpClientResponseException taken = Assertions.assertThrows(
+                    HttpClientResponseException.class,
                     () -> http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/register", Map.of(
                             "email", "before0@example.com", "username", "newname", "password", "correct horse battery"))));
             assertEquals(409, taken.getStatus().getCode(), "uniqueness holds under the new index key");

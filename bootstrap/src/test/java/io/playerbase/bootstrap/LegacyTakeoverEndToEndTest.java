@@ -4,20 +4,22 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
-import io.playerbase.adapters.mongo.migration.LegacyReport;
 import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.migration.LegacyReport;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,9 +50,9 @@ class LegacyTakeoverEndToEndTest {
             written = new LegacyDatabaseGenerator(9).write(client.getDatabase("playerbase"), USERS);
             // Values the old system encrypted: Fernet tokens under its PBKDF2-derived key (made with Python cryptography).
             client.getDatabase("playerbase").getCollection("users").updateOne(Filters.eq("username", "player5"),
-                    com.mongodb.client.model.Updates.combine(
-                            com.mongodb.client.model.Updates.set("email", EMAIL_TOKEN),
-                            com.mongodb.client.model.Updates.set("phone", PHONE_TOKEN)));
+                    Updates.combine(
+                            Updates.set("email", EMAIL_TOKEN),
+                            Updates.set("phone", PHONE_TOKEN)));
         }
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
@@ -71,7 +73,7 @@ class LegacyTakeoverEndToEndTest {
             Map<?, ?> me = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me")
                     .bearerAuth((String) byUsername.get("access_token")), Map.class);
             assertEquals("player3@example.com", me.get("email"));
-            assertEquals(java.util.Set.of("wallet", "subscription", "referrals", "in_app_purchases", "dutch_game"),
+            assertEquals(Set.of("wallet", "subscription", "referrals", "in_app_purchases", "dutch_game"),
                     ((Map<?, ?>) me.get("modules")).keySet());
 
             Map<?, ?> byEmail = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",

@@ -1,15 +1,17 @@
 package io.playerbase.adapters.crypto;
 
 import io.playerbase.domain.shared.BlindIndex;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.encoders.Hex;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Blind index: HMAC-SHA256 of the normalized value, stored as {@code <key id>:<64 lower-case hex>}.
@@ -45,7 +47,7 @@ public final class HmacBlindIndex implements BlindIndex {
      */
     public HmacBlindIndex(KeyRing ring, String indexKeyId, String nextKeyId) {
         this.ring = Objects.requireNonNull(ring, "ring");
-        for (String keyId : java.util.Arrays.asList(indexKeyId, nextKeyId)) {
+        for (String keyId : Arrays.asList(indexKeyId, nextKeyId)) {
             if (keyId != null && !ring.keyIds().contains(keyId)) {
                 throw new IllegalArgumentException("The blind-index key id '" + keyId + "' is not in the key ring; "
                         + "keep that master key configured (stored indexes were computed with it)");

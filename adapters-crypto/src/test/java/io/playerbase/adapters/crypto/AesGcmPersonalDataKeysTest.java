@@ -1,11 +1,12 @@
 package io.playerbase.adapters.crypto;
 
-import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.CipherFailure;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ class AesGcmPersonalDataKeysTest {
 
     private static byte[] filled(int value) {
         byte[] key = new byte[32];
-        java.util.Arrays.fill(key, (byte) value);
+        Arrays.fill(key, (byte) value);
         return key;
     }
 

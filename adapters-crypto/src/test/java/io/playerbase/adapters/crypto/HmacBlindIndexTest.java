@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 class HmacBlindIndexTest {
 
@@ -84,7 +87,7 @@ class HmacBlindIndexTest {
 
     @Test
     void addingANewPrimaryKeyLeavesStoredIndexesValid() {
-        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        Base64.Encoder b64 = Base64.getEncoder();
         KeyRing before = KeyRing.parse("k1:" + b64.encodeToString(filled(1)));
         KeyRing after = KeyRing.parse("k2:" + b64.encodeToString(filled(2)) + ",k1:" + b64.encodeToString(filled(1)));
 
@@ -100,14 +103,14 @@ class HmacBlindIndexTest {
 
     @Test
     void duringARotationValuesAreStoredUnderBothKeysAndFoundUnderAny() {
-        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        Base64.Encoder b64 = Base64.getEncoder();
         KeyRing ring = KeyRing.parse("k2:" + b64.encodeToString(filled(2)) + ",k1:" + b64.encodeToString(filled(1)));
         HmacBlindIndex rotating = new HmacBlindIndex(ring, "k1", "k2");
         String k1 = rotating.of("k1", "email", "alice@example.com");
         String k2 = rotating.of("k2", "email", "alice@example.com");
         assertEquals(List.of(k1, k2), rotating.entries("email", " Alice@example.com"));
         assertEquals(k1, rotating.of("email", "alice@example.com"), "the current key stays k1 until the switch");
-        assertEquals(java.util.Set.of(k1, k2), java.util.Set.copyOf(rotating.lookups("email", "alice@example.com")));
+        assertEquals(Set.of(k1, k2), Set.copyOf(rotating.lookups("email", "alice@example.com")));
         HmacBlindIndex switched = new HmacBlindIndex(ring, "k2", null);
         assertEquals(List.of(k2), switched.entries("email", "alice@example.com"));
         assertTrue(switched.lookups("email", "alice@example.com").contains(k1), "old entries still found until dropped");

@@ -1,9 +1,10 @@
 package io.playerbase.application.dutchgame;
 
-import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
+import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.MatchRecord;
 import io.playerbase.domain.dutchgame.MatchReport;
+import io.playerbase.domain.dutchgame.MatchResult;
 import io.playerbase.domain.dutchgame.MatchState;
 import io.playerbase.domain.dutchgame.PlayerResult;
 import io.playerbase.domain.dutchgame.PlayerSnapshot;
@@ -156,7 +157,7 @@ final class MatchProtocol {
 
     private AuditEntry appliedAudit(PlayerResult line, Actor actor) {
         return audit(line.userId(), actor, "dutch_game.match_applied", List.of(
-                line.result() == io.playerbase.domain.dutchgame.MatchResult.WIN ? "wins" : "losses",
+                line.result() == MatchResult.WIN ? "wins" : "losses",
                 "total_matches", "points", "coins", "level", "rank", "win_rate", "last_match_at",
                 "recent_match_ids", "coin_holds"));
     }

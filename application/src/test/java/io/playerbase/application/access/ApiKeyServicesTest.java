@@ -1,8 +1,8 @@
 package io.playerbase.application.access;
 
 import io.playerbase.application.access.port.in.ApiKeyView;
-import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.ApiKeyPrincipal;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.access.port.in.CreateApiKeyUseCase;
 import io.playerbase.application.access.port.in.RevokeApiKeyUseCase;
 import io.playerbase.domain.access.ApiKey;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,7 +110,7 @@ class ApiKeyServicesTest {
         Page<ApiKeyView> second = queries.list(new PageRequest(first.nextCursor(), 3));
         assertEquals(2, second.items().size());
         assertNull(second.nextCursor());
-        assertEquals(5, java.util.stream.Stream.concat(first.items().stream(), second.items().stream())
+        assertEquals(5, Stream.concat(first.items().stream(), second.items().stream())
                 .map(ApiKeyView::id).distinct().count());
     }
 }

@@ -9,8 +9,10 @@ import io.playerbase.domain.dutchgame.LeaderboardOrder;
 import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.dutchgame.MatchReport;
 import io.playerbase.domain.dutchgame.MatchResult;
+import io.playerbase.domain.dutchgame.MatchState;
 import io.playerbase.domain.dutchgame.PlayerResult;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.RuleViolation;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -168,11 +171,11 @@ class DutchGameServicesTest {
     void theRecoveryPassReleasesAHoldLeftBehindByARejectedAttempt() {
         MatchReport m = match("m1", win(ann, 60, 0), loss(bob, 10, -30));
         var match = store.insertOrGet(m, "key-1", NOW);
-        store.transition(match.attemptId(), io.playerbase.domain.dutchgame.MatchState.RESERVING,
-                io.playerbase.domain.dutchgame.MatchState.REJECTING, NOW);
+        store.transition(match.attemptId(), MatchState.RESERVING,
+                MatchState.REJECTING, NOW);
         store.deleteRejected(match.attemptId());
         // A slow completer places its hold after the rejection, then crashes before releasing it.
-        store.hold(bob, m.matchId(), match.attemptId(), 30, io.playerbase.domain.shared.AuditEntry.of(bob, SERVER,
+        store.hold(bob, m.matchId(), match.attemptId(), 30, AuditEntry.of(bob, SERVER,
                 "dutch_game.coins_held", "dutch_game", List.of("coins"), NOW));
         assertEquals(70, store.coinsOf(bob));
         assertEquals(1, recover.recover(new RecoverDutchMatchesUseCase.Command(Duration.ZERO)));
@@ -264,9 +267,9 @@ class DutchGameServicesTest {
             cursor = page.nextCursor();
         } while (cursor != null);
         List<UserId> tied = new ArrayList<>(List.of(bob, extra.get(0), extra.get(1)));
-        tied.sort(java.util.Comparator.comparing(UserId::value));
+        tied.sort(Comparator.comparing(UserId::value));
         List<UserId> zeros = new ArrayList<>(List.of(extra.get(2), extra.get(3)));
-        zeros.sort(java.util.Comparator.comparing(UserId::value));
+        zeros.sort(Comparator.comparing(UserId::value));
         List<String> expected = new ArrayList<>();
         expected.add(ann.value());
         tied.forEach(id -> expected.add(id.value()));

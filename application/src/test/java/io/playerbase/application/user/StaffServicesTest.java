@@ -30,6 +30,7 @@ import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserFilter;
 import io.playerbase.domain.user.UserRepository;
 import io.playerbase.domain.user.UserSearch;
+import io.playerbase.domain.user.UserStatus;
 import io.playerbase.domain.user.Username;
 import org.junit.jupiter.api.Test;
 
@@ -193,7 +194,7 @@ class StaffServicesTest {
                 new AdminUserQueries.ListQuery("not-an-email", "x", "frozen", null, PageRequest.first(10))));
         assertEquals(List.of("email", "username", "status"), error.fieldErrors().stream().map(e -> e.field()).toList());
         queries.list(new AdminUserQueries.ListQuery("Ann@Example.com", null, "suspended", true, PageRequest.first(10)));
-        assertEquals(new UserFilter(new Email("Ann@Example.com"), null, io.playerbase.domain.user.UserStatus.SUSPENDED, true), seen.get());
+        assertEquals(new UserFilter(new Email("Ann@Example.com"), null, UserStatus.SUSPENDED, true), seen.get());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.playerbase.application.user;
 
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangePasswordUseCase;
+import io.playerbase.application.user.port.in.DeleteAccountUseCase;
 import io.playerbase.application.user.port.in.LogInUseCase;
 import io.playerbase.application.user.port.in.RefreshLoginUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
@@ -13,6 +14,7 @@ import io.playerbase.domain.shared.AuthenticationFailed;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakePasswordHasher;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,7 +119,7 @@ class UserServicesTest {
                 () -> logIn.logIn(new LogInUseCase.Command("ann", "wrong password", "r")));
         AuthenticationFailed byEmail = assertThrows(AuthenticationFailed.class,
                 () -> logIn.logIn(new LogInUseCase.Command("ann@example.com", "wrong password", "r")));
-        assertEquals(java.util.Optional.of(new UserId(ann.id())), byName.account());
+        assertEquals(Optional.of(new UserId(ann.id())), byName.account());
         assertEquals(byName.account(), byEmail.account());
         assertEquals(byName.getMessage(), byEmail.getMessage());
         assertTrue(assertThrows(AuthenticationFailed.class,
@@ -151,7 +154,7 @@ class UserServicesTest {
     @Test
     void weakerHashIsReplacedAfterASuccessfulLogin() {
         // Hashes registered with the fake are "weaker"; the upgraded form carries a trailing "!".
-        var upgrading = new io.playerbase.domain.shared.PasswordHasher() {
+        var upgrading = new PasswordHasher() {
             @Override
             public String hash(String password) {
                 return hasher.hash(password) + "!";
@@ -223,11 +226,11 @@ class UserServicesTest {
     void deletingTheAccountNeedsThePasswordAndReleasesEmailAndUsername() {
         UserId id = new UserId(registerAnn().id());
         RuleViolation wrong = assertThrows(RuleViolation.class, () -> deleteAccount.delete(
-                new io.playerbase.application.user.port.in.DeleteAccountUseCase.Command(id, "not it", Actor.player(id, "r"))));
+                new DeleteAccountUseCase.Command(id, "not it", Actor.player(id, "r"))));
         assertEquals("wrong-password", wrong.code());
         assertEquals("active", queries.byId(id).status());
 
-        deleteAccount.delete(new io.playerbase.application.user.port.in.DeleteAccountUseCase.Command(id, "correct horse", Actor.player(id, "r9")));
+        deleteAccount.delete(new DeleteAccountUseCase.Command(id, "correct horse", Actor.player(id, "r9")));
         UserView erased = queries.byId(id);
         assertEquals("deleted", erased.status());
         assertTrue(erased.username().startsWith("deleted-"));

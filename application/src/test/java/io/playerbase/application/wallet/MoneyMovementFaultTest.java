@@ -7,6 +7,7 @@ import io.playerbase.domain.testing.InMemoryLedger;
 import io.playerbase.domain.testing.InMemoryWalletRepository;
 import io.playerbase.domain.testing.MutableClock;
 import io.playerbase.domain.wallet.Ledger;
+import io.playerbase.domain.wallet.OperationId;
 import io.playerbase.domain.wallet.WalletRepository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -124,7 +125,7 @@ class MoneyMovementFaultTest {
         ReconciliationView report = queries.reconcile(ann);
         assertTrue(report.consistent(), report.findings().toString());
         assertEquals(0, new RecoverWalletsService(wallets, movements).recover(), "a second pass finds nothing");
-        var applied = storedLedger.findByOperation(ann, new io.playerbase.domain.wallet.OperationId("op-1"));
+        var applied = storedLedger.findByOperation(ann, new OperationId("op-1"));
         assertEquals(committed || then == Then.RETRY_SAME_OPERATION, applied.isPresent());
         if (applied.isPresent()) {
             assertEquals(TransactionView.of(applied.get()), debits.debit(debit(ann, 40, "op-1")),

@@ -7,6 +7,7 @@ import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.RuleViolation;
@@ -16,9 +17,13 @@ import io.playerbase.domain.testing.InMemoryWalletRepository;
 import io.playerbase.domain.testing.MutableClock;
 import io.playerbase.domain.wallet.Amount;
 import io.playerbase.domain.wallet.LedgerEntry;
+import io.playerbase.domain.wallet.Movement;
+import io.playerbase.domain.wallet.OperationId;
+import io.playerbase.domain.wallet.ReasonCode;
 import io.playerbase.domain.wallet.TransactionSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +79,7 @@ class WalletServicesTest {
     void aRepeatedOperationReturnsTheOriginalAndChangesNothing() {
         UserId ann = wallets.addUser();
         TransactionView original = credit.credit(credit(ann, 1000, "op-1"));
-        clock.advance(java.time.Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         TransactionView again = credit.credit(credit(ann, 1000, "op-1"));
 
         assertEquals(original, again);
@@ -152,10 +157,10 @@ class WalletServicesTest {
         credit.credit(credit(ann, 10, "op-1"));
         // A second credit whose ledger copy has not happened (crash after the wallet write).
         var wallet = wallets.find(ann).orElseThrow();
-        wallet.credit(new Amount(5), new io.playerbase.domain.wallet.Movement(
-                new io.playerbase.domain.wallet.OperationId("op-2"), new io.playerbase.domain.wallet.ReasonCode("goodwill"),
+        wallet.credit(new Amount(5), new Movement(
+                new OperationId("op-2"), new ReasonCode("goodwill"),
                 null, TransactionSource.ADMIN, ADMIN), clock.instant());
-        wallets.commit(wallet, io.playerbase.domain.shared.AuditEntry.of(ann, ADMIN, "wallet.credited", "wallet",
+        wallets.commit(wallet, AuditEntry.of(ann, ADMIN, "wallet.credited", "wallet",
                 List.of("balance"), clock.instant()));
 
         assertEquals(15, queries.wallet(ann).balance());

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Test data: {@code generate-legacy --users N [--seed S] --yes-write-test-data} writes N users as the old
@@ -70,7 +71,7 @@ final class GenerateLegacyCommand implements CliCommand {
         return 0;
     }
 
-    private static <T> T number(String text, java.util.function.Function<String, T> parse) {
+    private static <T> T number(String text, Function<String, T> parse) {
         if (text == null) {
             return null;
         }

@@ -1,6 +1,6 @@
 package io.playerbase.bootstrap.cli;
 
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import jakarta.inject.Singleton;
 
 import java.io.PrintStream;

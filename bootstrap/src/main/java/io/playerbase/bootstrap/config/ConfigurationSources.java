@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class ConfigurationSources {
 
     /** Every {@code MONGODB_*} variable: none may become a {@code mongodb.*} property. */
     public static String[] excludedVariables(Iterable<String> variableNames) {
-        List<String> excluded = new java.util.ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (String name : variableNames) {
             if (name.startsWith(MONGODB_PREFIX)) {
                 excluded.add(name);

@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -160,7 +161,7 @@ class ConsoleBrowserTest {
         assertTrue(line.getText().contains(hostile), "the description is shown as text");
         assertTrue(line.findElements(By.tagName("img")).isEmpty(), "and never parsed as markup");
         assertNull(driver.executeScript("return window.pwned"));
-        wait.until(ExpectedConditions.textToBe(By.id("wallet-balance"), String.format(java.util.Locale.US, "%,d CREDITS", before + 250)));
+        wait.until(ExpectedConditions.textToBe(By.id("wallet-balance"), String.format(Locale.US, "%,d CREDITS", before + 250)));
         ConsoleBrowser.screenshot(driver, "console-player-admin");
     }
 

@@ -2,6 +2,7 @@ package io.playerbase.bootstrap.wallet;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -14,6 +15,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.user.port.in.Authenticated;
+import io.playerbase.bootstrap.StaffAccounts;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -44,7 +46,7 @@ class WalletEndToEndTest {
     @Inject
     MongoDatabase database;
     @Inject
-    io.micronaut.context.ApplicationContext context;
+    ApplicationContext context;
 
     private Map<String, Object> body(HttpRequest<?> request) {
         return http.toBlocking().retrieve(request, Argument.mapOf(String.class, Object.class));
@@ -64,8 +66,8 @@ class WalletEndToEndTest {
         String playerToken = (String) body(HttpRequest.POST("/api/v1/auth/login",
                 Map.of("login", name, "password", "correct horse battery"))).get("access_token");
         // The admin user API comes with access control; a token with the admin role stands in for it here.
-        String admin = io.playerbase.bootstrap.StaffAccounts.admin(context);
-        String support = io.playerbase.bootstrap.StaffAccounts.support(context);
+        String admin = StaffAccounts.admin(context);
+        String support = StaffAccounts.support(context);
 
         HttpResponse<String> credited = http.toBlocking().exchange(
                 move(ann, "credits", Map.of("amount", 123_456, "reason", "goodwill", "description", "Welcome gift"), "gift-1", admin),

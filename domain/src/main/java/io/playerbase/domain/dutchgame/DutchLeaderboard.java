@@ -1,5 +1,6 @@
 package io.playerbase.domain.dutchgame;
 
+import io.playerbase.domain.shared.ReadOnlyPort;
 import io.playerbase.domain.shared.UserId;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Read-only port for stats and leaderboards. Meant to be served by the {@code read_only} database
  * role (SPEC §6): nothing here writes.
  */
-public interface DutchLeaderboard extends io.playerbase.domain.shared.ReadOnlyPort {
+public interface DutchLeaderboard extends ReadOnlyPort {
 
     /** Any existing player's public stats, also those not on a board (suspended players are not found). */
     Optional<Standing> standing(UserId player);

@@ -1,5 +1,7 @@
 package io.playerbase.domain.shared;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Encrypts single field values before they reach storage (AES-256-GCM in the crypto adapter).
  * The context is bound to the ciphertext as associated data: a ciphertext copied to another
@@ -32,7 +34,7 @@ public interface FieldCipher {
     /** Where a value lives: collection, document id and field path. */
     record FieldContext(String collection, String documentId, String field) {
         public byte[] associatedData() {
-            return (collection + "\u0000" + documentId + "\u0000" + field).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return (collection + "\u0000" + documentId + "\u0000" + field).getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.playerbase.domain.dutchgame;
 
+import io.playerbase.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -59,7 +60,7 @@ class StatsFormulaTest {
     @Test
     void aMatchAddsToTheCountersAndRederives() {
         Instant end = Instant.parse("2026-05-01T10:00:00Z");
-        PlayerResult win = new PlayerResult(io.playerbase.domain.shared.UserId.newId(end), MatchResult.WIN, 60, 0);
+        PlayerResult win = new PlayerResult(UserId.newId(end), MatchResult.WIN, 60, 0);
         DutchStats after = DutchStats.initial().after(win, end);
         assertEquals(new DutchStats(1, 0, 1, 60, 2, "unranked", 1.0, StatsFormula.VERSION, end), after);
         PlayerResult loss = new PlayerResult(win.userId(), MatchResult.LOSS, 0, -5);
@@ -75,7 +76,7 @@ class StatsFormulaTest {
         Instant end = Instant.parse("2026-05-01T10:00:00Z");
         DutchStats stats = DutchStats.derive(5, 4, 9, 500, end);
         assertEquals("unranked", stats.rank());
-        DutchStats tenth = stats.after(new PlayerResult(io.playerbase.domain.shared.UserId.newId(end), MatchResult.LOSS, 0, 0), end);
+        DutchStats tenth = stats.after(new PlayerResult(UserId.newId(end), MatchResult.LOSS, 0, 0), end);
         assertEquals("bronze", tenth.rank());
         assertEquals(4, tenth.level());
     }

@@ -2,6 +2,8 @@ package io.playerbase.domain.shared;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +35,7 @@ class PageRequestTest {
 
     @Test
     void staffActorsAreSupportOrAdmin() {
-        UserId id = UserId.newId(java.time.Instant.EPOCH);
+        UserId id = UserId.newId(Instant.EPOCH);
         assertEquals(Actor.ActorRole.ADMIN, Actor.staff(id, Actor.ActorRole.ADMIN, "r").role());
         assertThrows(IllegalArgumentException.class, () -> Actor.staff(id, Actor.ActorRole.PLAYER, "r"));
         assertEquals("pbk_1", Actor.gameServer("pbk_1", "r").id());
@@ -41,7 +43,7 @@ class PageRequestTest {
 
     @Test
     void retryAfterIsAtLeastOneSecond() {
-        assertEquals(java.time.Duration.ofSeconds(1), new RateLimited("x", java.time.Duration.ZERO).retryAfter());
-        assertEquals(java.time.Duration.ofSeconds(30), new RateLimited("x", java.time.Duration.ofSeconds(30)).retryAfter());
+        assertEquals(Duration.ofSeconds(1), new RateLimited("x", Duration.ZERO).retryAfter());
+        assertEquals(Duration.ofSeconds(30), new RateLimited("x", Duration.ofSeconds(30)).retryAfter());
     }
 }

@@ -27,6 +27,10 @@ public final class InMemoryCompPlayerPool implements CompPlayerPool {
         return id;
     }
 
+    public synchronized void suspend(String username) {
+        players.values().stream().filter(p -> p.username().equals(username)).forEach(p -> active.put(p.userId(), false));
+    }
+
     @Override
     public synchronized List<CompPlayer> active() {
         return players.values().stream().filter(p -> active.get(p.userId())).toList();

@@ -4,6 +4,7 @@ import io.playerbase.domain.user.ModuleDefinition;
 import io.playerbase.domain.user.ModuleRegistry;
 
 import java.util.List;
+import java.util.Map;
 
 public final class InMemoryModuleRegistry implements ModuleRegistry {
 
@@ -16,9 +17,9 @@ public final class InMemoryModuleRegistry implements ModuleRegistry {
     /** Two small modules, enough to see that registration copies the registry's defaults. */
     public static InMemoryModuleRegistry standard() {
         return new InMemoryModuleRegistry(List.of(
-                new ModuleDefinition("wallet", "active", 1, java.util.Map.of("balance", 0L, "currency", "CREDITS"), "Wallet"),
-                new ModuleDefinition("dutch_game", "active", 1, java.util.Map.of("wins", 0, "coins", 100), "Dutch"),
-                new ModuleDefinition("retired", "inactive", 1, java.util.Map.of("x", 1), "Not given to new users")));
+                new ModuleDefinition("wallet", "active", 1, Map.of("balance", 0L, "currency", "CREDITS"), "Wallet"),
+                new ModuleDefinition("dutch_game", "active", 1, Map.of("wins", 0, "coins", 100), "Dutch"),
+                new ModuleDefinition("retired", "inactive", 1, Map.of("x", 1), "Not given to new users")));
     }
 
     @Override

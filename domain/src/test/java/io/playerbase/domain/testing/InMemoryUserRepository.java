@@ -6,6 +6,7 @@ import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserRepository;
+import io.playerbase.domain.user.UserStatus;
 import io.playerbase.domain.user.Username;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class InMemoryUserRepository implements UserRepository {
     public synchronized void insert(User user, AuditEntry entry) {
         for (Stored stored : users.values()) {
             User other = stored.snapshot();
-            if (other.status() == io.playerbase.domain.user.UserStatus.DELETED) {
+            if (other.status() == UserStatus.DELETED) {
                 continue; // an erased account releases its email and username
             }
             if (normalize(other.email().value()).equals(normalize(user.email().value()))) {
@@ -78,7 +79,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(Email email) {
         return users.values().stream().map(Stored::snapshot)
-                .filter(user -> user.status() != io.playerbase.domain.user.UserStatus.DELETED)
+                .filter(user -> user.status() != UserStatus.DELETED)
                 .filter(user -> normalize(user.email().value()).equals(normalize(email.value())))
                 .findFirst().map(InMemoryUserRepository::copy);
     }
@@ -86,7 +87,7 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findByUsername(Username username) {
         return users.values().stream().map(Stored::snapshot)
-                .filter(user -> user.status() != io.playerbase.domain.user.UserStatus.DELETED)
+                .filter(user -> user.status() != UserStatus.DELETED)
                 .filter(user -> normalize(user.username().value()).equals(normalize(username.value())))
                 .findFirst().map(InMemoryUserRepository::copy);
     }

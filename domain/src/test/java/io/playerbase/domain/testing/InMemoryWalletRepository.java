@@ -7,6 +7,7 @@ import io.playerbase.domain.wallet.Currency;
 import io.playerbase.domain.wallet.Wallet;
 import io.playerbase.domain.wallet.WalletRepository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class InMemoryWalletRepository implements WalletRepository {
 
     /** A user with an empty wallet (or one holding {@code balance} from before the ledger existed). */
     public UserId addUser(long balance) {
-        UserId id = UserId.newId(java.time.Instant.now());
+        UserId id = UserId.newId(Instant.now());
         wallets.put(id, Wallet.open(id, CREDITS, balance));
         return id;
     }

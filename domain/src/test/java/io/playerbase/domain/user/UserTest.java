@@ -6,6 +6,7 @@ import io.playerbase.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ class UserTest {
 
     @Test
     void moduleDefaultsMayHoldNulls() {
-        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
+        Map<String, Object> defaults = new HashMap<>();
         defaults.put("expires_at", null);
         ModuleDefinition module = new ModuleDefinition("subscription", "active", 1, defaults, "s");
         User user = User.register(UserId.newId(T0), new Email("a@b.co"), new Username("abc"), "$h", false, List.of(module), T0);

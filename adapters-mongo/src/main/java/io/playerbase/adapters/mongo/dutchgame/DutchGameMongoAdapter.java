@@ -135,7 +135,7 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
             }
             // A hold is placed only after its match is stored, and a match is deleted only once rejected:
             // a hold whose attempt is gone is stray.
-            java.util.Set<String> existing = new java.util.HashSet<>();
+            Set<String> existing = new HashSet<>();
             for (Document match : matches.find(Filters.in("_id", held.stream().map(h -> new ObjectId(h.attemptId())).toList()))
                     .projection(Projections.include("_id"))) {
                 existing.add(match.getObjectId("_id").toHexString());

@@ -2,7 +2,7 @@ package io.playerbase.adapters.mongo.health;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
-import io.playerbase.adapters.mongo.user.EncryptionMaintenance;
+import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;

@@ -2,10 +2,12 @@ package io.playerbase.adapters.mongo.migration;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PasswordHasher;
 import jakarta.inject.Singleton;
 
@@ -23,7 +25,7 @@ final class MigrationBeans {
     @Singleton
     MigrationRunner migrationRunner(AdminMongo admin, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
                                     PasswordHasher hasher, MigrationSettings settings,
-                                    @io.micronaut.core.annotation.Nullable io.playerbase.domain.shared.LegacyCipher legacy) {
+                                    @Nullable LegacyCipher legacy) {
         return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings, legacy);
     }
 }

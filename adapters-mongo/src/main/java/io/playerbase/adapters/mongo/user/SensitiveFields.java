@@ -30,12 +30,12 @@ public final class SensitiveFields {
     }
 
     /** The sensitive paths under {@code modules.} (encrypted with the service key). */
-    java.util.List<String> modulePaths() {
+    public List<String> modulePaths() {
         return paths.stream().filter(path -> path.startsWith("modules.")).sorted().toList();
     }
 
     /** The sensitive top-level fields (personal data, encrypted with the owner's data key). */
-    java.util.List<String> personalFields() {
+    public List<String> personalFields() {
         return paths.stream().filter(path -> !path.contains(".")).sorted().toList();
     }
 }

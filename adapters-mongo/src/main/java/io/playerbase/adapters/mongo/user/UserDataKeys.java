@@ -10,6 +10,7 @@ import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.util.Date;
@@ -71,7 +72,7 @@ final class UserDataKeys {
         dataKeys.forget(user);
     }
 
-    private static org.bson.conversions.Bson byId(UserId user) {
+    private static Bson byId(UserId user) {
         return Filters.eq("_id", new ObjectId(user.value()));
     }
 }

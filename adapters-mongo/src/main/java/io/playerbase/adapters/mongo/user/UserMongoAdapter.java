@@ -5,26 +5,28 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserRepository;
-import io.playerbase.domain.user.Username;
-import io.playerbase.adapters.mongo.support.MongoErrors;
-import com.mongodb.client.model.Projections;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.domain.user.UserStatus;
+import io.playerbase.domain.user.Username;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,7 +57,7 @@ final class UserMongoAdapter implements UserRepository {
     public void insert(User user, AuditEntry audit) {
         Document document = mapper.toNewDocument(user, MongoErrors.call(() -> keys.forWriting(user.id())))
                 .append("version", 1L)
-                .append(AuditOutbox.FIELD, java.util.List.of(AuditOutbox.toBson(audit)));
+                .append(AuditOutbox.FIELD, List.of(AuditOutbox.toBson(audit)));
         MongoErrors.run(() -> {
             try {
                 users.insertOne(document);
@@ -100,8 +102,8 @@ final class UserMongoAdapter implements UserRepository {
                 .append("email_bidx", ERASED + id)
                 .append("password_hash", user.passwordHash())
                 .append("credentials_version", user.credentialsVersion())
-                .append("updated_at", java.util.Date.from(user.updatedAt()))
-                .append("erased_at", java.util.Date.from(user.updatedAt()))
+                .append("updated_at", Date.from(user.updatedAt()))
+                .append("erased_at", Date.from(user.updatedAt()))
                 .append("data_key_destroyed", false)
                 .append("version", next);
         Bson update = Updates.combine(new Document("$set", fields),

@@ -1,15 +1,14 @@
 package io.playerbase.adapters.mongo.compplayer;
 
-import io.playerbase.adapters.mongo.testing.ContainerMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import java.util.Map;
-
+/** The same tests against a real MongoDB 7 (skipped where no Docker engine runs). */
 @Testcontainers(disabledWithoutDocker = true)
-class CompPlayerMongoAdapterContainerTest extends CompPlayerPoolContract {
+class CompPlayerMongoAdapterContainerTest extends CompPlayerMongoAdapterTest {
 
     @Override
-    protected Map<String, Object> storeProperties() {
-        return Map.of("playerbase.mongo.uri", ContainerMongo.connectionString());
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 }

@@ -1,11 +1,11 @@
 package io.playerbase.adapters.mongo.compplayer;
 
-import java.util.Map;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-class CompPlayerMongoAdapterEmbeddedTest extends CompPlayerPoolContract {
+class CompPlayerMongoAdapterEmbeddedTest extends CompPlayerMongoAdapterTest {
 
     @Override
-    protected Map<String, Object> storeProperties() {
-        return Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0);
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

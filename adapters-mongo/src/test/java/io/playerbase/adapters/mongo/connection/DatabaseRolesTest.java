@@ -2,6 +2,7 @@ package io.playerbase.adapters.mongo.connection;
 
 import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -11,9 +12,11 @@ import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +69,8 @@ class DatabaseRolesTest {
             assertThrows(IllegalArgumentException.class,
                     () -> readOnly.aggregate("probe", List.of(Aggregates.merge("copy"))));
             assertEquals(1, readOnly.aggregate("probe", List.of(Aggregates.match(new Document("_id", 1))))
-                    .into(new java.util.ArrayList<>()).size());
-            assertFalse(context.getBean(MongoDatabase.class).listCollectionNames().into(new java.util.ArrayList<>()).contains("copy"));
+                    .into(new ArrayList<>()).size());
+            assertFalse(context.getBean(MongoDatabase.class).listCollectionNames().into(new ArrayList<>()).contains("copy"));
         }
     }
 
@@ -80,7 +83,7 @@ class DatabaseRolesTest {
                      "playerbase.mongo.database", database,
                      "playerbase.mongo.read-only.uri", replica.connectionString(),
                      "playerbase.mongo.admin.uri", replica.connectionString()))) {
-            try (MongoClient direct = com.mongodb.client.MongoClients.create(replica.connectionString())) {
+            try (MongoClient direct = MongoClients.create(replica.connectionString())) {
                 direct.getDatabase(database).getCollection("probe").insertOne(new Document("_id", "on-the-replica"));
             }
 
@@ -101,11 +104,11 @@ class DatabaseRolesTest {
                      "playerbase.mongo.admin.uri", adminServer.connectionString()))) {
             context.getBean(MigrationRunner.class).migrate();
 
-            try (MongoClient direct = com.mongodb.client.MongoClients.create(adminServer.connectionString())) {
-                assertTrue(direct.getDatabase(database).listCollectionNames().into(new java.util.ArrayList<>()).contains("users"));
+            try (MongoClient direct = MongoClients.create(adminServer.connectionString())) {
+                assertTrue(direct.getDatabase(database).listCollectionNames().into(new ArrayList<>()).contains("users"));
             }
             assertFalse(EmbeddedMongo.client().getDatabase(database).listCollectionNames()
-                    .into(new java.util.ArrayList<>()).contains("users"));
+                    .into(new ArrayList<>()).contains("users"));
         }
     }
 
@@ -144,7 +147,7 @@ class DatabaseRolesTest {
                 "playerbase.mongo.startup.max-attempts", 1));
         properties.putAll(overrides);
         return ApplicationContext.builder().properties(properties)
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start();
     }
 }

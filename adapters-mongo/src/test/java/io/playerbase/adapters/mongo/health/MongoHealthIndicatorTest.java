@@ -6,15 +6,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class MongoHealthIndicatorTest {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0,
                         "playerbase.migrations.run-at-start", false))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start()) {
             Set<Class<?>> readiness = context.getBeansOfType(HealthIndicator.class, Qualifiers.byStereotype(Readiness.class))
                     .stream().map(Object::getClass).collect(Collectors.toSet());

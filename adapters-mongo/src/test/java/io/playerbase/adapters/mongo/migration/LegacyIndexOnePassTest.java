@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
@@ -114,7 +115,7 @@ class LegacyIndexOnePassTest {
                 user(1).append("email", null),
                 user(2).append("email", 42),
                 user(3).append("email", "   "),
-                user(4).append("email", cipher.encrypt("x@example.com", new io.playerbase.domain.shared.FieldCipher.FieldContext(
+                user(4).append("email", cipher.encrypt("x@example.com", new FieldCipher.FieldContext(
                         "users", "x", "email"))),
                 user(5).append("email", "gAAAAABrAkcVpxBlzn6rrE5lCpqqjOjZ6uH90WLrA0EoeQt7MqE88xNXMLN5z773dbgrxodvcAflG1LnnuXjK3ljF1LxIINMhQ=="),
                 // A Playerbase user (indexed) and a legacy user with the same email in another case.

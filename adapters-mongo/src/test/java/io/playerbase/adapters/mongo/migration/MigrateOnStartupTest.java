@@ -7,6 +7,7 @@ import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class MigrateOnStartupTest {
         properties.putAll(overrides);
         return ApplicationContext.builder()
                 .properties(properties)
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start();
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class AdapterContext {
                         "playerbase.mongo.uri", connectionString,
                         "playerbase.mongo.database", database,
                         "playerbase.migrations.run-at-start", false))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start();
     }
 }

@@ -16,6 +16,7 @@ import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
+import io.playerbase.domain.testing.FakePersonalDataKeys;
 import io.playerbase.domain.user.AccountAccess;
 import io.playerbase.domain.user.AccountAccessLookup;
 import io.playerbase.domain.user.Email;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +68,7 @@ abstract class StaffReadsContract {
                 .properties(storeProperties())
                 .properties(Map.of("playerbase.mongo.database", "contract_" + new ObjectId().toHexString(),
                         "playerbase.comp-players.password", "comp-player-test-password"))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new io.playerbase.domain.testing.FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
                 .start();
         users = context.getBean(UserRepository.class);
         search = context.getBean(UserSearch.class);
@@ -161,7 +163,7 @@ abstract class StaffReadsContract {
             store.write(entry);
             expected.add(entry.id());
         }
-        expected.sort(java.util.Comparator.reverseOrder());
+        expected.sort(Comparator.reverseOrder());
         AuditEntry later = AuditEntry.of(ann.id(), Actor.staff(ann.id(), Actor.ActorRole.ADMIN, "r9"), "test.later", "user",
                 List.of("status"), NOW.plusSeconds(20));
         store.write(later);

@@ -1,12 +1,11 @@
 package io.playerbase.adapters.mongo.user;
 
-import java.util.Map;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-/** Each test starts the application's own embedded store, in memory, on a free port. */
-class UserMongoAdapterEmbeddedTest extends UserRepositoryContract {
+class UserMongoAdapterEmbeddedTest extends UserMongoAdapterTest {
 
     @Override
-    protected Map<String, Object> storeProperties() {
-        return Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0);
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

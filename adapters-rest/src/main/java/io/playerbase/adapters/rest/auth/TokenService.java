@@ -1,5 +1,6 @@
 package io.playerbase.adapters.rest.auth;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Value;
@@ -78,7 +79,7 @@ public final class TokenService {
                 throw new AuthenticationFailed();
             }
             return new RefreshClaims(new UserId(claims.getSubject()), version.intValue());
-        } catch (ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
             if (e instanceof AuthenticationFailed failed) {
                 throw failed;
             }
@@ -89,7 +90,7 @@ public final class TokenService {
     private String sign(JWTClaimsSet claims) {
         try {
             return signature.sign(claims).serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException("Token signing failed", e);
         }
     }

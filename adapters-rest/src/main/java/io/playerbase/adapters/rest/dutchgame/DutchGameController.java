@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.util.Set;
+
 /**
  * Dutch statistics. Game servers (API keys with {@code matches:write}) report matches; stats and
  * leaderboards are public (usernames and counters only, nothing personal).
@@ -42,7 +44,7 @@ import jakarta.validation.Valid;
 class DutchGameController {
 
     /** Roles that read any match; a game server reads the matches it reported. */
-    private static final java.util.Set<String> STAFF = java.util.Set.of("support", "admin");
+    private static final Set<String> STAFF = Set.of("support", "admin");
 
     private final ReportDutchMatchUseCase reportMatch;
     private final DutchGameQueries queries;

@@ -19,6 +19,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
+
 /** Maps the domain's error family to HTTP statuses: the only such mapping in the code base. */
 @Produces
 @Singleton
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DomainExceptionHandler.class);
-    private static final java.util.Set<String> RETRYABLE_CONFLICTS = java.util.Set.of("wallet-busy", "idempotency-key-in-use");
+    private static final Set<String> RETRYABLE_CONFLICTS = Set.of("wallet-busy", "idempotency-key-in-use");
 
     static HttpStatus statusOf(DomainException exception) {
         return switch (exception) {

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders every error the framework produces itself (malformed JSON, unknown or missing fields,
@@ -58,7 +60,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                 }
                 errors.add(new Problem.FieldProblem(snakeCase(field), violation.getMessage()));
             }
-            errors.sort(java.util.Comparator.comparing(Problem.FieldProblem::field));
+            errors.sort(Comparator.comparing(Problem.FieldProblem::field));
             return errors;
         }
         for (Error error : context.getErrors()) {
@@ -80,7 +82,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     }
 
     static String snakeCase(String name) {
-        return name == null ? "body" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return name == null ? "body" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static String code(HttpStatus status) {

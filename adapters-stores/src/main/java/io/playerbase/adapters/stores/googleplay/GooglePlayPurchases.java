@@ -13,6 +13,7 @@ import io.playerbase.domain.shared.Unavailable;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -113,7 +114,7 @@ final class GooglePlayPurchases {
                         JsonFields.object(answer, "externalAccountIdentifiers")
                                 .flatMap(ids -> JsonFields.text(ids, "obfuscatedExternalAccountId")).orElse(null),
                         envelope(productId, purchaseToken, ProductKind.SUBSCRIPTION, answer));
-            } catch (JsonFields.WrongType | java.util.NoSuchElementException | IllegalArgumentException e) {
+            } catch (JsonFields.WrongType | NoSuchElementException | IllegalArgumentException e) {
                 throw unexpected(e);
             }
         });

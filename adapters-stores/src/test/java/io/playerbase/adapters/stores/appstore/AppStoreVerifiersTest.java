@@ -11,17 +11,23 @@ import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.DomainException;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.RuleViolation;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,7 +60,7 @@ class AppStoreVerifiersTest {
 
     /** Apple's test root plus the bundled Apple Root CA G3, as a deployment that configured the test root would have. */
     private static AppStore appStore(String bundleId, Set<String> environments, Long appAppleId) {
-        List<X509Certificate> roots = new java.util.ArrayList<>(AppStoreSettings.appleRootAnd(List.of()));
+        List<X509Certificate> roots = new ArrayList<>(AppStoreSettings.appleRootAnd(List.of()));
         roots.add(AppStoreTestSigner.appleTestRoot());
         return new AppStore(new AppStoreSettings(bundleId, environments, appAppleId, roots), CLOCK);
     }
@@ -433,10 +439,10 @@ class AppStoreVerifiersTest {
         }
 
         @Test
-        void extraRootsComeFromPemOrDerFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            java.nio.file.Path pemFile = AppStoreTestSigner.writeAppleTestRoot(dir);
-            java.nio.file.Path derFile = dir.resolve("root.der");
-            java.nio.file.Files.write(derFile, AppStoreTestSigner.appleTestRoot().getEncoded());
+        void extraRootsComeFromPemOrDerFiles(@TempDir Path dir) throws Exception {
+            Path pemFile = AppStoreTestSigner.writeAppleTestRoot(dir);
+            Path derFile = dir.resolve("root.der");
+            Files.write(derFile, AppStoreTestSigner.appleTestRoot().getEncoded());
 
             List<X509Certificate> roots = AppStoreSettings.appleRootAnd(List.of(pemFile, derFile));
 
@@ -470,8 +476,8 @@ class AppStoreVerifiersTest {
 
     private static byte[] hmac(byte[] key, String input) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
         } catch (Exception e) {
             throw new IllegalStateException(e);

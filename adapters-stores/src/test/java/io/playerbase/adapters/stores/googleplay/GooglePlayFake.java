@@ -22,6 +22,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,7 +50,7 @@ public final class GooglePlayFake implements AutoCloseable {
     public static final String PUSH_KEY_ID = "push-key-1";
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "google-play-fake");
         thread.setDaemon(true);
         return thread;
@@ -432,7 +435,7 @@ public final class GooglePlayFake implements AutoCloseable {
 
     private static byte[] unsigned(byte[] twosComplement) {
         return twosComplement.length > 1 && twosComplement[0] == 0
-                ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
+                ? Arrays.copyOfRange(twosComplement, 1, twosComplement.length) : twosComplement;
     }
 
     private static KeyPair rsa() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,7 @@ class GooglePlaySettingsTest {
         assertEquals("sa-key-1", key.privateKeyId());
         assertEquals("RSA", key.privateKey().getAlgorithm());
         assertFalse(key.toString().contains("PRIVATE"), key.toString());
-        assertFalse(key.toString().contains(java.util.Base64.getEncoder().encodeToString(key.privateKey().getEncoded()).substring(0, 40)));
+        assertFalse(key.toString().contains(Base64.getEncoder().encodeToString(key.privateKey().getEncoded()).substring(0, 40)));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.function.Executable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -390,7 +391,7 @@ class GooglePlayVerifiersTest {
         }
 
         private static String noneAlgorithm(Map<String, Object> claims) {
-            java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+            Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
             return "Bearer " + encoder.encodeToString("{\"alg\":\"none\",\"kid\":\"push-key-1\"}".getBytes())
                     + "." + encoder.encodeToString(GooglePlayFake.json(claims).getBytes()) + ".";
         }

@@ -3,6 +3,7 @@ package io.playerbase.application.wallet.port.in;
 import io.playerbase.domain.wallet.LedgerEntry;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One ledger entry as callers see it (decrypted).
@@ -18,7 +19,7 @@ public record TransactionView(String id, long sequence, String operationId, Stri
         return new TransactionView(entry.id().value(), entry.sequence(), entry.operationId().value(), entry.kind().wire(),
                 entry.amount().minorUnits(), entry.signedAmount(), entry.balanceAfter(), entry.currency().code(),
                 entry.reason().value(), entry.description(), entry.source().wire(), entry.actor().id(),
-                entry.actor().role().name().toLowerCase(java.util.Locale.ROOT),
+                entry.actor().role().name().toLowerCase(Locale.ROOT),
                 entry.reverses() == null ? null : entry.reverses().operationId().value(), entry.createdAt());
     }
 

@@ -1,0 +1,66 @@
+package io.playerbase.application.compplayer;
+
+import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
+import io.playerbase.application.compplayer.port.in.CompPlayerView;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.PasswordHasher;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.user.Email;
+import io.playerbase.domain.user.ModuleDefinition;
+import io.playerbase.domain.user.ModuleRegistry;
+import io.playerbase.domain.user.User;
+import io.playerbase.domain.user.UserRepository;
+import io.playerbase.domain.user.Username;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Singleton
+final class AddCompPlayerService implements AddCompPlayerUseCase {
+
+    /** Computer players start richer than humans (100) so they can sit at any table (SPEC §3). */
+    static final int COMP_PLAYER_COINS = 1000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final ModuleRegistry registry;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    AddCompPlayerService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher, Clock clock) {
+        this.users = users;
+        this.registry = registry;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompPlayerView add(Command command) {
+        Username username = new Username(command.username());
+        Email email = new Email(username.value() + "@cp.com");
+        Instant now = clock.instant();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
+        List<ModuleDefinition> modules = registry.activeModules().stream().map(AddCompPlayerService::withCompCoins).toList();
+        User user = User.register(UserId.newId(now), email, username, hash, true, modules, now);
+        users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
+                List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
+        return CompPlayerViews.of(user);
+    }
+
+    private static ModuleDefinition withCompCoins(ModuleDefinition module) {
+        if (!module.name().equals("dutch_game")) {
+            return module;
+        }
+        Map<String, Object> defaults = new LinkedHashMap<>(module.defaults());
+        defaults.put("coins", COMP_PLAYER_COINS);
+        return new ModuleDefinition(module.name(), module.status(), module.version(), defaults, module.description());
+    }
+}
