@@ -4,6 +4,7 @@ import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
 import io.playerbase.application.compplayer.port.in.ChangeCompPlayerStatusUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.UserId;
@@ -52,8 +53,13 @@ final class CompPlayerAdminService implements AddCompPlayerUseCase, ChangeCompPl
         String hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
         List<ModuleDefinition> modules = registry.activeModules().stream().map(CompPlayerAdminService::withCompCoins).toList();
         User user = User.register(UserId.newId(now), email, username, hash, true, modules, now);
-        users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
-                List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
+        try {
+            users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
+                    List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
+        } catch (Conflict e) {
+            // The email is made from the username: the admin can only change the username.
+            throw "email-taken".equals(e.code()) ? new Conflict("username-taken", "This username is taken") : e;
+        }
         return view(user);
     }
 
