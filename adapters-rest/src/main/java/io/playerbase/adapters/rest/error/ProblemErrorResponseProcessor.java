@@ -26,6 +26,7 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             errors = List.of(argumentProblem(cause));
             code = "body".equals(errors.get(0).field()) ? "malformed-request" : "invalid-value";
             detail = errors.get(0).field() + " " + errors.get(0).message();
+        }
+        if (status == HttpStatus.BAD_REQUEST && cause instanceof URISyntaxException url) {
+            // A URL the framework cannot even parse (a % not followed by two hex digits, a space…).
+            detail = "The URL is not valid: " + url.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + (url.getIndex() >= 0 ? " at position " + url.getIndex() : "");
         }
         if (status.getCode() >= 500) {
             LOG.error("Request {} failed", RequestIds.of(context.getRequest()), cause);
