@@ -264,6 +264,9 @@ class StrictInputEndToEndTest {
                 400, "malformed-request", "players[0].points"));
         cases.add(matchCase("points \"10\" in a nested line", match.formatted("\"2026-11-22T10:00:00Z\"", "\"2026-11-22T10:20:00Z\"", "\"10\""),
                 400, "malformed-request", "players[0].points"));
+        String minCoins = match.formatted("\"2026-11-22T10:00:00Z\"", "\"2026-11-22T10:20:00Z\"", "10")
+                .replace("\"coins_delta\":0}", "\"coins_delta\":-9223372036854775808}");
+        cases.add(matchCase("coins_delta the one long whose absolute value overflows", minCoins, 400, "invalid-value", "coins_delta"));
         cases.add(matchCase("a year that overflows epoch millis", match.formatted("\"+999999999-12-31T23:59:59Z\"",
                 "\"+999999999-12-31T23:59:59Z\"", "10"), 400, "invalid-value", "ended_at"));
         cases.add(matchCase("started before 2000", match.formatted("\"1999-12-31T23:59:59Z\"", "\"2026-11-22T10:20:00Z\"", "10"),

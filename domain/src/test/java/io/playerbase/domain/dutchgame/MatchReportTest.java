@@ -72,6 +72,8 @@ class MatchReportTest {
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, -1, 0));
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, PlayerResult.MAX_POINTS + 1, 0));
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, -PlayerResult.MAX_COINS_DELTA - 1));
+        assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, PlayerResult.MAX_COINS_DELTA + 1));
+        assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, Long.MIN_VALUE), "whose absolute value overflows");
         assertEquals(MatchResult.LOSS, MatchResult.fromWire("loss"));
         assertThrows(InvalidValue.class, () -> MatchResult.fromWire("draw"));
     }
