@@ -186,6 +186,9 @@ class StrictInputEndToEndTest {
                 values("match_id", "\"m-" + suffix + "\"", "started_at", "\"2026-11-22T10:00:00Z\"", "ended_at", "\"2026-11-22T10:20:00Z\"",
                         "players", players),
                 kinds("match_id", 'S', "started_at", 'T', "ended_at", 'T')));
+        operations.add(new BodyOperation("POST /api/v1/admin/users/search", "POST", "/api/v1/admin/users/search", admin,
+                values("username", "\"pat" + suffix + "\"", "status", "\"active\"", "is_comp_player", "false", "limit", "10"),
+                kinds("username", 'S', "status", 'S', "is_comp_player", 'B', "limit", 'I')));
         operations.add(new BodyOperation("POST /api/v1/admin/comp-players", "POST", "/api/v1/admin/comp-players", admin,
                 values("username", "\"robot" + suffix + "\""), kinds("username", 'S')));
         return operations;
@@ -223,6 +226,7 @@ class StrictInputEndToEndTest {
             'S', List.of("123", "true", "[\"x\"]", "{\"a\":\"b\"}", "\"a\\u0000b\"", "\"a\\u0007b\"", "\"a\\ud800b\"", "\"\\udc00\""),
             'I', List.of("2.9", "99.99", "\"5\"", "true", "1e3", "2.0", "[5]", "99999999999999999999"),
             'T', List.of("12345", "\"12345\"", "true", "\"2026-11-22 10:00:00\"", "\"2026-13-01T00:00:00Z\""),
+            'B', List.of("\"true\"", "1", "0", "[true]", "\"yes\""),
             'L', List.of("\"support\"", "[1]", "[true]", "[\"a\\u0000\"]", "{}"));
 
     private List<Case> corpus() {
@@ -354,6 +358,13 @@ class StrictInputEndToEndTest {
         for (String count : List.of("?count=1.5", "?count=maybe", "?count=", "")) {
             cases.add(get("GET /api/v1/games/dutch/comp-players", "count" + count, "/api/v1/games/dutch/comp-players" + count, gameServer,
                     400, "invalid-value", "count"));
+        }
+        for (String series : List.of("registrations", "matches", "wallet-volume")) {
+            String operation = "GET /api/v1/admin/dashboard/" + series;
+            String path = "/api/v1/admin/dashboard/" + series;
+            cases.add(get(operation, "granularity=week", path + "?granularity=week", admin, 400, "invalid-value", "granularity"));
+            cases.add(get(operation, "from as epoch seconds", path + "?from=1764547200&to=1764633600", admin, 400, "invalid-value", "from"));
+            cases.add(get(operation, "a control character", path + "?granularity=h%07our", admin, 400, "invalid-value", "granularity"));
         }
         cases.add(get("GET /api/v1/users/me", "a URL over the limit", "/api/v1/users/me?x=" + "a".repeat(5000), player, 414, "uri-too-long", null));
         cases.add(new Case("GET /api/v1/users/me", "headers over the limit", "GET", "/api/v1/users/me", player, null, null,
