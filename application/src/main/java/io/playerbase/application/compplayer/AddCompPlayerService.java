@@ -3,6 +3,7 @@ package io.playerbase.application.compplayer;
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.Email;
@@ -50,8 +51,13 @@ final class AddCompPlayerService implements AddCompPlayerUseCase {
         String hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
         List<ModuleDefinition> modules = registry.activeModules().stream().map(AddCompPlayerService::withCompCoins).toList();
         User user = User.register(UserId.newId(now), email, username, hash, true, modules, now);
-        users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
-                List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
+        try {
+            users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
+                    List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));
+        } catch (Conflict e) {
+            // The email is made from the username: the admin can only change the username.
+            throw "email-taken".equals(e.code()) ? new Conflict("username-taken", "This username is taken") : e;
+        }
         return CompPlayerViews.of(user);
     }
 

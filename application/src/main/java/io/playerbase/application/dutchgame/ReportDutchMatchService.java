@@ -36,6 +36,7 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
     @Override
     public MatchView report(Command command) {
         MatchReport report = command.report();
+        report.requirePlausibleTimes(clock.instant());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<MatchRecord> known = store.findMatch(report.matchId());
             if (known.isEmpty()) {

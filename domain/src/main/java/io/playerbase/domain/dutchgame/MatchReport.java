@@ -3,6 +3,7 @@ package io.playerbase.domain.dutchgame;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.UserId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -20,6 +21,10 @@ public record MatchReport(MatchId matchId, Instant startedAt, Instant endedAt, L
 
     public static final int MIN_PLAYERS = 2;
     public static final int MAX_PLAYERS = 8;
+    /** No match of the platform is older; an earlier time is a game server's bug (an epoch default, a unit mix-up). */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far a game server's clock may run ahead of ours. */
+    public static final Duration CLOCK_SKEW = Duration.ofDays(1);
 
     public MatchReport {
         Objects.requireNonNull(matchId, "matchId");
@@ -41,6 +46,19 @@ public record MatchReport(MatchId matchId, Instant startedAt, Instant endedAt, L
             }
         }
         players = List.copyOf(players);
+    }
+
+    /**
+     * Refuses times outside what a real match can have: before {@link #EARLIEST}, or ending more than
+     * {@link #CLOCK_SKEW} after {@code now}. Such a time would be stored as the players' last match time.
+     */
+    public void requirePlausibleTimes(Instant now) {
+        if (startedAt.isBefore(EARLIEST)) {
+            throw new InvalidValue("started_at", "must not be before " + EARLIEST);
+        }
+        if (endedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidValue("ended_at", "must not be more than a day in the future");
+        }
     }
 
     public List<UserId> playerIds() {

@@ -21,7 +21,8 @@ public record PlayerResult(UserId userId, MatchResult result, long points, long 
         if (points < 0 || points > MAX_POINTS) {
             throw new InvalidValue("points", "must be between 0 and " + MAX_POINTS);
         }
-        if (Math.abs(coinsDelta) > MAX_COINS_DELTA) {
+        // Not Math.abs: it is negative for Long.MIN_VALUE, which would pass.
+        if (coinsDelta < -MAX_COINS_DELTA || coinsDelta > MAX_COINS_DELTA) {
             throw new InvalidValue("coins_delta", "must be between -" + MAX_COINS_DELTA + " and " + MAX_COINS_DELTA);
         }
     }

@@ -48,6 +48,22 @@ class MatchReportTest {
     }
 
     @Test
+    void timesOutsideWhatARealMatchCanHaveAreRefused() {
+        Instant now = END.plusSeconds(60);
+        new MatchReport(new MatchId("m1"), START, END, lines(2)).requirePlausibleTimes(now);
+        new MatchReport(new MatchId("m1"), MatchReport.EARLIEST, now.plus(MatchReport.CLOCK_SKEW), lines(2)).requirePlausibleTimes(now);
+        InvalidValue early = assertThrows(InvalidValue.class, () -> new MatchReport(new MatchId("m1"),
+                Instant.parse("1999-12-31T23:59:59Z"), END, lines(2)).requirePlausibleTimes(now));
+        assertEquals("started_at", early.fieldErrors().get(0).field());
+        InvalidValue late = assertThrows(InvalidValue.class, () -> new MatchReport(new MatchId("m1"), START,
+                now.plus(MatchReport.CLOCK_SKEW).plusMillis(1), lines(2)).requirePlausibleTimes(now));
+        assertEquals("ended_at", late.fieldErrors().get(0).field());
+        Instant farFuture = Instant.parse("+999999999-12-31T23:59:59Z");
+        assertThrows(InvalidValue.class, () -> new MatchReport(new MatchId("m1"), farFuture, farFuture, lines(2))
+                .requirePlausibleTimes(now));
+    }
+
+    @Test
     void matchIdsAndLinesAreBounded() {
         assertThrows(InvalidValue.class, () -> new MatchId(""));
         assertThrows(InvalidValue.class, () -> new MatchId("a".repeat(65)));
@@ -56,6 +72,8 @@ class MatchReportTest {
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, -1, 0));
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, PlayerResult.MAX_POINTS + 1, 0));
         assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, -PlayerResult.MAX_COINS_DELTA - 1));
+        assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, PlayerResult.MAX_COINS_DELTA + 1));
+        assertThrows(InvalidValue.class, () -> line(MatchResult.WIN, 0, Long.MIN_VALUE), "whose absolute value overflows");
         assertEquals(MatchResult.LOSS, MatchResult.fromWire("loss"));
         assertThrows(InvalidValue.class, () -> MatchResult.fromWire("draw"));
     }

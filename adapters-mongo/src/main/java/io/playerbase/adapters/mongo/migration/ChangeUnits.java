@@ -21,7 +21,8 @@ final class ChangeUnits {
             V0030_AddCompPlayerPicks.class,
             V0040_IndexLegacyUsers.class,
             V0041_BackfillLegacyUsers.class,
-            V0090_AddDashboardIndexes.class);
+            V0090_AddDashboardIndexes.class,
+            V0095_IndexPendingUserKeys.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old

@@ -16,8 +16,9 @@ import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserRepository;
-import io.playerbase.domain.user.UserStatus;
 import io.playerbase.domain.user.Username;
+import io.micronaut.context.annotation.Value;
+import io.playerbase.domain.user.UserStatus;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Date;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -45,8 +47,11 @@ final class UserMongoAdapter implements UserRepository {
     private final UserDocumentMapper mapper;
     private final UserDataKeys keys;
     private final AuditOutbox outbox;
+    private final Duration pendingKeyGrace;
 
-    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox) {
+    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox,
+                     @Value("${playerbase.crypto.pending-key-grace:10m}") Duration pendingKeyGrace) {
+        this.pendingKeyGrace = pendingKeyGrace;
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.mapper = mapper;
         this.keys = keys;
@@ -55,16 +60,22 @@ final class UserMongoAdapter implements UserRepository {
 
     @Override
     public void insert(User user, AuditEntry audit) {
-        Document document = mapper.toNewDocument(user, MongoErrors.call(() -> keys.forWriting(user.id())))
+        Document document = mapper.toNewDocument(user, MongoErrors.call(() -> keys.forNewUser(user.id())))
                 .append("version", 1L)
                 .append(AuditOutbox.FIELD, List.of(AuditOutbox.toBson(audit)));
         MongoErrors.run(() -> {
             try {
                 users.insertOne(document);
             } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    // Certainly not inserted: the key goes now. Any other failure may have inserted the
+                    // user after all, so its key stays pending for settlePendingKeys to decide.
+                    discardKey(user.id());
+                }
                 throw duplicateOrRethrow(e);
             }
         });
+        confirmKey(user.id());
         user.markStored(1L);
         outbox.deliver(audit);
     }
@@ -130,6 +141,33 @@ final class UserMongoAdapter implements UserRepository {
         } catch (RuntimeException e) {
             LOG.warn("Erasure of user {} left its data key for the recovery pass: {}", id, e.getMessage());
         }
+    }
+
+    private void discardKey(UserId id) {
+        try {
+            keys.discard(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Pending data key of refused user {} left for the recovery pass: {}", id, e.getMessage());
+        }
+    }
+
+    private void confirmKey(UserId id) {
+        try {
+            keys.confirm(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Data key of new user {} left pending for the recovery pass: {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * Settles the data keys of inserts interrupted between their writes (see {@link UserDataKeys#forNewUser}):
+     * a key pending for over {@code playerbase.crypto.pending-key-grace} (longer than any insert runs)
+     * is kept when its user exists, else deleted.
+     */
+    @Scheduled(initialDelay = "30s", fixedDelay = "${playerbase.crypto.pending-key-recovery-interval:10m}")
+    int settlePendingKeys() {
+        return keys.settlePending(pendingKeyGrace,
+                id -> users.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null);
     }
 
     @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval:60s}")

@@ -216,4 +216,48 @@ abstract class UserMongoAdapterTest extends UserRepositoryContract {
         assertEquals(0, context.getBean(MongoDatabase.class).getCollection("user_keys")
                 .countDocuments(Filters.eq("_id", new ObjectId(user.id().value()))));
     }
+
+    @Test
+    void aRefusedInsertLeavesNoDataKeyAndAnAcceptedOneLeavesAnOrdinaryKey() {
+        MongoCollection<Document> keys = context.getBean(MongoDatabase.class).getCollection("user_keys");
+        User first = newUser("gus");
+        users.insert(first, audit(first, "user.registered"));
+        long keysBefore = keys.countDocuments();
+        for (User refused : List.of(
+                User.register(UserId.newId(NOW), new Email("GUS@example.com"), new Username("other"), "$h", false, List.of(), NOW),
+                User.register(UserId.newId(NOW), new Email("y@example.com"), new Username("Gus"), "$h", false, List.of(), NOW))) {
+            assertThrows(Conflict.class, () -> users.insert(refused, audit(refused, "user.registered")));
+            assertEquals(0, keys.countDocuments(Filters.eq("_id", new ObjectId(refused.id().value()))), "no orphan key");
+        }
+        assertEquals(keysBefore, keys.countDocuments());
+        Document key = keys.find(Filters.eq("_id", new ObjectId(first.id().value()))).first();
+        assertFalse(key.containsKey("pending"), "the key of a stored user is settled: " + key.toJson());
+    }
+
+    @Test
+    void theRecoveryPassSettlesPendingKeysByWhetherTheirUserExists() {
+        MongoCollection<Document> keys = context.getBean(MongoDatabase.class).getCollection("user_keys");
+        UserMongoAdapter adapter = context.getBean(UserMongoAdapter.class);
+        User stored = newUser("hal");
+        users.insert(stored, audit(stored, "user.registered"));
+        Date old = Date.from(Instant.now().minus(java.time.Duration.ofHours(1)));
+        // A crash after the user's insert but before its key was confirmed…
+        keys.updateOne(Filters.eq("_id", new ObjectId(stored.id().value())),
+                Updates.combine(Updates.set("pending", true), Updates.set("created_at", old)));
+        // …and one before the insert (or after an insert that failed): the key of a user that never appeared.
+        ObjectId orphan = new ObjectId(UserId.newId(NOW).value());
+        keys.insertOne(new Document("_id", orphan).append("wrapped_key", "w").append("created_at", old).append("pending", true));
+        // An insert still running: too young to judge.
+        ObjectId running = new ObjectId(UserId.newId(NOW).value());
+        keys.insertOne(new Document("_id", running).append("wrapped_key", "w").append("created_at", new Date()).append("pending", true));
+
+        assertEquals(2, adapter.settlePendingKeys());
+
+        Document kept = keys.find(Filters.eq("_id", new ObjectId(stored.id().value()))).first();
+        assertFalse(kept.containsKey("pending"), kept.toJson());
+        assertEquals(stored.phone(), users.findById(stored.id()).orElseThrow().phone());
+        assertEquals(0, keys.countDocuments(Filters.eq("_id", orphan)));
+        assertEquals(1, keys.countDocuments(Filters.and(Filters.eq("_id", running), Filters.eq("pending", true))));
+        assertEquals(0, adapter.settlePendingKeys(), "settled keys are left alone");
+    }
 }

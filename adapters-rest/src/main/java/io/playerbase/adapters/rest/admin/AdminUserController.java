@@ -19,6 +19,7 @@ import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryPage;
 import io.playerbase.adapters.rest.auth.Principals;
 import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.user.UserResponse;
+import io.playerbase.adapters.rest.support.RequestValues;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
 import io.playerbase.application.user.port.in.ReinstateUserUseCase;
@@ -64,10 +65,10 @@ class AdminUserController {
             + "pass next_cursor back as cursor for the next page.")
     UserSummaryPage list(@QueryValue @Nullable String email, @QueryValue @Nullable String username,
                          @QueryValue @Nullable String status,
-                         @QueryValue("is_comp_player") @Nullable Boolean compPlayer,
+                         @QueryValue("is_comp_player") @Nullable @Schema(type = "boolean") String compPlayer,
                          @QueryValue @Nullable String cursor, @QueryValue @Nullable Integer limit) {
-        return UserSummaryPage.of(queries.list(new AdminUserQueries.ListQuery(email, username, status, compPlayer,
-                PageRequest.of(cursor, limit))));
+        return UserSummaryPage.of(queries.list(new AdminUserQueries.ListQuery(email, username, status,
+                RequestValues.bool("is_comp_player", compPlayer, null), PageRequest.of(cursor, limit))));
     }
 
     @Get("/{id}")

@@ -18,6 +18,7 @@ import io.playerbase.adapters.rest.dutchgame.DutchGameResponses.MatchResponse;
 import io.playerbase.adapters.rest.dutchgame.DutchGameResponses.PlayerStatsResponse;
 import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.support.RequestIds;
+import io.playerbase.adapters.rest.support.RequestValues;
 import io.playerbase.application.dutchgame.port.in.DutchGameQueries;
 import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
 import io.playerbase.domain.dutchgame.LeaderboardOrder;
@@ -105,8 +106,9 @@ class DutchGameController {
     LeaderboardResponse leaderboard(@QueryValue(defaultValue = "points") String by,
                                     @QueryValue(defaultValue = "20") int limit,
                                     @Nullable @QueryValue String cursor,
-                                    @QueryValue(value = "include_comp_players", defaultValue = "false") boolean includeCompPlayers) {
-        return LeaderboardResponse.of(queries.leaderboard(LeaderboardOrder.fromWire(by), limit, cursor, includeCompPlayers));
+                                    @Nullable @QueryValue("include_comp_players") @Schema(type = "boolean") String includeCompPlayers) {
+        return LeaderboardResponse.of(queries.leaderboard(LeaderboardOrder.fromWire(by), limit, cursor,
+                RequestValues.bool("include_comp_players", includeCompPlayers, false)));
     }
 
     @Get("/leaderboard/around/{userId}")
@@ -117,7 +119,8 @@ class DutchGameController {
     @Operation(operationId = "getLeaderboardAroundPlayer", summary = "A player's place on a leaderboard with their neighbours")
     LeaderboardResponse around(@PathVariable String userId, @QueryValue(defaultValue = "points") String by,
                                @QueryValue(defaultValue = "5") int radius,
-                               @QueryValue(value = "include_comp_players", defaultValue = "false") boolean includeCompPlayers) {
-        return LeaderboardResponse.of(queries.around(new UserId(userId), LeaderboardOrder.fromWire(by), radius, includeCompPlayers));
+                               @Nullable @QueryValue("include_comp_players") @Schema(type = "boolean") String includeCompPlayers) {
+        return LeaderboardResponse.of(queries.around(new UserId(userId), LeaderboardOrder.fromWire(by), radius,
+                RequestValues.bool("include_comp_players", includeCompPlayers, false)));
     }
 }
