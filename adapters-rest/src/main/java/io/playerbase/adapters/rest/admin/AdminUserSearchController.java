@@ -8,12 +8,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
+import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryPage;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +39,7 @@ class AdminUserSearchController {
 
     /** Every field optional; the same criteria as the GET listing. */
     @Serdeable
+    @Schema(name = "SearchUsersRequest")
     record SearchUsersRequest(@Nullable @Size(max = 320) String email, @Nullable @Size(max = 64) String username,
                               @Nullable @Size(max = 16) String status, @Nullable Boolean isCompPlayer,
                               @Nullable @Size(max = 200) String cursor, @Nullable Integer limit) {
@@ -50,13 +51,10 @@ class AdminUserSearchController {
                     + "spacing aside), status active, suspended or deleted, is_comp_player, limit 1-200 (default 50), "
                     + "cursor from next_cursor. Reads only.")
     @ApiResponse(responseCode = "200", description = "a page of users")
-    @ApiResponse(responseCode = "400", description = "malformed-request, invalid-value",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "403", description = "forbidden: not support or admin",
-            content = @Content(mediaType = "application/problem+json"))
-    PageResponse<UserSummaryResponse> search(@Body @Valid SearchUsersRequest body) {
-        return PageResponse.of(queries.list(new AdminUserQueries.ListQuery(body.email(), body.username(), body.status(),
-                body.isCompPlayer(), PageRequest.of(body.cursor(), body.limit()))), UserSummaryResponse::of);
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    UserSummaryPage search(@Body @Valid SearchUsersRequest body) {
+        return UserSummaryPage.of(queries.list(new AdminUserQueries.ListQuery(body.email(), body.username(), body.status(),
+                body.isCompPlayer(), PageRequest.of(body.cursor(), body.limit()))));
     }
 }

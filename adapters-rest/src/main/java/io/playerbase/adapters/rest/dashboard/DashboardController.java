@@ -9,11 +9,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.CountSeriesResponse;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.VolumeSeriesResponse;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.dashboard.port.in.DashboardQueries;
 import io.playerbase.application.dashboard.port.in.DashboardQueries.SeriesQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,12 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "dashboard")
 @SecurityRequirement(name = "bearer")
-@ApiResponse(responseCode = "400", description = "invalid-value: granularity, from or to",
-        content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "403", description = "forbidden: not support or admin",
-        content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "503", description = "database-unavailable", content = @Content(mediaType = "application/problem+json"))
 class DashboardController {
 
     private static final String WINDOW = " granularity hour (default; at most 168 buckets) or day (at most 92); "
@@ -50,6 +44,7 @@ class DashboardController {
     @Operation(operationId = "getRegistrationsSeries", summary = "Accounts created per hour or day (support, admin)",
             description = "Computer players are left out." + WINDOW)
     @ApiResponse(responseCode = "200", description = "the series")
+    @ApiErrors.Authenticated
     CountSeriesResponse registrations(@Parameter(description = "hour or day") @QueryValue @Nullable String granularity,
                                       @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return CountSeriesResponse.of(queries.registrations(new SeriesQuery(granularity, from, to)));
@@ -59,6 +54,7 @@ class DashboardController {
     @Operation(operationId = "getMatchesReportedSeries", summary = "Dutch matches reported per hour or day (support, admin)",
             description = "Accepted reports by the time they were recorded." + WINDOW)
     @ApiResponse(responseCode = "200", description = "the series")
+    @ApiErrors.Authenticated
     CountSeriesResponse matches(@Parameter(description = "hour or day") @QueryValue @Nullable String granularity,
                                 @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return CountSeriesResponse.of(queries.matchesReported(new SeriesQuery(granularity, from, to)));
@@ -69,6 +65,7 @@ class DashboardController {
             description = "Per currency, in minor units: credited is what added to balances (credits, reversals of "
                     + "debits), debited what took from them." + WINDOW)
     @ApiResponse(responseCode = "200", description = "the series")
+    @ApiErrors.Authenticated
     VolumeSeriesResponse walletVolume(@Parameter(description = "hour or day") @QueryValue @Nullable String granularity,
                                       @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return VolumeSeriesResponse.of(queries.walletVolume(new SeriesQuery(granularity, from, to)));
