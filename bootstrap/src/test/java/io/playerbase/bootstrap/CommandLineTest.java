@@ -1,14 +1,16 @@
 package io.playerbase.bootstrap;
 
+import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
+import io.playerbase.bootstrap.cli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.legacy.LegacyDatabaseGenerator;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.LogInUseCase;
-import io.playerbase.bootstrap.cli.CommandLine;
 import io.playerbase.domain.shared.PageRequest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,6 +71,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aStoreInUseByAnotherProcessIsOneLineNotAStackTrace() {
+        assertEquals(0, run("migrate").exit());
+        try (EmbeddedMongoServer service = EmbeddedMongoServer.startWithFile(dataDir, 0)) {
+            Result locked = run("status");
+            assertEquals(1, locked.exit());
+            assertEquals(1, locked.err().strip().lines().count(), locked.err());
+            assertTrue(locked.err().startsWith("Cannot open the embedded store"), locked.err());
+        }
+        assertEquals(0, run("status").exit(), "free again once the other process is gone");
+    }
+
+    @Test
     void createAdminTakesThePasswordFromStandardInputAndNeverFromADefault() {
         Result created = runWithInput("admin password 2026\n", "create-admin", "--email", "root@example.com", "--username", "root");
         assertEquals(0, created.exit(), created.err());
@@ -119,7 +133,7 @@ class CommandLineTest {
         assertEquals(0, run("migrate").exit());
         String status = run("status").out();
         assertTrue(status.contains("Users: 5\nLegacy data left:\n"), "the computer players are not legacy data: " + status);
-        assertTrue(status.contains("  Legacy plaintext values left (the re-encryption pass encrypts them): 0"), status);
+        assertTrue(status.contains("  Legacy credit balances not mapped to a balance (not whole credits): 0"), status);
     }
 
     @Test

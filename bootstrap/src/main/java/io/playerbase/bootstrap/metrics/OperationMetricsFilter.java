@@ -1,6 +1,7 @@
 package io.playerbase.bootstrap.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -10,7 +11,6 @@ import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.UriRouteInfo;
 import io.playerbase.adapters.rest.error.Problem;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
-import io.swagger.v3.oas.annotations.Operation;
 
 import java.util.Map;
 import java.util.Optional;
@@ -21,22 +21,24 @@ import java.util.regex.Pattern;
  * Counters an operator watches, read from the API's answers (so they count exactly what clients saw):
  * <ul>
  *   <li>{@code playerbase.security.refusals{route, method, reason}}: 401/403 of the security layer or a
- *       controller ({@code unauthenticated}, {@code forbidden});</li>
- *   <li>{@code playerbase.rate_limit.refusals{operation}}: 429 {@code too-many-requests};</li>
- *   <li>{@code playerbase.idempotency.replays{operation}}: answers replayed from an Idempotency-Key;</li>
+ *       controller ({@code unauthenticated}, {@code forbidden}, or the problem type a controller gave);</li>
+ *   <li>{@code playerbase.rate_limit.refusals{route, method}}: 429 {@code too-many-requests};</li>
+ *   <li>{@code playerbase.idempotency.replays{route, method}}: answers replayed from an Idempotency-Key;</li>
  *   <li>{@code playerbase.dutch.matches.reported{outcome}}: match reports, {@code applied} (a repeat of the
  *       same report included) or the problem type that rejected them;</li>
  *   <li>{@code playerbase.wallet.operations{kind, outcome}}: staff credits, debits and reversals,
  *       {@code ok} or the problem type.</li>
  * </ul>
- * Operations are named by their OpenAPI operationId.
+ * Routes are URI templates, as in {@code http.server.requests} (the swagger annotations, operationIds
+ * included, do not survive to run time).
  */
 @ServerFilter("/api/**")
-final class OperationMetricsFilter {
+final class OperationMetricsFilter implements Ordered {
 
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"urn:playerbase:problem:([a-z0-9-]+)\"");
-    private static final Map<String, String> WALLET_KINDS = Map.of("creditUserWallet", "credit",
-            "debitUserWallet", "debit", "reverseUserTransaction", "reversal");
+    private static final String MATCHES = "/api/v1/games/dutch/matches";
+    private static final Map<String, String> WALLET_KINDS = Map.of("/api/v1/admin/users/{id}/wallet/credits", "credit",
+            "/api/v1/admin/users/{id}/wallet/debits", "debit", "/api/v1/admin/users/{id}/wallet/reversals", "reversal");
 
     private final MeterRegistry meters;
 
@@ -47,31 +49,40 @@ final class OperationMetricsFilter {
     @ResponseFilter
     void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-        String operation = route.flatMap(info -> info.getAnnotationMetadata().stringValue(Operation.class, "operationId"))
-                .orElse("unknown");
-        String problem = problemType(response);
+        String template = route.filter(UriRouteInfo.class::isInstance)
+                .map(info -> ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toPathString()).orElse("unmatched");
+        String method = request.getMethodName();
         int status = response.code();
-        if ((status == 401 || status == 403) && problem != null) {
-            String template = route.filter(UriRouteInfo.class::isInstance)
-                    .map(info -> ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toPathString()).orElse("unmatched");
-            meters.counter("playerbase.security.refusals", "route", template, "method", request.getMethodName(),
-                    "reason", problem).increment();
+        String problem = problemType(response);
+        // The security layer's refusals get their problem body later, from the error response processor.
+        if (problem == null && (status == 401 || status == 403)) {
+            problem = status == 401 ? "unauthenticated" : "forbidden";
+        }
+        if (status == 401 || status == 403) {
+            meters.counter("playerbase.security.refusals", "route", template, "method", method, "reason", problem)
+                    .increment();
         }
         if ("too-many-requests".equals(problem)) {
-            meters.counter("playerbase.rate_limit.refusals", "operation", operation).increment();
+            meters.counter("playerbase.rate_limit.refusals", "route", template, "method", method).increment();
         }
         if ("true".equals(response.getHeaders().get(IdempotentRequests.REPLAYED))) {
-            meters.counter("playerbase.idempotency.replays", "operation", operation).increment();
+            meters.counter("playerbase.idempotency.replays", "route", template, "method", method).increment();
         }
         String outcome = status / 100 == 2 ? null : (problem == null ? String.valueOf(status) : problem);
-        if ("reportMatch".equals(operation)) {
+        if (MATCHES.equals(template) && "POST".equals(method)) {
             meters.counter("playerbase.dutch.matches.reported", "outcome", outcome == null ? "applied" : outcome).increment();
         }
-        String kind = WALLET_KINDS.get(operation);
+        String kind = "POST".equals(method) ? WALLET_KINDS.get(template) : null;
         if (kind != null) {
             meters.counter("playerbase.wallet.operations", "kind", kind, "outcome", outcome == null ? "ok" : outcome)
                     .increment();
         }
+    }
+
+    /** Outside the security filter, so that its refusals pass through here too. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE + 1;
     }
 
     /** The problem type code of an error answer; replayed answers carry their body as JSON text. */

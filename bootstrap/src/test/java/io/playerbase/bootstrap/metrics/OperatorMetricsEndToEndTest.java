@@ -58,7 +58,8 @@ class OperatorMetricsEndToEndTest {
         String prometheus = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
         assertTrue(prometheus.contains("playerbase_wallet_operations_total{kind=\"credit\",outcome=\"ok\"} 2.0"), prometheus);
         assertTrue(prometheus.contains("playerbase_wallet_operations_total{kind=\"debit\",outcome=\"insufficient-funds\"} 1.0"));
-        assertTrue(prometheus.contains("playerbase_idempotency_replays_total{operation=\"creditUserWallet\"} 1.0"));
+        assertTrue(prometheus.contains("playerbase_idempotency_replays_total{method=\"POST\",route=\"/api/v1/admin/users/{id}/wallet/credits\"} 1.0"),
+                prometheus);
         assertTrue(prometheus.contains("playerbase_security_refusals_total{method=\"GET\",reason=\"unauthenticated\",route=\"/api/v1/users/me\"}"),
                 "refused before any controller ran");
         assertTrue(prometheus.contains("http_server_requests_seconds_bucket{"), "histogram buckets for the latency alert");

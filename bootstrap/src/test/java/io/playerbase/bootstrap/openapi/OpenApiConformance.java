@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the operation, its body matches the documented schema, a problem's {@code type} is one the
  * response names, and a request the service accepted (2xx) is valid by the document. Every
  * end-to-end test's traffic is recorded by {@link OpenApiConformanceFilter} and judged afterwards by
- * {@link OpenApiConformanceCheck}, off the request path: the validator's libraries are slow and log
+ * {@link OpenApiConformanceCheckTest}, off the request path: the validator's libraries are slow and log
  * every schema keyword at DEBUG, which must not change what the tests measure.
  */
 final class OpenApiConformance {

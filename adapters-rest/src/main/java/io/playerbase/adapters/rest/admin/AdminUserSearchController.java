@@ -13,6 +13,7 @@ import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,7 @@ class AdminUserSearchController {
 
     /** Every field optional; the same criteria as the GET listing. */
     @Serdeable
+    @Schema(name = "SearchUsersRequest")
     record SearchUsersRequest(@Nullable @Size(max = 320) String email, @Nullable @Size(max = 64) String username,
                               @Nullable @Size(max = 16) String status, @Nullable Boolean isCompPlayer,
                               @Nullable @Size(max = 200) String cursor, @Nullable Integer limit) {

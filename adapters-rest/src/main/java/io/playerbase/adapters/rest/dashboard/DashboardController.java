@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.CountSeriesResponse;
 import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.VolumeSeriesResponse;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.dashboard.port.in.DashboardQueries;
 import io.playerbase.application.dashboard.port.in.DashboardQueries.SeriesQuery;
 import io.swagger.v3.oas.annotations.Operation;

@@ -7,6 +7,7 @@ import io.playerbase.application.dashboard.port.in.DashboardQueries.CurrencyVolu
 import io.playerbase.application.dashboard.port.in.DashboardQueries.VolumeBucket;
 import io.playerbase.application.dashboard.port.in.DashboardQueries.VolumeSeries;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ final class DashboardResponses {
     }
 
     @Serdeable
+    @Schema(name = "CountSeriesResponse")
     record CountSeriesResponse(String granularity, Instant from, Instant to, List<CountBucketResponse> buckets, long total,
                                boolean complete, Instant coveredFrom) {
         static CountSeriesResponse of(CountSeries series) {
@@ -26,6 +28,7 @@ final class DashboardResponses {
     }
 
     @Serdeable
+    @Schema(name = "CountBucketResponse")
     record CountBucketResponse(Instant start, long count) {
         static CountBucketResponse of(CountBucket bucket) {
             return new CountBucketResponse(bucket.start(), bucket.count());
@@ -33,6 +36,7 @@ final class DashboardResponses {
     }
 
     @Serdeable
+    @Schema(name = "VolumeSeriesResponse")
     record VolumeSeriesResponse(String granularity, Instant from, Instant to, List<CurrencyVolumeResponse> currencies,
                                 long transactions, boolean complete, Instant coveredFrom) {
         static VolumeSeriesResponse of(VolumeSeries series) {
@@ -43,6 +47,7 @@ final class DashboardResponses {
     }
 
     @Serdeable
+    @Schema(name = "CurrencyVolumeResponse")
     record CurrencyVolumeResponse(String currency, List<VolumeBucketResponse> buckets) {
         static CurrencyVolumeResponse of(CurrencyVolume volume) {
             return new CurrencyVolumeResponse(volume.currency(), volume.buckets().stream().map(VolumeBucketResponse::of).toList());
@@ -50,6 +55,7 @@ final class DashboardResponses {
     }
 
     @Serdeable
+    @Schema(name = "VolumeBucketResponse")
     record VolumeBucketResponse(Instant start, long transactions, long credited, long debited) {
         static VolumeBucketResponse of(VolumeBucket bucket) {
             return new VolumeBucketResponse(bucket.start(), bucket.transactions(), bucket.credited(), bucket.debited());

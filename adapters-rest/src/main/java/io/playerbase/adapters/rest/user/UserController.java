@@ -81,7 +81,7 @@ class UserController {
     @ApiResponse(responseCode = "204", description = "Erased")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = "wrong-current-password",
+    @ApiResponse(responseCode = "422", description = "wrong-password",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @Operation(operationId = "deleteMyAccount", summary = "Erase my account", description = "204. Needs the password. Personal data becomes unreadable "
             + "(the account's data key is destroyed), email and username can be registered again, statistics stay "

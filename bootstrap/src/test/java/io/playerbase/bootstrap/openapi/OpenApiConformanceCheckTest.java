@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * accepted request the document calls invalid.
  */
 @Order(Integer.MAX_VALUE)
-class OpenApiConformanceCheck {
+class OpenApiConformanceCheckTest {
 
     @Test
     void everyExchangeOfTheEndToEndTestsMatchesTheDocument() {
