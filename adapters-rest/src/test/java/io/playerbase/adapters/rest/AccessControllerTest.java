@@ -64,7 +64,7 @@ class AccessControllerTest {
     private static final String KEY_TOKEN = "pbk_650000000000000000000001.secret";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final UserView PLAYER_VIEW = new UserView(PLAYER.value(), "pat@example.com", "pat", "active", false,
-            List.of("player"), null, null, Map.of(), T0, T0);
+            List.of("player"), null, null, Map.of(), T0, T0, List.of());
 
     @Inject
     @Client("/")
@@ -233,7 +233,7 @@ class AccessControllerTest {
     @Test
     void theStaffListingPassesItsCriteriaAndAnswersInSnakeCase() {
         when(queries.list(any())).thenReturn(new Page<>(List.of(new UserSummaryView(PLAYER.value(), "pat@example.com", "pat",
-                "suspended", true, List.of("player"), T0, T0)), "next-page"));
+                "suspended", true, List.of("player"), T0, T0, List.of())), "next-page"));
         Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users?email=pat%40example.com"
                 + "&status=suspended&is_comp_player=true&limit=5&cursor=abc").bearerAuth(bearer(SUPPORT, "player", "support")), Map.class);
         assertEquals("next-page", page.get("next_cursor"));

@@ -1,6 +1,5 @@
 package io.playerbase.adapters.rest.ratelimit;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.application.user.port.in.Authenticated;
@@ -44,28 +43,18 @@ public class AuthRateLimits {
     private final RateLimitPolicy refreshPerAddress;
     private final RateLimitPolicy refreshPerAccount;
 
-    AuthRateLimits(@Value("${playerbase.rate-limits.enabled:true}") boolean enabled,
-                   @Value("${playerbase.rate-limits.max-keys:100000}") int maxKeys,
-                   @Value("${playerbase.rate-limits.client-address-header:}") String clientAddressHeader,
-                   @Value("${playerbase.rate-limits.login-per-address:30/1m}") String loginPerAddress,
-                   @Value("${playerbase.rate-limits.login-per-account:10/1m}") String loginPerAccount,
-                   @Value("${playerbase.rate-limits.failed-logins-per-account:10/15m}") String failedLoginsPerAccount,
-                   @Value("${playerbase.rate-limits.register-per-address:20/10m}") String registerPerAddress,
-                   @Value("${playerbase.rate-limits.register-per-account:5/1h}") String registerPerAccount,
-                   @Value("${playerbase.rate-limits.refresh-per-address:60/1m}") String refreshPerAddress,
-                   @Value("${playerbase.rate-limits.refresh-per-account:20/1m}") String refreshPerAccount,
-                   Clock clock) {
-        this.enabled = enabled;
+    AuthRateLimits(RateLimitSettings settings, Clock clock) {
+        this.enabled = settings.enabled();
         this.clock = clock;
-        this.counters = new FixedWindowCounters(maxKeys, clock);
-        this.addresses = new ClientAddresses(clientAddressHeader);
-        this.loginPerAddress = RateLimitPolicy.parse("login-per-address", loginPerAddress);
-        this.loginPerAccount = RateLimitPolicy.parse("login-per-account", loginPerAccount);
-        this.failedLoginsPerAccount = RateLimitPolicy.parse("failed-logins-per-account", failedLoginsPerAccount);
-        this.registerPerAddress = RateLimitPolicy.parse("register-per-address", registerPerAddress);
-        this.registerPerAccount = RateLimitPolicy.parse("register-per-account", registerPerAccount);
-        this.refreshPerAddress = RateLimitPolicy.parse("refresh-per-address", refreshPerAddress);
-        this.refreshPerAccount = RateLimitPolicy.parse("refresh-per-account", refreshPerAccount);
+        this.counters = new FixedWindowCounters(settings.maxKeys(), clock);
+        this.addresses = new ClientAddresses(settings.clientAddressHeader() == null ? "" : settings.clientAddressHeader());
+        this.loginPerAddress = RateLimitPolicy.parse("login-per-address", settings.loginPerAddress());
+        this.loginPerAccount = RateLimitPolicy.parse("login-per-account", settings.loginPerAccount());
+        this.failedLoginsPerAccount = RateLimitPolicy.parse("failed-logins-per-account", settings.failedLoginsPerAccount());
+        this.registerPerAddress = RateLimitPolicy.parse("register-per-address", settings.registerPerAddress());
+        this.registerPerAccount = RateLimitPolicy.parse("register-per-account", settings.registerPerAccount());
+        this.refreshPerAddress = RateLimitPolicy.parse("refresh-per-address", settings.refreshPerAddress());
+        this.refreshPerAccount = RateLimitPolicy.parse("refresh-per-account", settings.refreshPerAccount());
     }
 
     /**
