@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.lease.Leases;
+import io.micronaut.context.annotation.Value;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
@@ -43,12 +45,18 @@ final class UserMongoAdapter implements UserRepository {
     private final UserDocumentMapper mapper;
     private final UserDataKeys keys;
     private final AuditOutbox outbox;
+    private final Leases leases;
+    private final java.time.Duration erasureRecoveryInterval;
 
-    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox) {
+    UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox,
+                     Leases leases,
+                     @Value("${playerbase.crypto.erasure-recovery-interval:60s}") java.time.Duration erasureRecoveryInterval) {
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.mapper = mapper;
         this.keys = keys;
         this.outbox = outbox;
+        this.leases = leases;
+        this.erasureRecoveryInterval = erasureRecoveryInterval;
     }
 
     @Override
@@ -130,7 +138,16 @@ final class UserMongoAdapter implements UserRepository {
         }
     }
 
+    /** The periodic {@link #completePendingErasures()}, on one instance at a time (lease {@code erasure-recovery}). */
     @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval:60s}")
+    void completePendingErasuresPeriodically() {
+        try {
+            leases.runIfHeld("erasure-recovery", erasureRecoveryInterval.multipliedBy(2), this::completePendingErasures);
+        } catch (RuntimeException e) {
+            LOG.warn("Erasure recovery pass failed; the next one retries: {}", e.getMessage());
+        }
+    }
+
     int completePendingErasures() {
         int completed = 0;
         for (Document user : users.find(Filters.and(Filters.eq("status", UserStatus.DELETED.wire()),
