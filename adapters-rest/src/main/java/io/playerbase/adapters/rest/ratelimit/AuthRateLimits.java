@@ -3,7 +3,9 @@ package io.playerbase.adapters.rest.ratelimit;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.application.user.port.in.Authenticated;
+import io.micronaut.context.BeanProvider;
 import io.playerbase.domain.shared.AuthenticationFailed;
+import io.playerbase.domain.shared.RateCounters;
 import io.playerbase.domain.shared.RateLimited;
 import jakarta.inject.Singleton;
 
@@ -18,8 +20,8 @@ import java.util.function.Supplier;
  * The limits on the anonymous authentication endpoints (SPEC §8, issue 4): per client address and per
  * account for log-in, registration and refresh, and a bounded number of failed log-ins per account per
  * window, after which that account's log-ins are refused with 429 until the window ends, even with the
- * right password. Counters live in this instance's memory: with N instances behind a load balancer a
- * client gets up to N times the limits (docs/access-control.md).
+ * right password. Counters live in MongoDB by default, shared by every instance; with
+ * {@code playerbase.rate-limits.store: memory} each instance counts alone (docs/access-control.md).
  *
  * <p>An account is named by what the client sends, normalized (Unicode NFKC, trimmed, lower case) as
  * the blind index does: log-in name (email or username), registration email, refresh-token subject;
@@ -32,7 +34,7 @@ public class AuthRateLimits {
     private static final String FAILURES = "Too many failed log-ins for this account; try again later";
 
     private final boolean enabled;
-    private final FixedWindowCounters counters;
+    private final WindowCounters counters;
     private final ClientAddresses addresses;
     private final Clock clock;
     private final RateLimitPolicy loginPerAddress;
@@ -43,10 +45,15 @@ public class AuthRateLimits {
     private final RateLimitPolicy refreshPerAddress;
     private final RateLimitPolicy refreshPerAccount;
 
-    AuthRateLimits(RateLimitSettings settings, Clock clock) {
+    AuthRateLimits(RateLimitSettings settings, Clock clock, BeanProvider<RateCounters> shared) {
         this.enabled = settings.enabled();
         this.clock = clock;
-        this.counters = new FixedWindowCounters(settings.maxKeys(), clock);
+        this.counters = switch (String.valueOf(settings.store())) {
+            case "database" -> new SharedWindowCounters(shared.get(), clock);
+            case "memory" -> new FixedWindowCounters(settings.maxKeys(), clock);
+            default -> throw new IllegalArgumentException("playerbase.rate-limits.store must be database or memory, not '"
+                    + settings.store() + "'");
+        };
         this.addresses = new ClientAddresses(settings.clientAddressHeader() == null ? "" : settings.clientAddressHeader());
         this.loginPerAddress = RateLimitPolicy.parse("login-per-address", settings.loginPerAddress());
         this.loginPerAccount = RateLimitPolicy.parse("login-per-account", settings.loginPerAccount());
@@ -105,7 +112,7 @@ public class AuthRateLimits {
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void purgeExpired() {
-        counters.purge(clock.instant());
+        counters.purgeExpired();
     }
 
     private static void refuseIf(Optional<Duration> retryAfter, String detail) {
