@@ -51,8 +51,8 @@ class SeveralInstancesEndToEndTest {
     private static final Pattern SERVER_URL = Pattern.compile("Server Running: (http://\\S+)");
     private static final Pattern FIELD = Pattern.compile("\"(access_token|api_key|id|balance|total_matches|consistent)\"\\s*:\\s*\"?([^\",}]+)\"?");
     private static final String PASSWORD = "correct horse battery";
-    private static final int CREDITS = 40;
-    private static final int MATCHES = 24;
+    private static final int CREDITS = 24;
+    private static final int MATCHES = 16;
     private static final int LOGIN_LIMIT = 6;
     private static final Set<String> PERIODIC_LEASES = Set.of("wallet-recovery", "dutch-recovery", "audit-recovery",
             "erasure-recovery");
@@ -206,8 +206,8 @@ class SeveralInstancesEndToEndTest {
         List<String> players = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Service service = both.get(i % 2);
-            players.add(field(send(service, "POST", "/api/v1/auth/register", "{\"email\":\"p" + i
-                    + "@example.org\",\"username\":\"p" + i + "\",\"password\":\"" + PASSWORD + "\"}", Map.of()).body(), "id"));
+            players.add(field(send(service, "POST", "/api/v1/auth/register", "{\"email\":\"player" + i
+                    + "@example.org\",\"username\":\"player" + i + "\",\"password\":\"" + PASSWORD + "\"}", Map.of()).body(), "id"));
         }
         String wallet = players.remove(4);
 
@@ -215,7 +215,7 @@ class SeveralInstancesEndToEndTest {
         int allowed = 0;
         for (int i = 0; i < LOGIN_LIMIT + 4; i++) {
             int status = send(both.get(i % 2), "POST", "/api/v1/auth/login",
-                    "{\"login\":\"p0\",\"password\":\"" + PASSWORD + "\"}", Map.of()).statusCode();
+                    "{\"login\":\"player0\",\"password\":\"" + PASSWORD + "\"}", Map.of()).statusCode();
             allowed += status == 200 ? 1 : 0;
             assertTrue(status == 200 || status == 429, "status " + status);
         }

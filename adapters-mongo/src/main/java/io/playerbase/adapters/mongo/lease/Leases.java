@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Leases in MongoDB, so background work runs on one instance at a time however many serve the
@@ -72,11 +74,13 @@ public final class Leases {
         if (!tryTake(name, ttl.compareTo(hold) > 0 ? ttl : hold)) {
             return false;
         }
-        Thread renewer = Thread.ofVirtual().name("lease-" + name).start(() -> renewWhileRunning(name));
+        // Stopped by a latch, not an interrupt: an interrupt in the middle of a driver call closes its connection.
+        CountDownLatch done = new CountDownLatch(1);
+        Thread.ofVirtual().name("lease-" + name).start(() -> renewWhileRunning(name, done));
         try {
             task.run();
         } finally {
-            renewer.interrupt();
+            done.countDown();
             extend(name, hold);
         }
         return true;
@@ -110,21 +114,16 @@ public final class Leases {
         }
     }
 
-    private void renewWhileRunning(String name) {
+    private void renewWhileRunning(String name, CountDownLatch done) {
         Duration every = ttl.dividedBy(3);
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(every);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
+        try {
+            while (!done.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
                 if (!extend(name, ttl)) {
                     LOG.warn("Lease {} was lost while its task runs (database slow or clock skew)", name);
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("Lease {} not renewed: {}", name, e.getMessage());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -88,4 +88,28 @@ class LeasesTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aLongRunIsRenewedSoNoOtherInstanceTakesItOver() {
+        Duration ttl = Duration.ofMillis(300);
+        Leases holder = new Leases(database, ttl, "long-a", clock);
+        Leases other = new Leases(database, ttl, "long-b", clock);
+        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        holder.runIfHeld("long", Duration.ZERO, () -> {
+            for (int i = 0; i < 4; i++) {
+                clock.advance(Duration.ofMillis(200));
+                try {
+                    Thread.sleep(600);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                taken.compareAndSet(false, other.tryTake("long", ttl));
+            }
+        });
+
+        assertFalse(taken.get(), "the holder renewed its lease while the run lasted (every ttl / 3)");
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(other.tryTake("long", ttl), "a zero hold frees the lease when the run ends");
+    }
 }
