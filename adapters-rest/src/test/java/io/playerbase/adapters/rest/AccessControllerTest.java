@@ -21,6 +21,7 @@ import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
+import io.playerbase.application.user.port.in.ClearUnreadableFieldsUseCase;
 import io.playerbase.application.user.port.in.PlayerProfileView;
 import io.playerbase.application.user.port.in.ReinstateUserUseCase;
 import io.playerbase.application.user.port.in.SuspendUserUseCase;
@@ -84,6 +85,8 @@ class AccessControllerTest {
     @Inject
     ChangeRolesUseCase changeRoles;
     @Inject
+    ClearUnreadableFieldsUseCase clearUnreadable;
+    @Inject
     CreateApiKeyUseCase createKey;
     @Inject
     RevokeApiKeyUseCase revokeKey;
@@ -118,6 +121,11 @@ class AccessControllerTest {
     @MockBean(ChangeRolesUseCase.class)
     ChangeRolesUseCase changeRolesMock() {
         return mock(ChangeRolesUseCase.class);
+    }
+
+    @MockBean(ClearUnreadableFieldsUseCase.class)
+    ClearUnreadableFieldsUseCase clearUnreadableMock() {
+        return mock(ClearUnreadableFieldsUseCase.class);
     }
 
     @MockBean(CreateApiKeyUseCase.class)
@@ -268,6 +276,27 @@ class AccessControllerTest {
         verify(suspend).suspend(command.capture());
         assertEquals(PLAYER, command.getValue().userId());
         assertEquals(Actor.staff(ADMIN, Actor.ActorRole.ADMIN, "req-42"), command.getValue().actor());
+    }
+
+    @Test
+    void onlyAdminsRepairAnAccountAndTheFieldsAndActorReachTheUseCase() {
+        assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value() + "/repair",
+                Map.of("clear_fields", List.of("address"))).bearerAuth(bearer(SUPPORT, "player", "support"))));
+        verify(clearUnreadable, never()).clear(any());
+
+        when(clearUnreadable.clear(any())).thenReturn(PLAYER_VIEW);
+        HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value()
+                + "/repair", Map.of("clear_fields", List.of("address", "phone"))).bearerAuth(bearer(ADMIN, "admin", "player"))
+                .header("X-Request-Id", "req-7"), Map.class);
+
+        assertEquals(HttpStatus.OK, response.getStatus());
+        assertEquals(List.of(), response.getBody().orElseThrow().get("unreadable_fields"));
+        ArgumentCaptor<ClearUnreadableFieldsUseCase.Command> command = ArgumentCaptor.forClass(ClearUnreadableFieldsUseCase.Command.class);
+        verify(clearUnreadable).clear(command.capture());
+        assertEquals(java.util.Set.of("address", "phone"), command.getValue().fields());
+        assertEquals(Actor.staff(ADMIN, Actor.ActorRole.ADMIN, "req-7"), command.getValue().actor());
+        assertEquals(HttpStatus.BAD_REQUEST, status(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value() + "/repair",
+                Map.of("clear_fields", List.of())).bearerAuth(bearer(ADMIN, "admin", "player"))));
     }
 
     @Test
