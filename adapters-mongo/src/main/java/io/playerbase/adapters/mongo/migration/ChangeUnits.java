@@ -22,7 +22,6 @@ final class ChangeUnits {
             V0040_IndexLegacyUsers.class,
             V0041_BackfillLegacyUsers.class,
             V0060_AddLeases.class,
-            V0060_AddLeases.class,
             V0061_AddRateLimitCounters.class,
             V0090_AddDashboardIndexes.class);
 
