@@ -2,6 +2,7 @@ package io.playerbase.bootstrap;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import java.time.Duration;
 
 /**
  * Runs the Dutch recovery pass periodically: matches a crashed or abandoned report left half-way are
- * completed (or their holds released) as a retry of the report would.
+ * completed (or their holds released) as a retry of the report would. One instance runs it at a time
+ * (lease {@code dutch-recovery}).
  */
 @Singleton
 final class DutchMatchRecovery {
@@ -20,20 +22,27 @@ final class DutchMatchRecovery {
 
     private final RecoverDutchMatchesUseCase recover;
     private final Duration minAge;
+    private final Leases leases;
+    private final Duration interval;
 
     DutchMatchRecovery(RecoverDutchMatchesUseCase recover,
-                       @Value("${playerbase.dutch-game.recovery-min-age:30s}") Duration minAge) {
+                       @Value("${playerbase.dutch-game.recovery-min-age:30s}") Duration minAge, Leases leases,
+                       @Value("${playerbase.dutch-game.recovery-interval:60s}") Duration interval) {
         this.recover = recover;
         this.minAge = minAge;
+        this.leases = leases;
+        this.interval = interval;
     }
 
     @Scheduled(initialDelay = "10s", fixedDelay = "${playerbase.dutch-game.recovery-interval:60s}")
     void run() {
         try {
-            int finished = recover.recover(new RecoverDutchMatchesUseCase.Command(minAge));
-            if (finished > 0) {
-                LOG.info("Dutch recovery finished {} matches left half-way", finished);
-            }
+            leases.runIfHeld("dutch-recovery", interval.multipliedBy(2), () -> {
+                int finished = recover.recover(new RecoverDutchMatchesUseCase.Command(minAge));
+                if (finished > 0) {
+                    LOG.info("Dutch recovery finished {} matches left half-way", finished);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Dutch recovery pass failed; the next one retries: {}", e.getMessage());
         }

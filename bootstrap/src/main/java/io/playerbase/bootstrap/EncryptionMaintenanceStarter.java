@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
+import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.adapters.mongo.maintenance.EncryptionMaintenance;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * Starts the re-encryption pass in the background once the service serves requests, when one is due
  * (first start, a new primary master key, or an interrupted pass). The service stays up meanwhile.
+ * One instance runs the pass (lease {@code reencryption}, renewed while it runs): the others skip it.
  */
 @Singleton
 @Requires(property = "playerbase.crypto.reencrypt-at-start", notEquals = "false")
@@ -24,10 +26,13 @@ final class EncryptionMaintenanceStarter {
 
     private final EncryptionMaintenance maintenance;
     private final ExecutorService executor;
+    private final Leases leases;
 
-    EncryptionMaintenanceStarter(EncryptionMaintenance maintenance, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    EncryptionMaintenanceStarter(EncryptionMaintenance maintenance, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+                                 Leases leases) {
         this.maintenance = maintenance;
         this.executor = executor;
+        this.leases = leases;
     }
 
     @EventListener
@@ -35,7 +40,8 @@ final class EncryptionMaintenanceStarter {
         executor.submit(() -> {
             try {
                 if (maintenance.due()) {
-                    maintenance.run();
+                    // Released at once when done (a zero hold): a later start may need a new pass.
+                    leases.runIfHeld("reencryption", java.time.Duration.ZERO, maintenance::run);
                 }
             } catch (RuntimeException e) {
                 LOG.error("Re-encryption pass failed; it resumes at the next start or with the reencrypt command", e);

@@ -86,6 +86,7 @@ class AccessMatrixEndToEndTest {
             POST   /api/v1/admin/users/{tom}/suspend  | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
             POST   /api/v1/admin/users/{tom}/reinstate| 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
             PUT    /api/v1/admin/users/{tom}/roles    | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
+            POST   /api/v1/admin/users/{tom}/repair   | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 422
             GET    /api/v1/admin/api-keys             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
             POST   /api/v1/admin/api-keys             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 201
             DELETE /api/v1/admin/api-keys/{key}       | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 204
@@ -244,6 +245,8 @@ class AccessMatrixEndToEndTest {
         requests.put("POST /api/v1/admin/users/{tom}/reinstate", p -> HttpRequest.POST("/api/v1/admin/users/" + ids.get("tom") + "/reinstate", ""));
         requests.put("PUT /api/v1/admin/users/{tom}/roles", p -> HttpRequest.PUT("/api/v1/admin/users/" + ids.get("tom") + "/roles",
                 Map.of("roles", List.of())));
+        requests.put("POST /api/v1/admin/users/{tom}/repair", p -> HttpRequest.POST("/api/v1/admin/users/" + ids.get("tom")
+                + "/repair", Map.of("clear_fields", List.of("address"))));
         requests.put("GET /api/v1/admin/api-keys", p -> HttpRequest.GET("/api/v1/admin/api-keys"));
         requests.put("POST /api/v1/admin/api-keys", p -> HttpRequest.POST("/api/v1/admin/api-keys",
                 Map.of("name", unique("made-by-" + p.name() + "-"), "scopes", List.of("users:read"))));

@@ -31,6 +31,9 @@ final class UpdateProfileService implements UpdateProfileUseCase {
                 .orElseThrow(() -> new NotFound("user-not-found", "No such user"));
         Instant now = clock.instant();
         List<String> changed = user.changeProfile(username, command.phone(), command.address(), now);
+        // The owner repairs an unreadable field by replacing or clearing it; a change that leaves one
+        // unreadable would answer with a profile that hides it, so it is refused before anything is written.
+        UserView.of(user).requireReadable();
         if (!changed.isEmpty()) {
             users.update(user, AuditEntry.of(user.id(), command.actor(), "user.profile_updated", "user", changed, now));
         }

@@ -18,7 +18,7 @@ final class UserQueryService implements UserQueries {
 
     @Override
     public UserView byId(UserId id) {
-        return users.findById(id).map(UserView::of)
+        return users.findById(id).map(UserView::of).map(UserView::requireReadable)
                 .orElseThrow(() -> new NotFound("user-not-found", "No such user"));
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * becomes the problem {@code type}.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, Conflict, RuleViolation, InvalidValue, AuthenticationFailed, Unavailable, RateLimited {
+        permits NotFound, Conflict, RuleViolation, InvalidValue, AuthenticationFailed, Unavailable, RateLimited,
+        StoredDataUnreadable {
 
     private final String code;
     private final List<FieldError> fieldErrors;

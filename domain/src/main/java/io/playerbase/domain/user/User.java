@@ -1,7 +1,9 @@
 package io.playerbase.domain.user;
 
+import io.playerbase.domain.shared.DomainException.FieldError;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.UserId;
 
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A player account, human or computer. Created by {@link #register}, restored by adapters through
@@ -23,11 +26,18 @@ import java.util.Set;
  *   <li>every account has the {@code player} role;</li>
  *   <li>{@code credentialsVersion} grows whenever the password changes, which invalidates refresh tokens.</li>
  * </ul>
+ * A personal field that the adapter could not read (corrupt ciphertext, wrong type) is restored as
+ * unreadable: everything that does not need it works, reading it throws {@link StoredDataUnreadable},
+ * and it becomes readable again only when it is replaced or cleared.
  */
 public final class User {
 
     static final int MAX_PHONE = 32;
     static final int MAX_ADDRESS = 500;
+    /** The fields that can be stored unreadably. */
+    public static final Set<String> PERSONAL_FIELDS = Set.of("email", "phone", "address");
+    /** The ones an admin may clear: an account always has an email. */
+    public static final Set<String> CLEARABLE_FIELDS = Set.of("phone", "address");
 
     private final UserId id;
     private final Email email;
@@ -43,11 +53,12 @@ public final class User {
     private Instant updatedAt;
     private long version;
     private int credentialsVersion;
+    private final Set<String> unreadable;
 
     private User(UserId id, Email email, Username username, String passwordHash, UserStatus status,
                  boolean compPlayer, Set<Role> roles, String phone, String address,
                  Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt,
-                 long version, int credentialsVersion) {
+                 long version, int credentialsVersion, Set<String> unreadable) {
         this.id = Objects.requireNonNull(id, "id");
         this.email = Objects.requireNonNull(email, "email");
         this.username = Objects.requireNonNull(username, "username");
@@ -64,6 +75,10 @@ public final class User {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.version = version;
         this.credentialsVersion = credentialsVersion;
+        if (!PERSONAL_FIELDS.containsAll(unreadable)) {
+            throw new IllegalArgumentException("Only personal fields can be unreadable: " + unreadable);
+        }
+        this.unreadable = new TreeSet<>(unreadable);
     }
 
     /** A new active account carrying every given module with its defaults. */
@@ -74,7 +89,7 @@ public final class User {
             initial.put(module.name(), module.defaults());
         }
         return new User(id, email, username, passwordHash, UserStatus.ACTIVE, compPlayer, Set.of(Role.PLAYER),
-                null, null, initial, now, now, 0, 0);
+                null, null, initial, now, now, 0, 0, Set.of());
     }
 
     /** Rebuilds a stored user; used by adapters only. */
@@ -82,8 +97,20 @@ public final class User {
                                boolean compPlayer, Set<Role> roles, String phone, String address,
                                Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt,
                                long version, int credentialsVersion) {
+        return restore(id, email, username, passwordHash, status, compPlayer, roles, phone, address, modules,
+                createdAt, updatedAt, version, credentialsVersion, Set.of());
+    }
+
+    /**
+     * Rebuilds a stored user some of whose personal fields could not be read ({@code unreadable}); the
+     * values given for those are placeholders that are never shown or written back.
+     */
+    public static User restore(UserId id, Email email, Username username, String passwordHash, UserStatus status,
+                               boolean compPlayer, Set<Role> roles, String phone, String address,
+                               Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt,
+                               long version, int credentialsVersion, Set<String> unreadable) {
         return new User(id, email, username, passwordHash, status, compPlayer, roles, phone, address, modules,
-                createdAt, updatedAt, version, credentialsVersion);
+                createdAt, updatedAt, version, credentialsVersion, unreadable);
     }
 
     /**
@@ -104,14 +131,14 @@ public final class User {
             if (value != null && !value.matches("\\+?[0-9 ()./-]{3,32}")) {
                 throw new InvalidValue("phone", "may contain digits, spaces and + ( ) . / - only");
             }
-            if (!Objects.equals(value, phone)) {
+            if (unreadable.remove("phone") || !Objects.equals(value, phone)) {
                 phone = value;
                 changed.add("phone");
             }
         }
         if (newAddress != null) {
             String value = normalizeOptional(newAddress, "address", MAX_ADDRESS);
-            if (!Objects.equals(value, address)) {
+            if (unreadable.remove("address") || !Objects.equals(value, address)) {
                 address = value;
                 changed.add("address");
             }
@@ -142,6 +169,7 @@ public final class User {
         username = anonymousName(id);
         phone = null;
         address = null;
+        unreadable.clear();
         passwordHash = "";
         credentialsVersion++;
         updatedAt = now;
@@ -201,6 +229,41 @@ public final class User {
         return List.of("roles");
     }
 
+    /**
+     * Repair by an admin: clears personal fields that are stored unreadably, so the account can be
+     * read again (the owner may then set them anew).
+     *
+     * @return the fields cleared
+     * @throws RuleViolation when a field is readable ({@code field-readable}) or cannot be cleared ({@code field-not-clearable})
+     */
+    public List<String> clearUnreadable(Set<String> fields, Instant now) {
+        requireNotDeleted();
+        if (fields.isEmpty()) {
+            throw new InvalidValue("fields", "must name at least one field");
+        }
+        for (String field : new TreeSet<>(fields)) {
+            if (!CLEARABLE_FIELDS.contains(field)) {
+                throw new RuleViolation("field-not-clearable", "Only " + new TreeSet<>(CLEARABLE_FIELDS)
+                        + " can be cleared", List.of(new FieldError(field, "cannot be cleared")));
+            }
+            if (!unreadable.contains(field)) {
+                throw new RuleViolation("field-readable", "The field " + field + " is readable; nothing to repair",
+                        List.of(new FieldError(field, "is readable")));
+            }
+        }
+        List<String> cleared = new ArrayList<>(new TreeSet<>(fields));
+        for (String field : cleared) {
+            unreadable.remove(field);
+            if (field.equals("phone")) {
+                phone = null;
+            } else {
+                address = null;
+            }
+        }
+        updatedAt = now;
+        return List.copyOf(cleared);
+    }
+
     /** Whether this account may log in and use its tokens. */
     public boolean canAuthenticate() {
         return status == UserStatus.ACTIVE;
@@ -228,6 +291,13 @@ public final class User {
         return stripped;
     }
 
+    private <T> T readable(String field, T value) {
+        if (unreadable.contains(field)) {
+            throw new StoredDataUnreadable(field);
+        }
+        return value;
+    }
+
     private static Map<String, Map<String, Object>> copyModules(Map<String, Map<String, Object>> modules) {
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         modules.forEach((name, data) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(data))));
@@ -235,14 +305,16 @@ public final class User {
     }
 
     public UserId id() { return id; }
-    public Email email() { return email; }
+    public Email email() { return readable("email", email); }
     public Username username() { return username; }
     public String passwordHash() { return passwordHash; }
     public UserStatus status() { return status; }
     public boolean compPlayer() { return compPlayer; }
     public Set<Role> roles() { return Collections.unmodifiableSet(roles); }
-    public String phone() { return phone; }
-    public String address() { return address; }
+    public String phone() { return readable("phone", phone); }
+    public String address() { return readable("address", address); }
+    /** Personal fields stored unreadably, sorted; their accessors throw {@link StoredDataUnreadable}. */
+    public Set<String> unreadableFields() { return Collections.unmodifiableSet(unreadable); }
     /** Module data as read (or as created): a snapshot for display, never written back by {@link UserRepository#update}. */
     public Map<String, Map<String, Object>> modules() { return modules; }
     public Instant createdAt() { return createdAt; }

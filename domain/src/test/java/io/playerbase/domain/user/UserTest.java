@@ -2,6 +2,7 @@ package io.playerbase.domain.user;
 
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -159,5 +160,69 @@ class UserTest {
         assertEquals(Set.of(Role.PLAYER, Role.ADMIN), access.roles());
         assertFalse(access.canAuthenticate());
         assertTrue(new AccountAccess(UserId.newId(T0), UserStatus.ACTIVE, Set.of()).canAuthenticate());
+    }
+
+    private static User withUnreadable(String... fields) {
+        User original = newUser();
+        return User.restore(original.id(), original.email(), original.username(), "$h", UserStatus.ACTIVE, false,
+                Set.of(), "+44 1", null, Map.of(), T0, T0, 3, 0, Set.of(fields));
+    }
+
+    @Test
+    void anUnreadableFieldThrowsOnlyWhenItIsRead() {
+        User user = withUnreadable("address");
+
+        StoredDataUnreadable error = assertThrows(StoredDataUnreadable.class, user::address);
+        assertEquals("address", error.field());
+        assertEquals("stored-data-unreadable", error.code());
+        assertEquals("+44 1", user.phone());
+        assertEquals(List.of("status"), user.suspend(T1), "what does not need the field still works");
+        assertEquals(Set.of("address"), user.unreadableFields());
+    }
+
+    @Test
+    void anAdminClearsAnUnreadableFieldAndTheAccountReadsAgain() {
+        User user = withUnreadable("address", "phone");
+
+        assertEquals(List.of("address", "phone"), user.clearUnreadable(Set.of("phone", "address"), T1));
+
+        assertNull(user.address());
+        assertNull(user.phone());
+        assertTrue(user.unreadableFields().isEmpty());
+        assertEquals(T1, user.updatedAt());
+    }
+
+    @Test
+    void onlyUnreadableClearableFieldsCanBeCleared() {
+        User user = withUnreadable("email", "address");
+
+        assertEquals("field-not-clearable", assertThrows(RuleViolation.class,
+                () -> user.clearUnreadable(Set.of("email"), T1)).code());
+        assertEquals("field-readable", assertThrows(RuleViolation.class,
+                () -> user.clearUnreadable(Set.of("phone"), T1)).code());
+        assertEquals("field-readable", assertThrows(RuleViolation.class,
+                () -> user.clearUnreadable(Set.of("address", "phone"), T1)).code(), "all or nothing");
+        assertThrows(InvalidValue.class, () -> user.clearUnreadable(Set.of(), T1));
+        assertEquals(Set.of("address", "email"), user.unreadableFields());
+    }
+
+    @Test
+    void theOwnerRepairsAFieldByReplacingIt() {
+        User user = withUnreadable("address");
+
+        assertEquals(List.of("address"), user.changeProfile(null, null, "1 New Street", T1));
+
+        assertEquals("1 New Street", user.address());
+        assertTrue(user.unreadableFields().isEmpty());
+    }
+
+    @Test
+    void erasureNeedsNoUnreadableField() {
+        User user = withUnreadable("email", "address");
+
+        user.erase(T1);
+
+        assertEquals(UserStatus.DELETED, user.status());
+        assertTrue(user.unreadableFields().isEmpty());
     }
 }

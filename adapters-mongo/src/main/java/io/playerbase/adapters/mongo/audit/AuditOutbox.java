@@ -7,7 +7,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.UserId;
@@ -17,6 +19,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -39,12 +42,17 @@ public final class AuditOutbox {
 
     private final MongoCollection<Document> users;
     private final AuditLogStore store;
+    private final Leases leases;
+    private final Duration recoveryInterval;
 
     private final GroupDelivery<AuditEntry> delivery = new GroupDelivery<>(this::write);
 
-    AuditOutbox(MongoDatabase database, AuditLogStore store) {
+    AuditOutbox(MongoDatabase database, AuditLogStore store, Leases leases,
+                @Value("${playerbase.audit.recovery-interval:60s}") Duration recoveryInterval) {
         this.users = database.getCollection("users");
         this.store = store;
+        this.leases = leases;
+        this.recoveryInterval = recoveryInterval;
     }
 
     public static Document toBson(AuditEntry entry) {
@@ -102,8 +110,17 @@ public final class AuditOutbox {
         }
     }
 
-    /** Delivers entries left pending by a crash or an outage; runs at start and then periodically. */
+    /** The periodic {@link #recover()}, on one instance at a time (lease {@code audit-recovery}). */
     @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.audit.recovery-interval:60s}")
+    void recoverPeriodically() {
+        try {
+            leases.runIfHeld("audit-recovery", recoveryInterval.multipliedBy(2), this::recover);
+        } catch (RuntimeException e) {
+            LOG.warn("Audit recovery pass failed; the next one retries: {}", e.getMessage());
+        }
+    }
+
+    /** Delivers entries left pending by a crash or an outage. */
     public int recover() {
         int delivered = 0;
         for (Document user : users.find(Filters.exists(FIELD + ".0")).projection(Projections.include(FIELD))) {

@@ -55,28 +55,8 @@ final class MongoConnectionFactory {
     private static final Logger LOG = LoggerFactory.getLogger(MongoConnectionFactory.class);
 
     @Singleton
-    MongoConnectionSettings mongoConnectionSettings(
-            @Value("${" + URI_PROPERTY + ":}") String uri,
-            @Value("${playerbase.mongo.database:}") String database,
-            @Value("${playerbase.mongo.pool.max-size:100}") int poolMaxSize,
-            @Value("${playerbase.mongo.pool.min-size:0}") int poolMinSize,
-            @Value("${playerbase.mongo.connect-timeout:10s}") Duration connectTimeout,
-            @Value("${playerbase.mongo.socket-timeout:30s}") Duration socketTimeout,
-            @Value("${playerbase.mongo.server-selection-timeout:10s}") Duration serverSelectionTimeout,
-            @Value("${playerbase.mongo.startup.max-attempts:10}") int startupMaxAttempts,
-            @Value("${playerbase.mongo.startup.initial-backoff:500ms}") Duration startupInitialBackoff,
-            @Value("${playerbase.mongo.startup.max-backoff:10s}") Duration startupMaxBackoff) {
-        return new MongoConnectionSettings(uri, database, poolMaxSize, poolMinSize, connectTimeout, socketTimeout,
-                serverSelectionTimeout, startupMaxAttempts, startupInitialBackoff, startupMaxBackoff);
-    }
-
-    @Singleton
-    MongoRoleSettings mongoRoleSettings(
-            @Value("${playerbase.mongo.read-only.uri:}") String readOnlyUri,
-            @Value("${playerbase.mongo.admin.uri:}") String adminUri,
-            @Value("${playerbase.mongo.read-only.pool.max-size:50}") int readOnlyPoolMaxSize,
-            @Value("${playerbase.mongo.admin.pool.max-size:5}") int adminPoolMaxSize) {
-        return new MongoRoleSettings(readOnlyUri, adminUri, readOnlyPoolMaxSize, adminPoolMaxSize);
+    MongoRoleSettings mongoRoleSettings(MongoRoleSettings.ReadOnly readOnly, MongoRoleSettings.Admin admin) {
+        return new MongoRoleSettings(readOnly, admin);
     }
 
     @Singleton
@@ -96,7 +76,11 @@ final class MongoConnectionFactory {
         return new MongoStoreInfo(false, databaseName(settings, connectionString), MongoUris.describe(connectionString));
     }
 
-    /** Created eagerly ({@code @Context}), so an unreachable database fails the start, not the first request. */
+    /**
+     * Created eagerly ({@code @Context}). With {@code startup.max-attempts} 0 (the default) it does not
+     * wait for the database: the HTTP server starts, readiness says DOWN and {@code MigrateOnStartup}
+     * keeps trying; with N &gt; 0 an unreachable database fails the start after N attempts.
+     */
     @Context
     @Primary
     @Bean(preDestroy = "close")
@@ -113,14 +97,7 @@ final class MongoConnectionFactory {
         // The builder only reads codec lists and package names from the configuration it is given.
         CodecRegistry codecs = codecRegistryBuilder.build(new DefaultMongoConfiguration(applicationConfiguration));
         MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry));
-        try {
-            new StartupPing(settings.startupMaxAttempts(), settings.startupInitialBackoff(),
-                    settings.startupMaxBackoff(), duration -> Thread.sleep(duration.toMillis()))
-                    .await(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)), store.description());
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        awaitIfConfigured(client, settings, store.description());
         LOG.info("MongoDB in use: {}, database {}", store.description(), store.database());
         return client;
     }
@@ -141,7 +118,7 @@ final class MongoConnectionFactory {
                         settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
                 .applicationName("playerbase-read-only")
                 .readPreference(ReadPreference.secondaryPreferred())
-                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnlyPoolMaxSize()).minSize(0))
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnly().pool().maxSize()).minSize(0))
                 .build();
         return new ReadOnlyMongo(connect(client, settings, "read-only role: " + store.description()), store.database());
     }
@@ -155,7 +132,9 @@ final class MongoConnectionFactory {
                                 "playerbase.mongo.admin.uri (MONGODB_URI_ADMIN)", roles, embedded),
                         settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
                 .applicationName("playerbase-admin")
-                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.adminPoolMaxSize()).minSize(0))
+                .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.admin().pool().maxSize()).minSize(0))
+                .applyToSocketSettings(socket -> socket.readTimeout(
+                        Math.toIntExact(roles.admin().socketTimeout().toMillis()), TimeUnit.MILLISECONDS))
                 .build();
         return new AdminMongo(connect(client, settings, "admin role: " + store.description()), store.database());
     }
@@ -174,21 +153,32 @@ final class MongoConnectionFactory {
 
     private static MongoClient connect(MongoClientSettings clientSettings, MongoConnectionSettings settings, String target) {
         MongoClient client = MongoClients.create(clientSettings);
+        awaitIfConfigured(client, settings, target);
+        return client;
+    }
+
+    private static void awaitIfConfigured(MongoClient client, MongoConnectionSettings settings, String target) {
+        MongoConnectionSettings.Startup startup = settings.startup();
+        if (startup.maxAttempts() == 0) {
+            return;
+        }
         try {
-            new StartupPing(settings.startupMaxAttempts(), settings.startupInitialBackoff(),
-                    settings.startupMaxBackoff(), duration -> Thread.sleep(duration.toMillis()))
+            new StartupPing(startup.maxAttempts(), startup.initialBackoff(), startup.maxBackoff(),
+                    duration -> Thread.sleep(duration.toMillis()))
                     .await(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)), target);
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
-        return client;
     }
 
     /**
      * The same settings for both stores. Majority write and read concern: an acknowledged write
      * survives a primary failover and reads never see data that could be rolled back. The embedded
-     * server ignores both (it is a single in-process node), so they are safe there.
+     * server ignores both (it is a single in-process node), so they are safe there. The timeouts make a
+     * dead or hung database a fast 503 rather than a blocked request (docs/operations.md); the read
+     * timeout applies to an external MongoDB only: the in-process server cannot hang on its own, and
+     * there a timeout would only cut a slow full scan.
      */
     static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
                                               CodecRegistry codecs, @Nullable MeterRegistry meterRegistry) {
@@ -201,14 +191,17 @@ final class MongoConnectionFactory {
                 .retryWrites(true)
                 .retryReads(true)
                 .applyToConnectionPoolSettings(pool -> {
-                    pool.maxSize(settings.poolMaxSize()).minSize(settings.poolMinSize());
+                    pool.maxSize(settings.pool().maxSize()).minSize(settings.pool().minSize());
                     if (meterRegistry != null) {
                         pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(meterRegistry));
                     }
                 })
                 .applyToSocketSettings(socket -> socket
                         .connectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()), TimeUnit.MILLISECONDS)
-                        .readTimeout(Math.toIntExact(settings.socketTimeout().toMillis()), TimeUnit.MILLISECONDS))
+                        .readTimeout(settings.embedded() ? 0 : Math.toIntExact(settings.socketTimeout().toMillis()),
+                                TimeUnit.MILLISECONDS))
+                .applyToServerSettings(server -> server
+                        .heartbeatFrequency(settings.heartbeatFrequency().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(cluster -> cluster
                         .serverSelectionTimeout(settings.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
         if (meterRegistry != null) {

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.health;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
@@ -7,12 +8,19 @@ import io.playerbase.adapters.mongo.migration.MigrationRunner;
 import io.playerbase.adapters.mongo.migration.MigrationStatus;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code migrations}: UP when no change unit is pending and the last run in this process (if any)
- * succeeded. A service whose database is behind its code is not ready for traffic.
+ * succeeded. A service whose database is behind its code is not ready for traffic; {@code reason} says
+ * why (a database without migration history is empty or was replaced). The change log is read within
+ * {@code playerbase.mongo.health-timeout}, so a hung database gives DOWN, not a hung probe.
  */
 @Singleton
 @Readiness
@@ -21,9 +29,11 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator<Map<String
     static final String NAME = "migrations";
 
     private final MigrationRunner runner;
+    private final Duration timeout;
 
-    MigrationsHealthIndicator(MigrationRunner runner) {
+    MigrationsHealthIndicator(MigrationRunner runner, @Value("${playerbase.mongo.health-timeout}") Duration timeout) {
         this.runner = runner;
+        this.timeout = timeout;
     }
 
     @Override
@@ -31,17 +41,22 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator<Map<String
         return NAME;
     }
 
-    /** Runs on the blocking executor the base class is given. */
+    /** Runs on the blocking executor the base class is given; the change log is read on it too, under the timeout. */
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         MigrationStatus status;
         try {
-            status = runner.status();
-        } catch (RuntimeException e) {
-            details.put("error", "cannot read the change log: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            healthStatus = HealthStatus.DOWN;
-            return details;
+            status = CompletableFuture.supplyAsync(runner::status, executorService)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return down(details, "cannot read the change log: no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return down(details, "cannot read the change log: " + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return down(details, "interrupted");
         }
         details.put("applied", status.applied().size());
         details.put("pending", status.pending());
@@ -52,7 +67,18 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator<Map<String
         if (status.lastError() != null) {
             details.put("lastError", status.lastError());
         }
+        if (!status.pending().isEmpty()) {
+            details.put("reason", status.applied().isEmpty()
+                    ? "the database has no migration history (empty or replaced)"
+                    : status.pending().size() + " change units pending");
+        }
         healthStatus = status.upToDate() ? HealthStatus.UP : HealthStatus.DOWN;
+        return details;
+    }
+
+    private Map<String, Object> down(Map<String, Object> details, String error) {
+        details.put("error", error);
+        healthStatus = HealthStatus.DOWN;
         return details;
     }
 }

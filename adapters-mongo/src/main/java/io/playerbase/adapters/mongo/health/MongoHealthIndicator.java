@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code mongodb}: pings the database within {@code playerbase.mongo.health-timeout} (default 2s), so
+ * {@code mongodb}: pings the database within {@code playerbase.mongo.health-timeout}, so
  * a hanging database makes the service not ready instead of hanging the health endpoint. The driver
  * has no built-in indicator for the sync client.
  */
@@ -33,7 +33,7 @@ final class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     private final Duration timeout;
 
     MongoHealthIndicator(MongoDatabase database, MongoStoreInfo store,
-                         @Value("${playerbase.mongo.health-timeout:2s}") Duration timeout) {
+                         @Value("${playerbase.mongo.health-timeout}") Duration timeout) {
         this.database = database;
         this.store = store;
         this.timeout = timeout;

@@ -21,6 +21,8 @@ final class ChangeUnits {
             V0030_AddCompPlayerPicks.class,
             V0040_IndexLegacyUsers.class,
             V0041_BackfillLegacyUsers.class,
+            V0060_AddLeases.class,
+            V0061_AddRateLimitCounters.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class);
 

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.user;
 
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
@@ -36,11 +37,14 @@ final class UserDocumentMapper {
     private final FieldCipher cipher;
     private final BlindIndex blindIndex;
     private final SensitiveFields sensitive;
+    private final UnreadableValues unreadableValues;
 
-    UserDocumentMapper(FieldCipher cipher, BlindIndex blindIndex, SensitiveFields sensitive) {
+    UserDocumentMapper(FieldCipher cipher, BlindIndex blindIndex, SensitiveFields sensitive,
+                       UnreadableValues unreadableValues) {
         this.cipher = cipher;
         this.blindIndex = blindIndex;
         this.sensitive = sensitive;
+        this.unreadableValues = unreadableValues;
     }
 
     /** The blind-index entries a lookup by email may match (one per live key). */
@@ -72,21 +76,32 @@ final class UserDocumentMapper {
         return document;
     }
 
-    /** The top-level fields an account change may touch (module data is never among them). */
+    /**
+     * The top-level fields an account change may touch (module data is never among them). A personal
+     * field stored unreadably is left out, so the stored value stays as it is until it is replaced or
+     * an admin clears it.
+     */
     Document accountFields(User user, FieldCipher personal) {
         String id = user.id().value();
-        return new Document()
-                .append("email", protect(personal, id, "email", user.email().value()))
-                .append("email_bidx", emailEntries(user.email().value()))
-                .append("username", user.username().value())
+        Set<String> unreadable = user.unreadableFields();
+        Document fields = new Document();
+        if (!unreadable.contains("email")) {
+            fields.append("email", protect(personal, id, "email", user.email().value()))
+                    .append("email_bidx", emailEntries(user.email().value()));
+        }
+        fields.append("username", user.username().value())
                 .append("username_bidx", usernameEntries(user.username().value()))
                 .append("password_hash", user.passwordHash())
                 .append("status", user.status().wire())
                 .append("is_comp_player", user.compPlayer())
-                .append("roles", user.roles().stream().map(Role::wire).sorted().toList())
-                .append("phone", protect(personal, id, "phone", user.phone()))
-                .append("address", protect(personal, id, "address", user.address()))
-                .append("updated_at", Date.from(user.updatedAt()))
+                .append("roles", user.roles().stream().map(Role::wire).sorted().toList());
+        if (!unreadable.contains("phone")) {
+            fields.append("phone", protect(personal, id, "phone", user.phone()));
+        }
+        if (!unreadable.contains("address")) {
+            fields.append("address", protect(personal, id, "address", user.address()));
+        }
+        return fields.append("updated_at", Date.from(user.updatedAt()))
                 .append("credentials_version", user.credentialsVersion());
     }
 
@@ -108,21 +123,24 @@ final class UserDocumentMapper {
         String id = document.getObjectId("_id").toHexString();
         boolean erased = isErased(document);
         Instant createdAt = instant(document.get("created_at"), document.getObjectId("_id").getDate().toInstant());
+        Set<String> unreadable = new LinkedHashSet<>();
+        String email = erased ? null : reveal(personal, id, "email", document.get("email"), unreadable);
         return User.restore(
                 new UserId(id),
-                erased ? erasedEmail(id) : new Email(reveal(personal, id, "email", document.get("email"))),
+                erased || email == null ? erasedEmail(id) : new Email(email),
                 new Username(document.getString("username")),
                 passwordHash(document),
                 document.get("status") instanceof String status ? UserStatus.fromWire(status) : UserStatus.ACTIVE,
                 Boolean.TRUE.equals(document.get("is_comp_player")),
                 roles(document.get("roles")),
-                erased ? null : reveal(personal, id, "phone", document.get("phone")),
-                erased ? null : reveal(personal, id, "address", document.get("address")),
+                erased ? null : reveal(personal, id, "phone", document.get("phone"), unreadable),
+                erased ? null : reveal(personal, id, "address", document.get("address"), unreadable),
                 modulesToDomain(id, document.get("modules")),
                 createdAt,
                 instant(document.get("updated_at"), createdAt),
                 document.get("version") instanceof Number number ? number.longValue() : 0L,
-                document.get("credentials_version") instanceof Number number ? number.intValue() : 0);
+                document.get("credentials_version") instanceof Number number ? number.intValue() : 0,
+                unreadable);
     }
 
     private String protect(FieldCipher personal, String id, String field, String value) {
@@ -132,11 +150,27 @@ final class UserDocumentMapper {
         return personal.encrypt(value, new FieldContext(COLLECTION, id, field));
     }
 
-    private static String reveal(FieldCipher personal, String id, String field, Object stored) {
+    /**
+     * The plaintext of a personal field, or {@code null} after adding the field to {@code unreadable}
+     * (and reporting it) when the stored value is not a string or fails to decrypt: one bad field never
+     * makes the whole account unreadable.
+     */
+    private String reveal(FieldCipher personal, String id, String field, Object stored, Set<String> unreadable) {
         if (stored == null) {
             return null;
         }
-        return personal.decrypt(String.valueOf(stored), new FieldContext(COLLECTION, id, field));
+        if (!(stored instanceof String text)) {
+            unreadable.add(field);
+            unreadableValues.report(COLLECTION, id, field, "stored as " + stored.getClass().getSimpleName() + ", not a string");
+            return null;
+        }
+        try {
+            return personal.decrypt(text, new FieldContext(COLLECTION, id, field));
+        } catch (FieldCipher.CipherFailure e) {
+            unreadable.add(field);
+            unreadableValues.report(COLLECTION, id, field, e.getMessage());
+            return null;
+        }
     }
 
     private Document moduleToBson(UserId id, String module, Map<String, Object> data) {

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -48,14 +49,20 @@ final class UserMongoAdapter implements UserRepository {
     private final UserDataKeys keys;
     private final AuditOutbox outbox;
     private final Duration pendingKeyGrace;
+    private final Leases leases;
+    private final Duration erasureRecoveryInterval;
 
     UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox,
-                     @Value("${playerbase.crypto.pending-key-grace:10m}") Duration pendingKeyGrace) {
+                     Leases leases,
+                     @Value("${playerbase.crypto.pending-key-grace:10m}") Duration pendingKeyGrace,
+                     @Value("${playerbase.crypto.erasure-recovery-interval:60s}") Duration erasureRecoveryInterval) {
         this.pendingKeyGrace = pendingKeyGrace;
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.mapper = mapper;
         this.keys = keys;
         this.outbox = outbox;
+        this.leases = leases;
+        this.erasureRecoveryInterval = erasureRecoveryInterval;
     }
 
     @Override
@@ -170,7 +177,16 @@ final class UserMongoAdapter implements UserRepository {
                 id -> users.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null);
     }
 
+    /** The periodic {@link #completePendingErasures()}, on one instance at a time (lease {@code erasure-recovery}). */
     @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval:60s}")
+    void completePendingErasuresPeriodically() {
+        try {
+            leases.runIfHeld("erasure-recovery", erasureRecoveryInterval.multipliedBy(2), this::completePendingErasures);
+        } catch (RuntimeException e) {
+            LOG.warn("Erasure recovery pass failed; the next one retries: {}", e.getMessage());
+        }
+    }
+
     int completePendingErasures() {
         int completed = 0;
         for (Document user : users.find(Filters.and(Filters.eq("status", UserStatus.DELETED.wire()),

@@ -100,6 +100,34 @@ class MongoConnectionFactoryTest {
     }
 
     @Test
+    void byDefaultAnUnreachableDatabaseDoesNotHoldUpTheStartAndFailsOperationsWithinTheSelectionTimeout() {
+        long start = System.nanoTime();
+        try (ApplicationContext context = run(Map.of(
+                "playerbase.mongo.uri", "mongodb://127.0.0.1:1/app",
+                "playerbase.mongo.server-selection-timeout", "300ms"))) {
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(30)) < 0);
+            MongoDatabase database = context.getBean(MongoDatabase.class);
+
+            assertThrows(com.mongodb.MongoTimeoutException.class, () -> database.runCommand(new Document("ping", 1)));
+        }
+    }
+
+    @Test
+    void theDefaultsComeFromTheConfigurationAndTheReadTimeoutOnlyAppliesToAnExternalDatabase() {
+        try (ApplicationContext context = run(Map.of())) {
+            MongoConnectionSettings settings = context.getBean(MongoConnectionSettings.class);
+            MongoClientSettings embedded = MongoConnectionFactory.clientSettings(new ConnectionString("mongodb://x"),
+                    settings, MongoClientSettings.getDefaultCodecRegistry(), null);
+
+            assertEquals(Duration.ofSeconds(2), settings.serverSelectionTimeout());
+            assertEquals(100, settings.pool().maxSize());
+            assertEquals(0, settings.startup().maxAttempts());
+            assertEquals(0, embedded.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS));
+            assertEquals(Duration.ofMinutes(5), context.getBean(MongoRoleSettings.class).admin().socketTimeout());
+        }
+    }
+
+    @Test
     void poolAndCommandMetricsAreRegisteredWhenARegistryExists() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (ApplicationContext context = ApplicationContext.builder()
@@ -115,9 +143,10 @@ class MongoConnectionFactoryTest {
 
     @Test
     void clientSettingsCarryConcernsRetriesPoolAndTimeouts() {
-        MongoConnectionSettings settings = new MongoConnectionSettings("mongodb://db:27017", "", 42, 3,
-                Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(6), 10, Duration.ofMillis(500),
-                Duration.ofSeconds(10));
+        MongoConnectionSettings settings = new MongoConnectionSettings("mongodb://db:27017", "",
+                new MongoConnectionSettings.Pool(42, 3), Duration.ofSeconds(4), Duration.ofSeconds(5),
+                Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofSeconds(7),
+                new MongoConnectionSettings.Startup(10, Duration.ofMillis(500), Duration.ofSeconds(10)));
 
         MongoClientSettings client = MongoConnectionFactory.clientSettings(new ConnectionString(settings.uri()), settings,
                 MongoClientSettings.getDefaultCodecRegistry(), null);
@@ -131,13 +160,15 @@ class MongoConnectionFactoryTest {
         assertEquals(4000, client.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS));
         assertEquals(5000, client.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS));
         assertEquals(6000, client.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS));
+        assertEquals(7000, client.getServerSettings().getHeartbeatFrequency(TimeUnit.MILLISECONDS));
         assertFalse(settings.toString().contains("s3cret"));
     }
 
     @Test
     void settingsNeverPrintThePassword() {
-        MongoConnectionSettings settings = new MongoConnectionSettings("mongodb://app:s3cret@db:27017", "", 1, 0,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO);
+        MongoConnectionSettings settings = new MongoConnectionSettings("mongodb://app:s3cret@db:27017", "",
+                new MongoConnectionSettings.Pool(1, 0), Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, new MongoConnectionSettings.Startup(1, Duration.ZERO, Duration.ZERO));
 
         assertFalse(settings.toString().contains("s3cret"), settings.toString());
     }

@@ -25,7 +25,7 @@ class MigrationsHealthIndicatorTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final MongoDatabase database = EmbeddedMongo.freshDatabase();
     private final MigrationRunner runner = TestMigrations.runner(EmbeddedMongo.client(), database.getName(), true);
-    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner);
+    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner, java.time.Duration.ofSeconds(2));
 
     @BeforeEach
     void giveTheIndicatorAnExecutor() {
@@ -47,6 +47,7 @@ class MigrationsHealthIndicatorTest {
         List<String> pending = runner.status().pending();
         assertEquals(pending, details.get("pending"));
         assertEquals("V0001_CreateCollections", pending.get(0));
+        assertEquals("the database has no migration history (empty or replaced)", details.get("reason"));
     }
 
     @Test

@@ -18,6 +18,11 @@ final class AdminRequests {
     record CreateApiKeyRequest(@NotNull @Size(max = 200) String name, @NotNull @Size(max = 20) List<@NotNull @Size(max = 64) String> scopes) {
     }
 
+    /** The personal fields to clear because they are stored unreadably ({@code phone}, {@code address}). */
+    @Serdeable
+    record RepairUserRequest(@NotNull @Size(min = 1, max = 3) List<@NotNull @Size(max = 32) String> clearFields) {
+    }
+
     /** The staff roles the account should hold afterwards ({@code support}, {@code admin}); {@code player} always stays. */
     @Serdeable
     @Schema(name = "ChangeRolesRequest")

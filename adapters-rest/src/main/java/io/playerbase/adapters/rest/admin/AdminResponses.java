@@ -22,10 +22,10 @@ public final class AdminResponses {
     @Serdeable
     @Schema(name = "UserSummaryResponse")
     record UserSummaryResponse(String id, String email, String username, String status, boolean isCompPlayer,
-                               List<String> roles, Instant createdAt, Instant updatedAt) {
+                               List<String> roles, Instant createdAt, Instant updatedAt, List<String> unreadableFields) {
         static UserSummaryResponse of(UserSummaryView view) {
             return new UserSummaryResponse(view.id(), view.email(), view.username(), view.status(), view.compPlayer(),
-                    view.roles(), view.createdAt(), view.updatedAt());
+                    view.roles(), view.createdAt(), view.updatedAt(), view.unreadableFields());
         }
     }
 

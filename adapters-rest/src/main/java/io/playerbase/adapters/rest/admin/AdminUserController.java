@@ -18,10 +18,12 @@ import io.playerbase.adapters.rest.admin.AdminResponses.AuditEntryPage;
 import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryPage;
 import io.playerbase.adapters.rest.auth.Principals;
 import io.playerbase.adapters.rest.support.ApiErrors;
+import io.playerbase.adapters.rest.admin.AdminRequests.RepairUserRequest;
 import io.playerbase.adapters.rest.user.UserResponse;
 import io.playerbase.adapters.rest.support.RequestValues;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
+import io.playerbase.application.user.port.in.ClearUnreadableFieldsUseCase;
 import io.playerbase.application.user.port.in.ReinstateUserUseCase;
 import io.playerbase.application.user.port.in.SuspendUserUseCase;
 import io.playerbase.domain.shared.PageRequest;
@@ -33,6 +35,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
+import java.util.Set;
 
 /**
  * Staff work on accounts. Support reads; admins read and change. Every change is audited with the
@@ -49,13 +53,15 @@ class AdminUserController {
     private final SuspendUserUseCase suspend;
     private final ReinstateUserUseCase reinstate;
     private final ChangeRolesUseCase changeRoles;
+    private final ClearUnreadableFieldsUseCase clearUnreadable;
 
     AdminUserController(AdminUserQueries queries, SuspendUserUseCase suspend, ReinstateUserUseCase reinstate,
-                        ChangeRolesUseCase changeRoles) {
+                        ChangeRolesUseCase changeRoles, ClearUnreadableFieldsUseCase clearUnreadable) {
         this.queries = queries;
         this.suspend = suspend;
         this.reinstate = reinstate;
         this.changeRoles = changeRoles;
+        this.clearUnreadable = clearUnreadable;
     }
 
     @Get
@@ -135,5 +141,23 @@ class AdminUserController {
                        HttpRequest<?> request) {
         return UserResponse.of(changeRoles.change(new ChangeRolesUseCase.Command(new UserId(id), body.roles(),
                 Principals.staff(authentication, request))));
+    }
+
+    @Post("/{id}/repair")
+    @Secured("admin")
+    @Operation(operationId = "repairUser", summary = "Clear personal fields stored unreadably (admin)",
+            description = "{\"clear_fields\": [\"address\"]}: a field whose stored value cannot be read (corrupt or "
+                    + "foreign ciphertext, wrong type; listed in unreadable_fields of the account) is cleared, so the "
+                    + "account reads again; audited as user.unreadable_fields_cleared. Only phone and address.")
+    @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "200", description = "The account after the repair")
+    @ApiResponse(responseCode = "404", description = "user-not-found",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "field-readable (nothing to repair), field-not-clearable, account-deleted",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    UserResponse repair(@PathVariable String id, @Body @Valid RepairUserRequest body, Authentication authentication,
+                        HttpRequest<?> request) {
+        return UserResponse.of(clearUnreadable.clear(new ClearUnreadableFieldsUseCase.Command(new UserId(id),
+                Set.copyOf(body.clearFields()), Principals.staff(authentication, request))));
     }
 }

@@ -14,6 +14,7 @@ import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.RateLimited;
 import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.Unavailable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
             case AuthenticationFailed ignored -> HttpStatus.UNAUTHORIZED;
             case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
             case RateLimited ignored -> HttpStatus.TOO_MANY_REQUESTS;
+            case StoredDataUnreadable ignored -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
 
@@ -46,6 +48,9 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
     public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
         if (exception instanceof Unavailable) {
             LOG.warn("Request {} unavailable: {}", RequestIds.of(request), exception.getMessage());
+        }
+        if (exception instanceof StoredDataUnreadable unreadable) {
+            LOG.error("Request {} needs the unreadable stored field {}", RequestIds.of(request), unreadable.field());
         }
         return ProblemResponses.of(request, exception);
     }

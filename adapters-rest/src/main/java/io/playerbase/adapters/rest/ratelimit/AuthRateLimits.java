@@ -1,10 +1,11 @@
 package io.playerbase.adapters.rest.ratelimit;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.application.user.port.in.Authenticated;
+import io.micronaut.context.BeanProvider;
 import io.playerbase.domain.shared.AuthenticationFailed;
+import io.playerbase.domain.shared.RateCounters;
 import io.playerbase.domain.shared.RateLimited;
 import jakarta.inject.Singleton;
 
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
  * The limits on the anonymous authentication endpoints (SPEC §8, issue 4): per client address and per
  * account for log-in, registration and refresh, and a bounded number of failed log-ins per account per
  * window, after which that account's log-ins are refused with 429 until the window ends, even with the
- * right password. Counters live in this instance's memory: with N instances behind a load balancer a
- * client gets up to N times the limits (docs/access-control.md).
+ * right password. Counters live in MongoDB by default, shared by every instance; with
+ * {@code playerbase.rate-limits.store: memory} each instance counts alone (docs/access-control.md).
  *
  * <p>An account is named by what the client sends, normalized (Unicode NFKC, trimmed, lower case) as
  * the blind index does: log-in name (email or username), registration email, refresh-token subject;
@@ -33,7 +34,7 @@ public class AuthRateLimits {
     private static final String FAILURES = "Too many failed log-ins for this account; try again later";
 
     private final boolean enabled;
-    private final FixedWindowCounters counters;
+    private final WindowCounters counters;
     private final ClientAddresses addresses;
     private final Clock clock;
     private final RateLimitPolicy loginPerAddress;
@@ -44,28 +45,23 @@ public class AuthRateLimits {
     private final RateLimitPolicy refreshPerAddress;
     private final RateLimitPolicy refreshPerAccount;
 
-    AuthRateLimits(@Value("${playerbase.rate-limits.enabled:true}") boolean enabled,
-                   @Value("${playerbase.rate-limits.max-keys:100000}") int maxKeys,
-                   @Value("${playerbase.rate-limits.client-address-header:}") String clientAddressHeader,
-                   @Value("${playerbase.rate-limits.login-per-address:30/1m}") String loginPerAddress,
-                   @Value("${playerbase.rate-limits.login-per-account:10/1m}") String loginPerAccount,
-                   @Value("${playerbase.rate-limits.failed-logins-per-account:10/15m}") String failedLoginsPerAccount,
-                   @Value("${playerbase.rate-limits.register-per-address:20/10m}") String registerPerAddress,
-                   @Value("${playerbase.rate-limits.register-per-account:5/1h}") String registerPerAccount,
-                   @Value("${playerbase.rate-limits.refresh-per-address:60/1m}") String refreshPerAddress,
-                   @Value("${playerbase.rate-limits.refresh-per-account:20/1m}") String refreshPerAccount,
-                   Clock clock) {
-        this.enabled = enabled;
+    AuthRateLimits(RateLimitSettings settings, Clock clock, BeanProvider<RateCounters> shared) {
+        this.enabled = settings.enabled();
         this.clock = clock;
-        this.counters = new FixedWindowCounters(maxKeys, clock);
-        this.addresses = new ClientAddresses(clientAddressHeader);
-        this.loginPerAddress = RateLimitPolicy.parse("login-per-address", loginPerAddress);
-        this.loginPerAccount = RateLimitPolicy.parse("login-per-account", loginPerAccount);
-        this.failedLoginsPerAccount = RateLimitPolicy.parse("failed-logins-per-account", failedLoginsPerAccount);
-        this.registerPerAddress = RateLimitPolicy.parse("register-per-address", registerPerAddress);
-        this.registerPerAccount = RateLimitPolicy.parse("register-per-account", registerPerAccount);
-        this.refreshPerAddress = RateLimitPolicy.parse("refresh-per-address", refreshPerAddress);
-        this.refreshPerAccount = RateLimitPolicy.parse("refresh-per-account", refreshPerAccount);
+        this.counters = switch (String.valueOf(settings.store())) {
+            case "database" -> new SharedWindowCounters(shared.get(), clock);
+            case "memory" -> new FixedWindowCounters(settings.maxKeys(), clock);
+            default -> throw new IllegalArgumentException("playerbase.rate-limits.store must be database or memory, not '"
+                    + settings.store() + "'");
+        };
+        this.addresses = new ClientAddresses(settings.clientAddressHeader() == null ? "" : settings.clientAddressHeader());
+        this.loginPerAddress = RateLimitPolicy.parse("login-per-address", settings.loginPerAddress());
+        this.loginPerAccount = RateLimitPolicy.parse("login-per-account", settings.loginPerAccount());
+        this.failedLoginsPerAccount = RateLimitPolicy.parse("failed-logins-per-account", settings.failedLoginsPerAccount());
+        this.registerPerAddress = RateLimitPolicy.parse("register-per-address", settings.registerPerAddress());
+        this.registerPerAccount = RateLimitPolicy.parse("register-per-account", settings.registerPerAccount());
+        this.refreshPerAddress = RateLimitPolicy.parse("refresh-per-address", settings.refreshPerAddress());
+        this.refreshPerAccount = RateLimitPolicy.parse("refresh-per-account", settings.refreshPerAccount());
     }
 
     /**
@@ -116,7 +112,7 @@ public class AuthRateLimits {
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void purgeExpired() {
-        counters.purge(clock.instant());
+        counters.purgeExpired();
     }
 
     private static void refuseIf(Optional<Duration> retryAfter, String detail) {

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are dropped when that bound is reached and periodically, and when it is reached with live windows only,
  * events of new keys are refused (fail closed) until windows expire.
  */
-final class FixedWindowCounters {
+final class FixedWindowCounters implements WindowCounters {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final int maxKeys;
@@ -37,7 +37,8 @@ final class FixedWindowCounters {
      *
      * @return empty when the event is within the limit, else how long until the window ends
      */
-    Optional<Duration> hit(RateLimitPolicy policy, String key) {
+    @Override
+    public Optional<Duration> hit(RateLimitPolicy policy, String key) {
         Instant now = clock.instant();
         String slot = policy.name() + "|" + key;
         if (!windows.containsKey(slot) && windows.size() >= maxKeys) {
@@ -53,11 +54,17 @@ final class FixedWindowCounters {
     }
 
     /** Whether {@code key} has already used up the policy in the current window, without counting. */
-    Optional<Duration> exhausted(RateLimitPolicy policy, String key) {
+    @Override
+    public Optional<Duration> exhausted(RateLimitPolicy policy, String key) {
         Instant now = clock.instant();
         Window window = windows.get(policy.name() + "|" + key);
         return window != null && window.end().isAfter(now) && window.count() >= policy.limit()
                 ? Optional.of(Duration.between(now, window.end())) : Optional.empty();
+    }
+
+    @Override
+    public void purgeExpired() {
+        purge(clock.instant());
     }
 
     /** Drops every expired window. */

@@ -19,6 +19,9 @@ record RateLimitPolicy(String name, int limit, Duration window) {
     }
 
     static RateLimitPolicy parse(String name, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("playerbase.rate-limits." + name + " is not set (application.yml holds the defaults)");
+        }
         Matcher matcher = FORMAT.matcher(value.strip());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("playerbase.rate-limits." + name + " must look like 30/1m (limit/window in s, m, h or d), not '"

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 @Serdeable
-public record UserResponse(String id, String email, String username, String status, boolean isCompPlayer,
+public record UserResponse(String id, @Nullable String email, String username, String status, boolean isCompPlayer,
                            List<String> roles, @Nullable String phone, @Nullable String address,
-                           Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt) {
+                           Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt,
+                           List<String> unreadableFields) {
 
     public static UserResponse of(UserView view) {
         return new UserResponse(view.id(), view.email(), view.username(), view.status(), view.compPlayer(),
-                view.roles(), view.phone(), view.address(), view.modules(), view.createdAt(), view.updatedAt());
+                view.roles(), view.phone(), view.address(), view.modules(), view.createdAt(), view.updatedAt(),
+                view.unreadableFields());
     }
 }

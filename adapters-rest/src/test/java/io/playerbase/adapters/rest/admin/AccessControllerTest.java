@@ -22,6 +22,7 @@ import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
+import io.playerbase.application.user.port.in.ClearUnreadableFieldsUseCase;
 import io.playerbase.application.user.port.in.PlayerProfileView;
 import io.playerbase.application.user.port.in.ReinstateUserUseCase;
 import io.playerbase.application.user.port.in.SuspendUserUseCase;
@@ -67,7 +68,7 @@ class AccessControllerTest {
     private static final String KEY_TOKEN = "pbk_650000000000000000000001.secret";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final UserView PLAYER_VIEW = new UserView(PLAYER.value(), "pat@example.com", "pat", "active", false,
-            List.of("player"), null, null, Map.of(), T0, T0);
+            List.of("player"), null, null, Map.of(), T0, T0, List.of());
 
     @Inject
     @Client("/")
@@ -86,6 +87,8 @@ class AccessControllerTest {
     ReinstateUserUseCase reinstate;
     @Inject
     ChangeRolesUseCase changeRoles;
+    @Inject
+    ClearUnreadableFieldsUseCase clearUnreadable;
     @Inject
     CreateApiKeyUseCase createKey;
     @Inject
@@ -121,6 +124,11 @@ class AccessControllerTest {
     @MockBean(ChangeRolesUseCase.class)
     ChangeRolesUseCase changeRolesMock() {
         return mock(ChangeRolesUseCase.class);
+    }
+
+    @MockBean(ClearUnreadableFieldsUseCase.class)
+    ClearUnreadableFieldsUseCase clearUnreadableMock() {
+        return mock(ClearUnreadableFieldsUseCase.class);
     }
 
     @MockBean(CreateApiKeyUseCase.class)
@@ -236,7 +244,7 @@ class AccessControllerTest {
     @Test
     void theStaffListingPassesItsCriteriaAndAnswersInSnakeCase() {
         when(queries.list(any())).thenReturn(new Page<>(List.of(new UserSummaryView(PLAYER.value(), "pat@example.com", "pat",
-                "suspended", true, List.of("player"), T0, T0)), "next-page"));
+                "suspended", true, List.of("player"), T0, T0, List.of())), "next-page"));
         Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users?email=pat%40example.com"
                 + "&status=suspended&is_comp_player=true&limit=5&cursor=abc").bearerAuth(bearer(SUPPORT, "player", "support")), Map.class);
         assertEquals("next-page", page.get("next_cursor"));
@@ -271,6 +279,27 @@ class AccessControllerTest {
         verify(suspend).suspend(command.capture());
         assertEquals(PLAYER, command.getValue().userId());
         assertEquals(Actor.staff(ADMIN, Actor.ActorRole.ADMIN, "req-42"), command.getValue().actor());
+    }
+
+    @Test
+    void onlyAdminsRepairAnAccountAndTheFieldsAndActorReachTheUseCase() {
+        assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value() + "/repair",
+                Map.of("clear_fields", List.of("address"))).bearerAuth(bearer(SUPPORT, "player", "support"))));
+        verify(clearUnreadable, never()).clear(any());
+
+        when(clearUnreadable.clear(any())).thenReturn(PLAYER_VIEW);
+        HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value()
+                + "/repair", Map.of("clear_fields", List.of("address", "phone"))).bearerAuth(bearer(ADMIN, "admin", "player"))
+                .header("X-Request-Id", "req-7"), Map.class);
+
+        assertEquals(HttpStatus.OK, response.getStatus());
+        assertEquals(List.of(), response.getBody().orElseThrow().get("unreadable_fields"));
+        ArgumentCaptor<ClearUnreadableFieldsUseCase.Command> command = ArgumentCaptor.forClass(ClearUnreadableFieldsUseCase.Command.class);
+        verify(clearUnreadable).clear(command.capture());
+        assertEquals(java.util.Set.of("address", "phone"), command.getValue().fields());
+        assertEquals(Actor.staff(ADMIN, Actor.ActorRole.ADMIN, "req-7"), command.getValue().actor());
+        assertEquals(HttpStatus.BAD_REQUEST, status(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value() + "/repair",
+                Map.of("clear_fields", List.of())).bearerAuth(bearer(ADMIN, "admin", "player"))));
     }
 
     @Test

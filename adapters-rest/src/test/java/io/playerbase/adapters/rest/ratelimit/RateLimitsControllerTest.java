@@ -54,7 +54,7 @@ class RateLimitsControllerTest {
 
     private static final UserId ANN = new UserId("650000000000000000000b01");
     private static final UserView VIEW = new UserView(ANN.value(), "a@example.com", "ann", "active", false,
-            List.of("player"), null, null, Map.of(), Instant.EPOCH, Instant.EPOCH);
+            List.of("player"), null, null, Map.of(), Instant.EPOCH, Instant.EPOCH, List.of());
 
     @Inject
     @Client("/")

@@ -56,7 +56,7 @@ class AuthAndUserControllerTest {
     private static final UserId ANN = new UserId("650000000000000000000001");
     private static final UserView ANN_VIEW = new UserView(ANN.value(), "ann@example.com", "ann", "active", false,
             List.of("player"), null, null, Map.of("wallet", Map.of("balance", 0L, "currency", "CREDITS")),
-            Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
+            Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), List.of());
     private static final Authenticated ANN_AUTH = new Authenticated(ANN, List.of("player"), 0);
 
     @Inject
