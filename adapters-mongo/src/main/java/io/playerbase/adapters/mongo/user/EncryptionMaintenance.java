@@ -69,7 +69,8 @@ public final class EncryptionMaintenance {
     private static final String STATE_ID = "reencryption";
     private static final int MAX_PASSES = 5;
     /** Module values the wallet always encrypts, whatever the sensitive-fields setting says. */
-    private static final List<String> ALWAYS_ENCRYPTED_MODULE_PATHS = List.of("modules.wallet._opening_balance");
+    private static final List<String> ALWAYS_ENCRYPTED_MODULE_PATHS = List.of("modules.wallet._opening_balance",
+            "modules.wallet._debt");
     private static final List<String> LEDGER_FIELDS = List.of("amount", "balance_after", "description", "salt");
     /** The placeholder entry prefix of V0040_IndexLegacyUsers (a frozen stored format). */
     static final String UNINDEXED = "unindexed:";
