@@ -55,7 +55,7 @@ public final class MoneyMovements {
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
+    public MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.clock = clock;
