@@ -7,8 +7,10 @@ import io.playerbase.domain.purchase.ProductCatalog;
 import io.playerbase.domain.purchase.Purchase;
 import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.PurchaseModule;
+import io.playerbase.domain.purchase.PurchaseProof;
 import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
+import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -52,8 +54,9 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
     public PurchaseView claim(Command command) {
         VerifiedPurchase verified;
         try {
-            verified = verifiers.receipts(command.proof().store()).verify(command.proof());
-            if (verified.store() != command.proof().store()) {
+            PurchaseProof proof = proof(command);
+            verified = verifiers.receipts(command.store()).verify(proof);
+            if (verified.store() != command.store()) {
                 throw new IllegalStateException("a verifier answered for another store");
             }
             metrics.verified(verified.store());
@@ -62,14 +65,28 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
             if (refused instanceof Conflict && !refused.code().equals("purchase-already-claimed")) {
                 throw refused;
             }
-            metrics.refused(command.proof().store(), refused.code());
+            metrics.refused(command.store(), refused.code());
             module.audit(AuditEntry.of(command.userId(), command.actor(), "purchase.refused", PurchaseCompletion.MODULE,
                     List.of(), clock.instant()));
             throw refused;
         } catch (DomainException invalid) {
-            metrics.refused(command.proof().store(), invalid.code());
+            metrics.refused(command.store(), invalid.code());
             throw invalid;
         }
+    }
+
+    /** Google's API needs to know whether the SKU is a product or a subscription: the catalog says. */
+    private PurchaseProof proof(Command command) {
+        return switch (command.store()) {
+            case APP_STORE -> new PurchaseProof.AppStoreSignedTransaction(command.signedTransaction());
+            case TEST -> new PurchaseProof.TestReceipt(command.receipt());
+            case GOOGLE_PLAY -> {
+                verifiers.receipts(Store.GOOGLE_PLAY);
+                Product product = catalog.findBySku(Store.GOOGLE_PLAY, command.sku())
+                        .orElseThrow(() -> new RuleViolation("product-unknown", "No product of the catalog has this SKU"));
+                yield new PurchaseProof.GooglePlayToken(command.sku(), command.purchaseToken(), product.kind());
+            }
+        };
     }
 
     private Purchase recordAndGrant(Command command, VerifiedPurchase verified) {

@@ -91,7 +91,14 @@ class PurchaseServicesTest {
     }
 
     private ClaimPurchaseUseCase.Command claim(UserId user, PurchaseProof proof) {
-        return new ClaimPurchaseUseCase.Command(user, proof, Actor.player(user, "req"));
+        Actor actor = Actor.player(user, "req");
+        return switch (proof) {
+            case PurchaseProof.TestReceipt r -> ClaimPurchaseUseCase.Command.of(user, "test", null, null, null, r.receipt(), actor);
+            case PurchaseProof.AppStoreSignedTransaction t ->
+                    ClaimPurchaseUseCase.Command.of(user, "app_store", t.signedTransaction(), null, null, null, actor);
+            case PurchaseProof.GooglePlayToken g ->
+                    ClaimPurchaseUseCase.Command.of(user, "google_play", null, g.sku(), g.purchaseToken(), null, actor);
+        };
     }
 
     private PurchaseProof receipt(String transactionId) {
@@ -305,6 +312,18 @@ class PurchaseServicesTest {
         assertTrue(ledger.all(ann).isEmpty());
         assertEquals(List.of("purchase.refused", "purchase.refused", "purchase.refused", "purchase.refused"),
                 module.actions(ann));
+    }
+
+    @Test
+    void aProofMustHaveItsStoresShape() {
+        UserId ann = wallets.addUser();
+        Actor actor = Actor.player(ann, "req");
+        assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+                () -> ClaimPurchaseUseCase.Command.of(ann, "test", "jws", null, null, "r", actor));
+        assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+                () -> ClaimPurchaseUseCase.Command.of(ann, "google_play", null, "coins_500", null, null, actor));
+        assertEquals("store-unknown", assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+                () -> ClaimPurchaseUseCase.Command.of(ann, "steam", null, null, null, "r", actor)).code());
     }
 
     @Test

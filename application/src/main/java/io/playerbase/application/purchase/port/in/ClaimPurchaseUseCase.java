@@ -1,9 +1,13 @@
 package io.playerbase.application.purchase.port.in;
 
-import io.playerbase.domain.purchase.PurchaseProof;
+import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.DomainException.FieldError;
+import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.UserId;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 public interface ClaimPurchaseUseCase {
@@ -15,11 +19,43 @@ public interface ClaimPurchaseUseCase {
      */
     PurchaseView claim(Command command);
 
-    record Command(UserId userId, PurchaseProof proof, Actor actor) {
+    /**
+     * The proof as the client sent it, one shape per store: App Store {@code signedTransaction} (a
+     * StoreKit 2 JWS), Google Play {@code sku} and {@code purchaseToken}, test store {@code receipt}.
+     */
+    record Command(UserId userId, Store store, String signedTransaction, String sku, String purchaseToken,
+                   String receipt, Actor actor) {
+
         public Command {
             Objects.requireNonNull(userId, "userId");
-            Objects.requireNonNull(proof, "proof");
+            Objects.requireNonNull(store, "store");
             Objects.requireNonNull(actor, "actor");
+        }
+
+        /** Validates the shape: the store's fields present, the other stores' fields absent. */
+        public static Command of(UserId userId, String store, String signedTransaction, String sku,
+                                 String purchaseToken, String receipt, Actor actor) {
+            if (store == null) {
+                throw new InvalidValue("store", "is required: app_store, google_play or test");
+            }
+            Store valid = Store.fromWireName(store);
+            List<FieldError> errors = new ArrayList<>();
+            expect(errors, "signed_transaction", signedTransaction, valid == Store.APP_STORE);
+            expect(errors, "sku", sku, valid == Store.GOOGLE_PLAY);
+            expect(errors, "purchase_token", purchaseToken, valid == Store.GOOGLE_PLAY);
+            expect(errors, "receipt", receipt, valid == Store.TEST);
+            if (!errors.isEmpty()) {
+                throw new InvalidValue(errors);
+            }
+            return new Command(userId, valid, signedTransaction, sku, purchaseToken, receipt, actor);
+        }
+
+        private static void expect(List<FieldError> errors, String field, String value, boolean required) {
+            if (required && (value == null || value.isBlank())) {
+                errors.add(new FieldError(field, "is required for this store"));
+            } else if (!required && value != null) {
+                errors.add(new FieldError(field, "belongs to another store"));
+            }
         }
     }
 }
