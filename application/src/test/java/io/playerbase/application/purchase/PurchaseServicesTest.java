@@ -79,7 +79,7 @@ class PurchaseServicesTest {
         final PurchaseCompletion completion = new PurchaseCompletion(purchases, module, movements, clock);
         final ClaimPurchaseService claim = new ClaimPurchaseService(verifiers, catalog, purchases, module, completion,
                 metrics, clock);
-        final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics);
+        final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);
         final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers,
                 notificationLog, purchases, completion, metrics, clock);
         final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, clock);
@@ -233,7 +233,7 @@ class PurchaseServicesTest {
                         new Movement(new OperationId("spend-1"), new ReasonCode("shop"), null, TransactionSource.GAME,
                                 Actor.player(ann, "req"))));
         Actor admin = new Actor("650000000000000000000099", Actor.ActorRole.ADMIN, "req-admin");
-        RefundPurchaseUseCase.Command refund = RefundPurchaseUseCase.Command.byAdmin(bought.id(), "chargeback", admin, NOW);
+        RefundPurchaseUseCase.Command refund = RefundPurchaseUseCase.Command.of(bought.id(), "chargeback", admin);
 
         PurchaseView refunded = one.refund.refund(refund);
         assertEquals("refunded", refunded.status());

@@ -3,6 +3,7 @@ package io.playerbase.domain.purchase;
 import io.playerbase.domain.shared.InvalidValue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,5 +24,7 @@ public record Refund(String by, String reason, Instant at) {
         if (reason == null || !CODE.matcher(reason).matches()) {
             throw new InvalidValue("reason", "must be 1-64 characters: lower-case letters, digits, '_', '.' or '-'");
         }
+        // The database keeps milliseconds: the first answer must be what every later read shows.
+        at = at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

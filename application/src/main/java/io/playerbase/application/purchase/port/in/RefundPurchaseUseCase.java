@@ -1,10 +1,10 @@
 package io.playerbase.application.purchase.port.in;
 
 import io.playerbase.domain.purchase.PurchaseId;
-import io.playerbase.domain.purchase.Refund;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.InvalidValue;
 
-import java.time.Instant;
+import java.util.regex.Pattern;
 
 public interface RefundPurchaseUseCase {
 
@@ -14,10 +14,19 @@ public interface RefundPurchaseUseCase {
      */
     PurchaseView refund(Command command);
 
-    record Command(PurchaseId purchaseId, Refund refund, Actor actor) {
+    /** @param reason a code such as {@code chargeback} or {@code goodwill} */
+    record Command(PurchaseId purchaseId, String reason, Actor actor) {
 
-        public static Command byAdmin(String purchaseId, String reason, Actor actor, Instant now) {
-            return new Command(new PurchaseId(purchaseId), new Refund("admin", reason, now), actor);
+        private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+
+        public Command {
+            if (reason == null || !CODE.matcher(reason).matches()) {
+                throw new InvalidValue("reason", "must be 1-64 characters: lower-case letters, digits, '_', '.' or '-'");
+            }
+        }
+
+        public static Command of(String purchaseId, String reason, Actor actor) {
+            return new Command(new PurchaseId(purchaseId), reason, actor);
         }
     }
 }
