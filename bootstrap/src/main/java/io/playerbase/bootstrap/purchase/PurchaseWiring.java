@@ -2,7 +2,6 @@ package io.playerbase.bootstrap.purchase;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.playerbase.adapters.crypto.HmacTestStore;
 import io.playerbase.adapters.crypto.KeyRing;
 import jakarta.inject.Singleton;
@@ -20,8 +19,9 @@ final class PurchaseWiring {
 
     @Singleton
     @Requires(property = "playerbase.iap.test-store.enabled", value = "true")
-    HmacTestStore testStore(KeyRing ring, @Value("${playerbase.iap.test-store.key:}") String key) {
-        if (key.isBlank()) {
+    HmacTestStore testStore(KeyRing ring, TestStoreProperties properties) {
+        String key = properties.key();
+        if (key == null || key.isBlank()) {
             return HmacTestStore.derivedFrom(ring);
         }
         byte[] bytes = key.strip().getBytes(StandardCharsets.UTF_8);
