@@ -9,7 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
+import io.playerbase.adapters.rest.admin.AdminResponses.UserSummaryPage;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,8 +55,8 @@ class AdminUserSearchController {
     @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "403", description = "forbidden: not support or admin",
             content = @Content(mediaType = "application/problem+json"))
-    PageResponse<UserSummaryResponse> search(@Body @Valid SearchUsersRequest body) {
-        return PageResponse.of(queries.list(new AdminUserQueries.ListQuery(body.email(), body.username(), body.status(),
-                body.isCompPlayer(), PageRequest.of(body.cursor(), body.limit()))), UserSummaryResponse::of);
+    UserSummaryPage search(@Body @Valid SearchUsersRequest body) {
+        return UserSummaryPage.of(queries.list(new AdminUserQueries.ListQuery(body.email(), body.username(), body.status(),
+                body.isCompPlayer(), PageRequest.of(body.cursor(), body.limit()))));
     }
 }

@@ -13,8 +13,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.ProductRequest;
+import io.playerbase.adapters.rest.purchase.PurchaseResponses.ProductPage;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.ProductResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
 import io.playerbase.application.purchase.port.in.ChangeProductStatusUseCase;
 import io.playerbase.application.purchase.port.in.CreateProductUseCase;
 import io.playerbase.application.purchase.port.in.ProductQueries;
@@ -53,8 +53,8 @@ class AdminProductController {
     @Operation(operationId = "listProducts", summary = "All products, inactive ones included")
     @ApiResponse(responseCode = "200", description = "A page of products by id")
     @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
-    PageResponse<ProductResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
-        return PageResponse.of(queries.list(false, PageRequest.of(cursor, limit)), ProductResponse::of);
+    ProductPage list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        return ProductPage.of(queries.list(false, PageRequest.of(cursor, limit)));
     }
 
     @Post

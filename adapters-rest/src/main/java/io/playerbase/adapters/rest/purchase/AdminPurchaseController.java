@@ -18,9 +18,9 @@ import io.playerbase.adapters.rest.auth.Principals;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.MintTestReceiptRequest;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.RefundRequest;
+import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchasePage;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchaseResponse;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.TestReceiptResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
 import io.playerbase.application.purchase.port.in.MintTestReceiptUseCase;
 import io.playerbase.application.purchase.port.in.PurchaseQueries;
 import io.playerbase.application.purchase.port.in.RefundPurchaseUseCase;
@@ -61,9 +61,9 @@ class AdminPurchaseController {
     @Operation(operationId = "listUserPurchases", summary = "A user's purchases, newest first")
     @ApiResponse(responseCode = "200", description = "{items, next_cursor}")
     @ApiResponse(responseCode = "400", description = "invalid-value (user id, limit, cursor)")
-    PageResponse<PurchaseResponse> forUser(@PathVariable String id, @QueryValue @Nullable Integer limit,
+    PurchasePage forUser(@PathVariable String id, @QueryValue @Nullable Integer limit,
                                            @QueryValue @Nullable String cursor) {
-        return PageResponse.of(queries.forUser(new UserId(id), PageRequest.of(cursor, limit)), PurchaseResponse::of);
+        return PurchasePage.of(queries.forUser(new UserId(id), PageRequest.of(cursor, limit)));
     }
 
     @Get("/purchases/{id}")

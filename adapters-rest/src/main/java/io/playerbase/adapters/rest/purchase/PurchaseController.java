@@ -15,8 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.ClaimPurchaseRequest;
+import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchasePage;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchaseResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.application.purchase.port.in.ClaimPurchaseUseCase;
 import io.playerbase.application.purchase.port.in.PurchaseQueries;
@@ -79,9 +79,8 @@ class PurchaseController {
     @Operation(operationId = "listMyPurchases", summary = "My purchases, newest first")
     @ApiResponse(responseCode = "200", description = "{items, next_cursor}")
     @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
-    PageResponse<PurchaseResponse> mine(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
+    PurchasePage mine(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
                                         Authentication authentication) {
-        return PageResponse.of(queries.forUser(new UserId(authentication.getName()), PageRequest.of(cursor, limit)),
-                PurchaseResponse::of);
+        return PurchasePage.of(queries.forUser(new UserId(authentication.getName()), PageRequest.of(cursor, limit)));
     }
 }

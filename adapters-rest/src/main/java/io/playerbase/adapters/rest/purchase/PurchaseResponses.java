@@ -1,10 +1,13 @@
 package io.playerbase.adapters.rest.purchase;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.playerbase.application.purchase.port.in.ProductView;
 import io.playerbase.application.purchase.port.in.PurchaseView;
+import io.playerbase.domain.shared.Page;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Response bodies of the purchase endpoints. */
@@ -54,5 +57,27 @@ final class PurchaseResponses {
 
     @Serdeable
     record TestReceiptResponse(String store, String receipt) {
+    }
+
+    /** Pages of listings: items, and next_cursor to pass as ?cursor= (null on the last page). */
+    @Serdeable
+    record ProductPage(List<ProductResponse> items, @Nullable String nextCursor) {
+        static ProductPage of(Page<ProductView> page) {
+            return new ProductPage(page.items().stream().map(ProductResponse::of).toList(), page.nextCursor());
+        }
+    }
+
+    @Serdeable
+    record StoreProductPage(List<StoreProductResponse> items, @Nullable String nextCursor) {
+        static StoreProductPage of(Page<ProductView> page) {
+            return new StoreProductPage(page.items().stream().map(StoreProductResponse::of).toList(), page.nextCursor());
+        }
+    }
+
+    @Serdeable
+    record PurchasePage(List<PurchaseResponse> items, @Nullable String nextCursor) {
+        static PurchasePage of(Page<PurchaseView> page) {
+            return new PurchasePage(page.items().stream().map(PurchaseResponse::of).toList(), page.nextCursor());
+        }
     }
 }

@@ -8,8 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.playerbase.adapters.rest.purchase.PurchaseResponses.StoreProductResponse;
-import io.playerbase.adapters.rest.support.PageResponse;
+import io.playerbase.adapters.rest.purchase.PurchaseResponses.StoreProductPage;
 import io.playerbase.application.purchase.port.in.ProductQueries;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +33,7 @@ class StoreProductController {
             description = "Active products by id, with each store's SKU; limit 1-200, cursor from next_cursor.")
     @ApiResponse(responseCode = "200", description = "A page of products")
     @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
-    PageResponse<StoreProductResponse> list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
-        return PageResponse.of(queries.list(true, PageRequest.of(cursor, limit)), StoreProductResponse::of);
+    StoreProductPage list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
+        return StoreProductPage.of(queries.list(true, PageRequest.of(cursor, limit)));
     }
 }
