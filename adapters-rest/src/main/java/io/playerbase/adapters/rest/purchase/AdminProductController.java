@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.ProductRequest;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.ProductPage;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.ProductResponse;
@@ -23,6 +24,8 @@ import io.playerbase.domain.purchase.ProductId;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,21 +53,22 @@ class AdminProductController {
 
     @Get
     @Secured({"support", "admin"})
+    @ApiErrors.Authenticated
     @Operation(operationId = "listProducts", summary = "All products, inactive ones included")
     @ApiResponse(responseCode = "200", description = "A page of products by id")
-    @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
     ProductPage list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         return ProductPage.of(queries.list(false, PageRequest.of(cursor, limit)));
     }
 
     @Post
     @Secured("admin")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
     @Operation(operationId = "createProduct", summary = "Add a product",
             description = "A credits pack: {product_id, title, kind: credits_pack, credits, skus}; a subscription: "
                     + "{…, kind: subscription, entitlement: premium, period: P1M, skus}.")
     @ApiResponse(responseCode = "201", description = "The product, active")
-    @ApiResponse(responseCode = "400", description = "invalid-value (field errors)")
-    @ApiResponse(responseCode = "409", description = "product-exists, sku-taken")
+    @ApiResponse(responseCode = "409", description = "product-exists, sku-taken", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     HttpResponse<ProductResponse> create(@Body @Valid ProductRequest body) {
         return HttpResponse.created(ProductResponse.of(create.create(CreateProductUseCase.Command.of(body.productId(),
                 body.title(), body.kind(), body.credits(), body.entitlement(), body.period(), body.skus()))));
@@ -72,13 +76,14 @@ class AdminProductController {
 
     @Put("/{productId}")
     @Secured("admin")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
     @Operation(operationId = "updateProduct", summary = "Redefine a product",
             description = "Same body as create; the product_id must match the path and the kind cannot change.")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "400", description = "invalid-value")
-    @ApiResponse(responseCode = "404", description = "product-not-found")
-    @ApiResponse(responseCode = "409", description = "sku-taken, stale-version")
-    @ApiResponse(responseCode = "422", description = "product-kind-immutable")
+    @ApiResponse(responseCode = "404", description = "product-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "sku-taken, stale-version", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "product-kind-immutable", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     ProductResponse update(@PathVariable String productId, @Body @Valid ProductRequest body) {
         if (!productId.equals(body.productId())) {
             throw new InvalidValue("product_id", "must be the product of the path");
@@ -89,19 +94,21 @@ class AdminProductController {
 
     @Post("/{productId}/deactivate")
     @Secured("admin")
+    @ApiErrors.Authenticated
     @Operation(operationId = "deactivateProduct", summary = "Take a product off sale",
             description = "Idempotent. Purchases already recorded keep what they granted.")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "product-not-found")
+    @ApiResponse(responseCode = "404", description = "product-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     ProductResponse deactivate(@PathVariable String productId) {
         return ProductResponse.of(status.change(new ChangeProductStatusUseCase.Command(new ProductId(productId), false)));
     }
 
     @Post("/{productId}/activate")
     @Secured("admin")
+    @ApiErrors.Authenticated
     @Operation(operationId = "activateProduct", summary = "Put a product back on sale")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(responseCode = "404", description = "product-not-found")
+    @ApiResponse(responseCode = "404", description = "product-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     ProductResponse activate(@PathVariable String productId) {
         return ProductResponse.of(status.change(new ChangeProductStatusUseCase.Command(new ProductId(productId), true)));
     }

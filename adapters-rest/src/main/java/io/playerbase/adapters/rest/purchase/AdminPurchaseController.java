@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.auth.Principals;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.MintTestReceiptRequest;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.RefundRequest;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchasePage;
@@ -29,6 +30,8 @@ import io.playerbase.domain.purchase.PurchaseId;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -58,9 +61,9 @@ class AdminPurchaseController {
 
     @Get("/users/{id}/purchases")
     @Secured({"support", "admin"})
+    @ApiErrors.Authenticated
     @Operation(operationId = "listUserPurchases", summary = "A user's purchases, newest first")
     @ApiResponse(responseCode = "200", description = "{items, next_cursor}")
-    @ApiResponse(responseCode = "400", description = "invalid-value (user id, limit, cursor)")
     PurchasePage forUser(@PathVariable String id, @QueryValue @Nullable Integer limit,
                                            @QueryValue @Nullable String cursor) {
         return PurchasePage.of(queries.forUser(new UserId(id), PageRequest.of(cursor, limit)));
@@ -68,23 +71,25 @@ class AdminPurchaseController {
 
     @Get("/purchases/{id}")
     @Secured({"support", "admin"})
+    @ApiErrors.Authenticated
     @Operation(operationId = "getPurchase", summary = "One purchase")
     @ApiResponse(responseCode = "200", description = "The purchase")
-    @ApiResponse(responseCode = "404", description = "purchase-not-found")
+    @ApiResponse(responseCode = "404", description = "purchase-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     PurchaseResponse purchase(@PathVariable String id) {
         return PurchaseResponse.of(queries.purchase(new PurchaseId(id)));
     }
 
     @Post("/purchases/{id}/refund")
     @Secured("admin")
-    @Operation(operationId = "refundPurchase", summary = "Refund a purchase",
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @Operation(operationId = "refundPurchase", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)), summary = "Refund a purchase",
             description = "Requires Idempotency-Key. Takes the credits back once, by the debt rule "
                     + "(docs/purchases.md); a refunded purchase answers as it is.")
-    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The purchase, refunded")
-    @ApiResponse(responseCode = "400", description = "invalid-value, idempotency-key-missing")
-    @ApiResponse(responseCode = "404", description = "purchase-not-found")
-    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use")
+    @ApiResponse(responseCode = "404", description = "purchase-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "idempotency-key-in-use", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     HttpResponse<?> refund(@PathVariable String id, @Body @Valid RefundRequest body, Authentication authentication,
                            HttpRequest<?> request) {
         String key = idempotency.requireKey(request);
@@ -95,11 +100,13 @@ class AdminPurchaseController {
 
     @Post("/store/test-receipts")
     @Secured("admin")
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
     @Operation(operationId = "mintTestReceipt", summary = "Mint a test-store receipt (development only)",
             description = "Only when PLAYERBASE_IAP_TEST_STORE_ENABLED=true and the database is not production.")
     @ApiResponse(responseCode = "200", description = "{store: test, receipt}")
-    @ApiResponse(responseCode = "404", description = "product-not-found")
-    @ApiResponse(responseCode = "422", description = "test-store-disabled, product-not-in-store")
+    @ApiResponse(responseCode = "404", description = "product-not-found", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "test-store-disabled, product-not-in-store", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     TestReceiptResponse mint(@Body @Valid MintTestReceiptRequest body) {
         return new TestReceiptResponse("test", testReceipts.mint(new ProductId(body.productId())));
     }

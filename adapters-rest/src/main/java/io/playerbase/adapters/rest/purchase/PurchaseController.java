@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.playerbase.adapters.rest.idempotency.IdempotentRequests;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.purchase.PurchaseRequests.ClaimPurchaseRequest;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchasePage;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.PurchaseResponse;
@@ -24,6 +25,8 @@ import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,18 +57,16 @@ class PurchaseController {
     }
 
     @Post
-    @Operation(operationId = "claimPurchase", summary = "Claim a store purchase",
+    @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
+    @Operation(operationId = "claimPurchase", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)), summary = "Claim a store purchase",
             description = "Verifies the store's proof, records the purchase and grants it once. Idempotency-Key "
                     + "required (as on every money-moving POST).")
-    @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The purchase: id, status, product_id, credits granted")
-    @ApiResponse(responseCode = "400", description = "invalid-value, store-unknown, receipt-malformed, idempotency-key-missing")
-    @ApiResponse(responseCode = "401", description = "no or bad token")
-    @ApiResponse(responseCode = "409", description = "purchase-already-claimed, idempotency-key-in-use")
+    @ApiResponse(responseCode = "409", description = "purchase-already-claimed, idempotency-key-in-use", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "receipt-invalid, receipt-format-unsupported, product-unknown, "
             + "product-inactive, product-mismatch, purchase-pending, purchase-revoked, store-not-enabled, "
-            + "test-store-disabled, idempotency-key-reused")
-    @ApiResponse(responseCode = "503", description = "the store or the database cannot be reached")
+            + "test-store-disabled, idempotency-key-reused", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     HttpResponse<?> claim(@Body @Valid ClaimPurchaseRequest body, Authentication authentication, HttpRequest<?> request) {
         String key = idempotency.requireKey(request);
         UserId user = new UserId(authentication.getName());
@@ -76,9 +77,9 @@ class PurchaseController {
     }
 
     @Get
+    @ApiErrors.Authenticated
     @Operation(operationId = "listMyPurchases", summary = "My purchases, newest first")
     @ApiResponse(responseCode = "200", description = "{items, next_cursor}")
-    @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
     PurchasePage mine(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
                                         Authentication authentication) {
         return PurchasePage.of(queries.forUser(new UserId(authentication.getName()), PageRequest.of(cursor, limit)));

@@ -11,11 +11,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.NotificationResponse;
 import io.playerbase.application.purchase.port.in.HandleStoreNotificationUseCase;
 import io.playerbase.domain.purchase.NotificationDelivery;
 import io.playerbase.domain.purchase.Store;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,22 +42,24 @@ class StoreNotificationController {
 
     @Post("/app-store/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiErrors.Anonymous
+    @ApiErrors.JsonBody
     @Operation(operationId = "receiveAppStoreNotification", summary = "App Store Server Notifications V2",
             description = "Body {signedPayload}: verified with the App Store chain; deduplicated by notificationUUID.")
     @ApiResponse(responseCode = "200", description = "{outcome}: refunded, already-processed, ignored:unknown-type…")
-    @ApiResponse(responseCode = "400", description = "unreadable body")
-    @ApiResponse(responseCode = "422", description = "not genuine (signature, chain), store-not-enabled")
+    @ApiResponse(responseCode = "422", description = "not genuine (signature, chain), store-not-enabled", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     NotificationResponse appStore(@Body String body) {
         return new NotificationResponse(notifications.handle(new NotificationDelivery(Store.APP_STORE, null, body)));
     }
 
     @Post("/google-play/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiErrors.Anonymous
+    @ApiErrors.JsonBody
     @Operation(operationId = "receiveGooglePlayNotification", summary = "Google Play real-time developer notifications",
             description = "Pub/Sub push: the OIDC bearer token is verified; deduplicated by messageId.")
     @ApiResponse(responseCode = "200", description = "{outcome}")
-    @ApiResponse(responseCode = "401", description = "bad or missing push token")
-    @ApiResponse(responseCode = "422", description = "unreadable message, store-not-enabled")
+    @ApiResponse(responseCode = "422", description = "unreadable message, store-not-enabled", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     NotificationResponse googlePlay(@Body String body, @Header("Authorization") @Nullable String authorization) {
         return new NotificationResponse(notifications.handle(
                 new NotificationDelivery(Store.GOOGLE_PLAY, authorization, body)));

@@ -8,10 +8,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.purchase.PurchaseResponses.StoreProductPage;
 import io.playerbase.application.purchase.port.in.ProductQueries;
 import io.playerbase.domain.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,10 +32,10 @@ class StoreProductController {
     }
 
     @Get
+    @ApiErrors.Anonymous
     @Operation(operationId = "listStoreProducts", summary = "Products on sale",
             description = "Active products by id, with each store's SKU; limit 1-200, cursor from next_cursor.")
     @ApiResponse(responseCode = "200", description = "A page of products")
-    @ApiResponse(responseCode = "400", description = "invalid-value (limit, cursor)")
     StoreProductPage list(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor) {
         return StoreProductPage.of(queries.list(true, PageRequest.of(cursor, limit)));
     }
