@@ -55,6 +55,9 @@ class AccessMatrixEndToEndTest {
      *   gs          an API key without scopes; gs:mw / gs:cpr / gs:ur with matches:write / comp-players:read / users:read
      *   support     a support account;  admin  an admin account
      * {tom} is a player staff act on; {key} a fresh API key for each request.
+     * {product} and {purchase} name none (404 shows who got through). The test store is off here, so a
+     * claim and a mint answer 422 test-store-disabled; no store verifier is configured, so the store
+     * notification endpoints answer 422 store-not-enabled to whoever calls (they take no credentials).
      */
     private static final String MATRIX = """
             endpoint                                  | anonymous | player | other | gs  | gs:mw | gs:cpr | gs:ur | support | admin
@@ -99,6 +102,20 @@ class AccessMatrixEndToEndTest {
             POST   /api/v1/admin/comp-players         | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 201
             POST   /api/v1/admin/comp-players/{tom}/suspend | 401 | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
             POST   /api/v1/admin/comp-players/{tom}/reinstate | 401 | 403  | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            GET    /api/v1/store/products             | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
+            GET    /api/v1/admin/products             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            POST   /api/v1/admin/products             | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 201
+            PUT    /api/v1/admin/products/{product}   | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            POST   /api/v1/admin/products/{product}/deactivate | 401 | 403  | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            POST   /api/v1/admin/products/{product}/activate | 401 | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            POST   /api/v1/users/me/purchases         | 401       | 422    | 422   | 403 | 403   | 403    | 403   | 422     | 422
+            GET    /api/v1/users/me/purchases         | 401       | 200    | 200   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/users/{pat}/purchases | 401      | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/purchases/{purchase} | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 404     | 404
+            POST   /api/v1/admin/purchases/{purchase}/refund | 401 | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            POST   /api/v1/admin/store/test-receipts  | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 422
+            POST   /api/v1/stores/app-store/notifications | 422   | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
+            POST   /api/v1/stores/google-play/notifications | 422 | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
             GET    /health                            | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/liveness                   | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/readiness                  | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
@@ -252,6 +269,30 @@ class AccessMatrixEndToEndTest {
                 Map.of("name", unique("made-by-" + p.name() + "-"), "scopes", List.of("users:read"))));
         requests.put("DELETE /api/v1/admin/api-keys/{key}", p -> HttpRequest.DELETE("/api/v1/admin/api-keys/"
                 + createApiKey.create(new CreateApiKeyUseCase.Command(unique("doomed-"), List.of(), admin())).key().id()));
+        String products = "/api/v1/admin/products";
+        requests.put("GET /api/v1/store/products", p -> HttpRequest.GET("/api/v1/store/products"));
+        requests.put("GET " + products, p -> HttpRequest.GET(products));
+        requests.put("POST " + products, p -> { String id = unique("matrix_"); return HttpRequest.POST(products, Map.of(
+                "product_id", id, "title", "Matrix coins", "kind", "credits_pack", "credits", 10, "skus", Map.of("test", id))); });
+        requests.put("PUT " + products + "/{product}", p -> HttpRequest.PUT(concrete(products + "/{product}"), Map.of(
+                "product_id", "no_such_product", "title", "x", "kind", "credits_pack", "credits", 1,
+                "skus", Map.of("test", "no_such_product"))));
+        requests.put("POST " + products + "/{product}/deactivate", p -> HttpRequest.POST(concrete(products + "/{product}/deactivate"), ""));
+        requests.put("POST " + products + "/{product}/activate", p -> HttpRequest.POST(concrete(products + "/{product}/activate"), ""));
+        requests.put("POST /api/v1/users/me/purchases", p -> HttpRequest.POST("/api/v1/users/me/purchases",
+                Map.of("store", "test", "receipt", "pbtest1.x.y")).header("Idempotency-Key", unique("matrix-buy-")));
+        requests.put("GET /api/v1/users/me/purchases", p -> HttpRequest.GET("/api/v1/users/me/purchases"));
+        requests.put("GET /api/v1/admin/users/{pat}/purchases", p -> HttpRequest.GET(concrete("/api/v1/admin/users/{pat}/purchases")));
+        requests.put("GET /api/v1/admin/purchases/{purchase}", p -> HttpRequest.GET(concrete("/api/v1/admin/purchases/{purchase}")));
+        requests.put("POST /api/v1/admin/purchases/{purchase}/refund", p -> HttpRequest.POST(
+                concrete("/api/v1/admin/purchases/{purchase}/refund"), Map.of("reason", "matrix"))
+                .header("Idempotency-Key", unique("matrix-refund-")));
+        requests.put("POST /api/v1/admin/store/test-receipts", p -> HttpRequest.POST("/api/v1/admin/store/test-receipts",
+                Map.of("product_id", "no_such_product")));
+        requests.put("POST /api/v1/stores/app-store/notifications", p -> HttpRequest.POST(
+                "/api/v1/stores/app-store/notifications", Map.of("signedPayload", "a.b.c")));
+        requests.put("POST /api/v1/stores/google-play/notifications", p -> HttpRequest.POST(
+                "/api/v1/stores/google-play/notifications", Map.of("message", Map.of("data", "e30=", "messageId", "1"))));
         for (String path : List.of("/health", "/health/liveness", "/health/readiness", "/info", "/metrics", "/metrics/jvm.memory.used",
                 "/prometheus", "/swagger/playerbase-v1.yml", "/loggers", "/loggers/io.playerbase")) {
             requests.put("GET " + path, p -> HttpRequest.GET(path));
@@ -334,6 +375,8 @@ class AccessMatrixEndToEndTest {
         return path.replace("{pat}", ids.getOrDefault("pat", "650000000000000000000001"))
                 .replace("{tom}", ids.getOrDefault("tom", "650000000000000000000001"))
                 .replace("{key}", "pbk_650000000000000000000001")
-                .replace("{match}", "no-such-match");
+                .replace("{match}", "no-such-match")
+                .replace("{product}", "no_such_product")
+                .replace("{purchase}", "650000000000000000000abc");
     }
 }

@@ -42,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * to lose would each waste a read, a lookup and a failed write per attempt.
  */
 @Singleton
-final class MoneyMovements {
+public final class MoneyMovements {
 
     static final int MAX_ATTEMPTS = 100;
     private static final int STRIPES = 1024;
@@ -55,7 +55,7 @@ final class MoneyMovements {
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
+    public MoneyMovements(WalletRepository wallets, Ledger ledger, Clock clock) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.clock = clock;
@@ -65,8 +65,11 @@ final class MoneyMovements {
         }
     }
 
-    /** Applies the operation exactly once; a retry of it answers the original entry. */
-    TransactionView apply(WalletOperation operation) {
+    /**
+     * Applies the operation exactly once; a retry of it answers the original entry. When the wallet
+     * then owes debt and holds money, a settlement follows (the debt rule, docs/purchases.md).
+     */
+    public TransactionView apply(WalletOperation operation) {
         UserId userId = operation.userId();
         ReentrantLock lock = stripes[Math.floorMod(userId.hashCode(), STRIPES)];
         try {
@@ -97,6 +100,7 @@ final class MoneyMovements {
                     throw new RuleViolation("operation-id-reused",
                             "This operation id was already used for a different movement");
                 }
+                settleDebtAfter(operation, wallet);
                 return TransactionView.of(earlier.get());
             }
             LedgerEntry entry = operation.applyTo(wallet, ledger, clock.instant());
@@ -112,7 +116,23 @@ final class MoneyMovements {
                 continue;
             }
             finish(entry);
+            settleDebtAfter(operation, wallet);
             return TransactionView.of(entry);
+        }
+    }
+
+    /**
+     * Pays debt from the balance after an operation left both. Failing here is not the caller's
+     * failure: money out never dips into debt, so an unsettled debt is safe until the next operation.
+     */
+    private void settleDebtAfter(WalletOperation operation, Wallet wallet) {
+        if (operation instanceof WalletOperation.DebtSettlement || !wallet.canSettleDebt()) {
+            return;
+        }
+        try {
+            applyOptimistically(WalletOperation.DebtSettlement.after(operation));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Debt of " + operation.userId() + " not settled yet: " + e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import io.playerbase.domain.wallet.LedgerEntry;
 import io.playerbase.domain.wallet.Movement;
 import io.playerbase.domain.wallet.OperationId;
 import io.playerbase.domain.wallet.TransactionKind;
+import io.playerbase.domain.wallet.TransactionSource;
 import io.playerbase.domain.wallet.Wallet;
 
 import java.time.Instant;
@@ -17,9 +18,10 @@ import java.util.Objects;
 /**
  * One kind of money movement, applied by {@link MoneyMovements}: each case carries its rule (what it
  * does to the wallet), its retry test (whether an existing entry with its operation id is the same
- * request) and the audit action it records.
+ * request) and the audit action it records. Other modules of the application (purchases) move money
+ * with their own cases; adapters cannot reach this type.
  */
-sealed interface WalletOperation {
+public sealed interface WalletOperation {
 
     UserId userId();
 
@@ -123,6 +125,97 @@ sealed interface WalletOperation {
         @Override
         public String auditAction() {
             return "wallet.reversed";
+        }
+    }
+
+    /** The credits of a verified store purchase; the operation id derives from the store transaction. */
+    record PurchaseGrant(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public PurchaseGrant {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+            if (movement.source() != TransactionSource.PURCHASE) {
+                throw new IllegalArgumentException("a purchase grant has the source purchase");
+            }
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.credit(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.CREDIT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.purchase_granted";
+        }
+    }
+
+    /**
+     * Takes a refunded purchase's credits back, by the debt rule: the whole amount is recorded as owed
+     * (a {@code debt} entry), and {@link MoneyMovements} settles at once what the balance holds.
+     */
+    record PurchaseRefund(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public PurchaseRefund {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+            if (movement.source() != TransactionSource.PURCHASE) {
+                throw new IllegalArgumentException("a purchase refund has the source purchase");
+            }
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.owe(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.DEBT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.purchase_refunded";
+        }
+    }
+
+    /**
+     * Pays debt from the balance right after the operation {@code after} left both (a refund, a credit
+     * to a wallet in debt): one settlement per triggering operation.
+     */
+    record DebtSettlement(UserId userId, Movement movement) implements WalletOperation {
+        public DebtSettlement {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(movement, "movement");
+        }
+
+        static DebtSettlement after(WalletOperation trigger) {
+            String id = "debt-settlement:" + trigger.operationId().value();
+            OperationId operationId = new OperationId(id.length() <= OperationId.MAX_LENGTH ? id
+                    : id.substring(0, OperationId.MAX_LENGTH));
+            return new DebtSettlement(trigger.userId(), new Movement(operationId, Wallet.DEBT_SETTLEMENT, null,
+                    TransactionSource.SYSTEM, Actor.system(trigger.actor().requestId())));
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.settleDebt(movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.kind() == TransactionKind.DEBIT && earlier.reason().equals(Wallet.DEBT_SETTLEMENT);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.debt_settled";
         }
     }
 }

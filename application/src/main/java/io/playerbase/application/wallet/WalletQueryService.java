@@ -38,7 +38,8 @@ final class WalletQueryService implements WalletQueries {
     @Override
     public WalletView wallet(UserId userId) {
         Wallet wallet = find(userId);
-        return new WalletView(userId.value(), wallet.balance(), wallet.currency().code(), wallet.updatedAt());
+        return new WalletView(userId.value(), wallet.balance(), wallet.debt(), wallet.currency().code(),
+                wallet.updatedAt());
     }
 
     @Override

@@ -73,6 +73,7 @@ public record LedgerEntry(TransactionId id, UserId userId, long sequence, Operat
             case CREDIT -> amount.minorUnits();
             case DEBIT -> -amount.minorUnits();
             case REVERSAL -> reverses.kind() == TransactionKind.CREDIT ? -amount.minorUnits() : amount.minorUnits();
+            case DEBT -> 0;
         };
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * Checks a wallet against its ledger, fed the entries oldest first: sequence numbers without gaps,
  * each entry's hash valid and linked to the previous one, each balance-after equal to the running
  * sum from the opening balance and never negative, reversals pointing at an earlier credit or debit
- * reversed only once; at the end, the count, the last hash and the sum must match the wallet.
+ * reversed only once; at the end, the count, the last hash, the sum and the debt (debt entries minus
+ * settlements) must match the wallet.
  */
 public final class LedgerVerifier {
 
@@ -21,6 +22,7 @@ public final class LedgerVerifier {
     private final Map<OperationId, Boolean> reversed = new HashMap<>();
     private long expectedSequence = 1;
     private long runningBalance;
+    private long runningDebt;
     private String runningHash = LedgerEntry.GENESIS_HASH;
     private long count;
     private int omitted;
@@ -61,6 +63,11 @@ public final class LedgerVerifier {
             }
         }
         runningBalance += entry.signedAmount();
+        if (entry.kind() == TransactionKind.DEBT) {
+            runningDebt += entry.amount().minorUnits();
+        } else if (entry.kind() == TransactionKind.DEBIT && entry.reason().equals(Wallet.DEBT_SETTLEMENT)) {
+            runningDebt -= entry.amount().minorUnits();
+        }
         if (entry.balanceAfter() != runningBalance) {
             find(sequence, "balance after does not equal the running sum of the ledger");
             runningBalance = entry.balanceAfter();
@@ -81,6 +88,9 @@ public final class LedgerVerifier {
         }
         if (runningBalance != wallet.balance()) {
             find(wallet.sequence(), "the balance does not equal the opening balance plus the ledger's entries");
+        }
+        if (runningDebt != wallet.debt()) {
+            find(wallet.sequence(), "the debt does not equal the debt entries minus their settlements");
         }
         List<ReconciliationReport.Finding> reported = new ArrayList<>(findings);
         if (omitted > 0) {

@@ -83,7 +83,7 @@ class LedgerVerifierTest {
     void aBalanceThatTheLedgerDoesNotExplainIsReported() {
         history(0);
         Wallet.StoredState state = wallet.storedState();
-        wallet = Wallet.restore(new Wallet.StoredState(OWNER, state.currency(), state.balance() + 1, 0, state.sequence(),
+        wallet = Wallet.restore(new Wallet.StoredState(OWNER, state.currency(), state.balance() + 1, 0, 0, state.sequence(),
                 state.headHash(), state.version(), state.updatedAt(), false, null));
         ReconciliationReport report = verify(entries);
         assertFalse(report.consistent());

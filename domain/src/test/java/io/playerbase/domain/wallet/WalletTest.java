@@ -108,7 +108,7 @@ class WalletTest {
 
     @Test
     void aClosedWalletMovesNoMoney() {
-        Wallet wallet = Wallet.restore(new Wallet.StoredState(OWNER, CREDITS, 50, 50, 0, LedgerEntry.GENESIS_HASH, 3, null,
+        Wallet wallet = Wallet.restore(new Wallet.StoredState(OWNER, CREDITS, 50, 0, 50, 0, LedgerEntry.GENESIS_HASH, 3, null,
                 true, null));
         assertEquals("account-deleted",
                 assertThrows(RuleViolation.class, () -> wallet.credit(new Amount(1), movement("op-1"), NOW)).code());

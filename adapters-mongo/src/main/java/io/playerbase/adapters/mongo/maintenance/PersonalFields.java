@@ -47,7 +47,8 @@ final class PersonalFields implements Phase {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalFields.class);
     /** Module values the wallet always encrypts, whatever the sensitive-fields setting says. */
-    private static final List<String> ALWAYS_ENCRYPTED_MODULE_PATHS = List.of("modules.wallet._opening_balance");
+    private static final List<String> ALWAYS_ENCRYPTED_MODULE_PATHS = List.of("modules.wallet._opening_balance",
+            "modules.wallet._debt");
     /** The collection, and the first part of every personal value's cipher context. */
     static final String USERS = "users";
     /** The placeholder entry prefix of V0040_IndexLegacyUsers (a frozen stored format). */

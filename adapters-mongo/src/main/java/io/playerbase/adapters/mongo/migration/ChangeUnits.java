@@ -21,6 +21,7 @@ final class ChangeUnits {
             V0030_AddCompPlayerPicks.class,
             V0040_IndexLegacyUsers.class,
             V0041_BackfillLegacyUsers.class,
+            V0050_AddPurchaseIndexes.class,
             V0060_AddLeases.class,
             V0061_AddRateLimitCounters.class,
             V0090_AddDashboardIndexes.class,

@@ -8,6 +8,7 @@ import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Currency;
 import io.playerbase.domain.wallet.LedgerEntry;
+import io.playerbase.domain.wallet.TransactionKind;
 import io.playerbase.domain.wallet.Wallet;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -19,7 +20,7 @@ import java.util.Date;
  * defines ({@code balance} (encrypted as {@code n:<decimal>}), {@code currency}, {@code updated_at}) are
  * joined by the wallet's bookkeeping, '_'-prefixed so the account's views leave it out:
  * {@code _version}, {@code _sequence}, {@code _head_hash}, {@code _opening_balance} (encrypted) and
- * {@code _pending} (the unrecorded ledger entry). Wallets written before the ledger existed lack them:
+ * {@code _pending} (the unrecorded ledger entry) and {@code _debt} (encrypted; absent while nothing is owed). Wallets written before the ledger existed lack them:
  * version 0, no entries, and their balance is the opening balance.
  */
 @Singleton
@@ -32,6 +33,7 @@ final class WalletDocumentMapper {
     static final String HEAD_HASH = "_head_hash";
     static final String OPENING_BALANCE = "_opening_balance";
     static final String PENDING = "_pending";
+    static final String DEBT = "_debt";
 
     private final FieldCipher cipher;
     private final SensitiveFields sensitive;
@@ -62,6 +64,7 @@ final class WalletDocumentMapper {
         return Wallet.restore(new Wallet.StoredState(new UserId(id),
                 wallet.get("currency") instanceof String code ? new Currency(code) : defaultCurrency,
                 balance,
+                wallet.get(DEBT) == null ? 0 : amount(id, DEBT, wallet.get(DEBT)),
                 opening == null ? (sequence == 0 ? balance : 0) : amount(id, OPENING_BALANCE, opening),
                 sequence,
                 wallet.get(HEAD_HASH) instanceof String hash ? hash : LedgerEntry.GENESIS_HASH,
@@ -84,10 +87,18 @@ final class WalletDocumentMapper {
                 .append(SEQUENCE, wallet.sequence())
                 .append(HEAD_HASH, wallet.headHash())
                 .append(PENDING, entries.toDocument(entry));
+        if (changesDebt(entry)) {
+            fields.append(DEBT, SensitiveScalar.encrypt(cipher, wallet.debt(), context(id, DEBT)));
+        }
         if (wallet.version() == 0) {
             fields.append(OPENING_BALANCE, SensitiveScalar.encrypt(cipher, wallet.openingBalance(), context(id, OPENING_BALANCE)));
         }
         return fields;
+    }
+
+    private static boolean changesDebt(LedgerEntry entry) {
+        return entry.kind() == TransactionKind.DEBT
+                || (entry.kind() == TransactionKind.DEBIT && entry.reason().equals(Wallet.DEBT_SETTLEMENT));
     }
 
     private Object protect(String id, String field, long value) {

@@ -19,9 +19,9 @@ final class WalletResponses {
 
     @Serdeable
     @Schema(name = "WalletResponse")
-    record WalletResponse(long balance, String currency, Instant updatedAt) {
+    record WalletResponse(long balance, long debt, String currency, Instant updatedAt) {
         static WalletResponse of(WalletView view) {
-            return new WalletResponse(view.balance(), view.currency(), view.updatedAt());
+            return new WalletResponse(view.balance(), view.debt(), view.currency(), view.updatedAt());
         }
     }
 

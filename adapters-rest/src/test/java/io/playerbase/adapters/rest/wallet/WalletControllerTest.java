@@ -189,7 +189,7 @@ class WalletControllerTest {
 
     @Test
     void aPlayerReadsOnlyTheirOwnWallet() {
-        when(queries.wallet(ANN)).thenReturn(new WalletView(ANN.value(), 1500, "CREDITS", null));
+        when(queries.wallet(ANN)).thenReturn(new WalletView(ANN.value(), 1500, 0, "CREDITS", null));
         Map<?, ?> body = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me/wallet")
                 .bearerAuth(token(ANN, "player")), Map.class);
         assertEquals(Map.of("balance", 1500, "currency", "CREDITS"), Map.of("balance", body.get("balance"), "currency", body.get("currency")));
@@ -213,7 +213,7 @@ class WalletControllerTest {
     @Test
     void whoMayCallWhat() {
         String wallet = "/api/v1/admin/users/" + ANN.value() + "/wallet";
-        when(queries.wallet(ANN)).thenReturn(new WalletView(ANN.value(), 1, "CREDITS", null));
+        when(queries.wallet(ANN)).thenReturn(new WalletView(ANN.value(), 1, 0, "CREDITS", null));
         when(queries.ledger(any(), any(), any())).thenReturn(new LedgerPage(List.of(), null));
         when(queries.reconcile(ANN)).thenReturn(new ReconciliationView(ANN.value(), true, 1, 1, 0, 1, 1, "h", List.of()));
         String player = token(ANN, "player");

@@ -1,0 +1,73 @@
+package io.playerbase.adapters.mongo.purchase;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.playerbase.adapters.mongo.support.MongoErrors;
+import io.playerbase.domain.purchase.Store;
+import io.playerbase.domain.purchase.StoreNotification;
+import io.playerbase.domain.purchase.StoreNotificationLog;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * {@link StoreNotificationLog} on {@code store_notifications}: {@code _id} is the store and its
+ * notification id, so the first delivery inserts and every redelivery finds it (and counts it).
+ */
+@Singleton
+final class StoreNotificationMongoAdapter implements StoreNotificationLog {
+
+    static final String COLLECTION = "store_notifications";
+
+    private final MongoCollection<Document> notifications;
+
+    StoreNotificationMongoAdapter(MongoDatabase database) {
+        this.notifications = database.getCollection(COLLECTION);
+    }
+
+    @Override
+    public boolean receive(StoreNotification n, Instant now) {
+        String id = id(n.store(), n.notificationId());
+        Document document = new Document("_id", id)
+                .append("store", n.store().wireName())
+                .append("notification_id", n.notificationId())
+                .append("type", n.type())
+                .append("subtype", n.subtype())
+                .append("sent_at", Date.from(n.sentAt()))
+                .append("environment", n.environment())
+                .append("store_transaction_id", n.verifiedPurchase().map(p -> p.storeTransactionId()).orElse(null))
+                .append("raw_payload", n.rawPayload())
+                .append("renewal_info", n.renewalInfo())
+                .append("received_at", Date.from(now))
+                .append("deliveries", 1)
+                .append("processed_at", null)
+                .append("outcome", null);
+        try {
+            MongoErrors.run(() -> notifications.insertOne(document));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = MongoErrors.call(() -> notifications.findOneAndUpdate(Filters.eq("_id", id),
+                Updates.inc("deliveries", 1)));
+        return existing == null || existing.get("processed_at") == null;
+    }
+
+    @Override
+    public void processed(Store store, String notificationId, String outcome, Instant now) {
+        MongoErrors.run(() -> notifications.updateOne(Filters.eq("_id", id(store, notificationId)),
+                Updates.combine(Updates.set("processed_at", Date.from(now)), Updates.set("outcome", outcome))));
+    }
+
+    private static String id(Store store, String notificationId) {
+        return store.wireName() + ":" + notificationId;
+    }
+}

@@ -1,0 +1,126 @@
+package io.playerbase.application.purchase;
+
+import io.playerbase.application.purchase.port.in.ClaimPurchaseUseCase;
+import io.playerbase.application.purchase.port.in.PurchaseView;
+import io.playerbase.domain.purchase.Product;
+import io.playerbase.domain.purchase.ProductCatalog;
+import io.playerbase.domain.purchase.Purchase;
+import io.playerbase.domain.purchase.PurchaseMetrics;
+import io.playerbase.domain.purchase.PurchaseModule;
+import io.playerbase.domain.purchase.PurchaseProof;
+import io.playerbase.domain.purchase.PurchaseRepository;
+import io.playerbase.domain.purchase.PurchaseStatus;
+import io.playerbase.domain.purchase.Store;
+import io.playerbase.domain.purchase.VerifiedPurchase;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.DomainException;
+import io.playerbase.domain.shared.RuleViolation;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verify, record, grant (docs/purchases.md): the store's verification comes first, so nothing is
+ * written for a proof that is not genuine; the purchase is recorded under the unique store
+ * transaction before any money moves, so of many concurrent claims one wins and the others find it;
+ * the grant then runs with the operation id derived from the store transaction.
+ */
+@Singleton
+final class ClaimPurchaseService implements ClaimPurchaseUseCase {
+
+    private final StoreVerifiers verifiers;
+    private final ProductCatalog catalog;
+    private final PurchaseRepository purchases;
+    private final PurchaseModule module;
+    private final PurchaseCompletion completion;
+    private final PurchaseMetrics metrics;
+    private final Clock clock;
+
+    ClaimPurchaseService(StoreVerifiers verifiers, ProductCatalog catalog, PurchaseRepository purchases,
+                         PurchaseModule module, PurchaseCompletion completion, PurchaseMetrics metrics, Clock clock) {
+        this.verifiers = verifiers;
+        this.catalog = catalog;
+        this.purchases = purchases;
+        this.module = module;
+        this.completion = completion;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public PurchaseView claim(Command command) {
+        VerifiedPurchase verified;
+        try {
+            PurchaseProof proof = proof(command);
+            verified = verifiers.receipts(command.store()).verify(proof);
+            if (verified.store() != command.store()) {
+                throw new IllegalStateException("a verifier answered for another store");
+            }
+            metrics.verified(verified.store());
+            return PurchaseView.of(recordAndGrant(command, verified));
+        } catch (RuleViolation | Conflict refused) {
+            if (refused instanceof Conflict && !refused.code().equals("purchase-already-claimed")) {
+                throw refused;
+            }
+            metrics.refused(command.store(), refused.code());
+            module.audit(AuditEntry.of(command.userId(), command.actor(), "purchase.refused", PurchaseCompletion.MODULE,
+                    List.of(), clock.instant()));
+            throw refused;
+        } catch (DomainException invalid) {
+            metrics.refused(command.store(), invalid.code());
+            throw invalid;
+        }
+    }
+
+    /** Google's API needs to know whether the SKU is a product or a subscription: the catalog says. */
+    private PurchaseProof proof(Command command) {
+        return switch (command.store()) {
+            case APP_STORE -> new PurchaseProof.AppStoreSignedTransaction(command.signedTransaction());
+            case TEST -> new PurchaseProof.TestReceipt(command.receipt());
+            case GOOGLE_PLAY -> {
+                verifiers.receipts(Store.GOOGLE_PLAY);
+                Product product = catalog.findBySku(Store.GOOGLE_PLAY, command.sku())
+                        .orElseThrow(() -> new RuleViolation("product-unknown", "No product of the catalog has this SKU"));
+                yield new PurchaseProof.GooglePlayToken(command.sku(), command.purchaseToken(), product.kind());
+            }
+        };
+    }
+
+    private Purchase recordAndGrant(Command command, VerifiedPurchase verified) {
+        Optional<Purchase> known = purchases.findByStoreTransaction(verified.store(), verified.storeTransactionId());
+        Purchase purchase;
+        if (known.isPresent()) {
+            purchase = known.get();
+            purchase.checkClaimant(command.userId());
+        } else {
+            Product product = catalog.findBySku(verified.store(), verified.sku())
+                    .orElseThrow(() -> new RuleViolation("product-unknown", "No product of the catalog has this SKU"));
+            Purchase candidate = Purchase.record(command.userId(), verified, product, clock.instant());
+            purchase = purchases.claim(candidate);
+            purchase.checkClaimant(command.userId());
+            if (purchase.id().equals(candidate.id())) {
+                module.audit(AuditEntry.of(command.userId(), command.actor(), "purchase.verified",
+                        PurchaseCompletion.MODULE, List.of(), clock.instant()));
+                if (purchase.status() == PurchaseStatus.RECORDED) {
+                    completion.noteRecorded(purchase, command.actor());
+                }
+            }
+        }
+        Purchase result = completion.grant(purchase, command.actor());
+        acknowledge(verified);
+        return result;
+    }
+
+    /** The store may refund what is never acknowledged; a failure here is retried by the client's next claim. */
+    private void acknowledge(VerifiedPurchase verified) {
+        try {
+            verifiers.receipts(verified.store()).acknowledge(verified);
+        } catch (RuntimeException e) {
+            System.getLogger(ClaimPurchaseService.class.getName()).log(System.Logger.Level.WARNING,
+                    "Purchase " + verified.store().wireName() + " not acknowledged yet: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.playerbase.application.purchase;
+
+import io.playerbase.application.wallet.MoneyMovements;
+import io.playerbase.application.wallet.WalletOperation;
+import io.playerbase.domain.purchase.Purchase;
+import io.playerbase.domain.purchase.PurchaseModule;
+import io.playerbase.domain.purchase.PurchaseRepository;
+import io.playerbase.domain.purchase.PurchaseStatus;
+import io.playerbase.domain.purchase.Refund;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.wallet.Amount;
+import io.playerbase.domain.wallet.Movement;
+import io.playerbase.domain.wallet.OperationId;
+import io.playerbase.domain.wallet.ReasonCode;
+import io.playerbase.domain.wallet.TransactionSource;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The steps after a purchase is recorded, each safe to repeat (a retry, a second instance, the
+ * recovery pass):
+ * <ol>
+ *   <li>grant: credit the wallet with the operation id derived from the store transaction, then mark
+ *       the purchase {@code granted} and raise the module's counters;</li>
+ *   <li>refund: mark the purchase {@code refunding} (the first refund stands), take the credits back
+ *       by the debt rule with the refund's derived operation id, then mark it {@code refunded}.</li>
+ * </ol>
+ * A crash between two steps leaves a purchase {@code granting} or {@code refunding}; whoever comes
+ * next finishes it, and the wallet's operation ids make sure the money moves once.
+ */
+@Singleton
+final class PurchaseCompletion {
+
+    static final String MODULE = "in_app_purchases";
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final PurchaseRepository purchases;
+    private final PurchaseModule module;
+    private final MoneyMovements movements;
+    private final Clock clock;
+
+    PurchaseCompletion(PurchaseRepository purchases, PurchaseModule module, MoneyMovements movements, Clock clock) {
+        this.purchases = purchases;
+        this.module = module;
+        this.movements = movements;
+        this.clock = clock;
+    }
+
+    /** Finishes the grant of a {@code granting} purchase; other purchases are returned as they are. */
+    Purchase grant(Purchase purchase, Actor actor) {
+        if (purchase.status() != PurchaseStatus.GRANTING) {
+            return purchase;
+        }
+        movements.apply(new WalletOperation.PurchaseGrant(purchase.owner(), new Amount(purchase.credits()),
+                movement(purchase.grantOperationId(), "purchase", purchase, actor)));
+        Purchase granted = save(purchase, p -> p.markGranted(clock.instant()));
+        noteCounters(granted, actor, "purchase.granted");
+        return granted;
+    }
+
+    /** Records a subscription purchase in the module's counters (the subscription module activates it). */
+    void noteRecorded(Purchase purchase, Actor actor) {
+        noteCounters(purchase, actor, "purchase.recorded");
+    }
+
+    /**
+     * Refunds a purchase once: a granting one is granted first (so there is something to take back).
+     * @return the purchase as it ends up; already refunded ones unchanged
+     */
+    Purchase refund(Purchase purchase, Refund refund, Actor actor) {
+        Purchase current = grant(purchase, actor);
+        if (current.status() == PurchaseStatus.REFUNDED) {
+            return current;
+        }
+        current = save(current, p -> p.startRefund(refund, clock.instant()));
+        return finishRefund(current, actor);
+    }
+
+    /** Takes the credits of a {@code refunding} purchase back and marks it refunded. */
+    Purchase finishRefund(Purchase purchase, Actor actor) {
+        if (purchase.status() != PurchaseStatus.REFUNDING) {
+            return purchase;
+        }
+        if (purchase.grantsCredits()) {
+            movements.apply(new WalletOperation.PurchaseRefund(purchase.owner(), new Amount(purchase.credits()),
+                    movement(purchase.refundOperationId(), "purchase_refund", purchase, actor)));
+        }
+        Purchase refunded = save(purchase, p -> p.completeRefund(clock.instant()));
+        module.audit(AuditEntry.of(refunded.owner(), actor, "purchase.refunded", MODULE, List.of("status"),
+                clock.instant()));
+        return refunded;
+    }
+
+    private void noteCounters(Purchase purchase, Actor actor, String action) {
+        Instant now = clock.instant();
+        module.noteCounters(purchase.owner(), purchases.countForUser(purchase.owner()),
+                purchase.verified().purchasedAt(),
+                AuditEntry.of(purchase.owner(), actor, action, MODULE, List.of("total_purchases", "last_purchase_at"), now));
+    }
+
+    /**
+     * Applies {@code change} and stores it, re-reading on a concurrent change. A change that does
+     * nothing (another instance got there first) stores nothing.
+     */
+    private Purchase save(Purchase purchase, Predicate<Purchase> change) {
+        Purchase current = purchase;
+        for (int attempt = 1; ; attempt++) {
+            if (!change.test(current)) {
+                return current;
+            }
+            try {
+                purchases.update(current);
+                return current;
+            } catch (Conflict stale) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new Conflict("purchase-busy", "The purchase is being changed by many requests at once; retry");
+                }
+                current = purchases.find(purchase.id())
+                        .orElseThrow(() -> new NotFound("purchase-not-found", "No such purchase"));
+            }
+        }
+    }
+
+    /** The description names the product, not an amount, and is the same on every retry. */
+    private static Movement movement(String operationId, String reason, Purchase purchase, Actor actor) {
+        return new Movement(new OperationId(operationId), new ReasonCode(reason),
+                reason.replace('_', ' ') + " " + purchase.productId().value(), TransactionSource.PURCHASE, actor);
+    }
+}

@@ -1,0 +1,21 @@
+package io.playerbase.application.purchase.port.in;
+
+import io.playerbase.domain.purchase.ProductDefinition;
+import io.playerbase.domain.purchase.ProductId;
+
+import java.util.Map;
+
+public interface CreateProductUseCase {
+
+    /** Adds an active product; 409 {@code product-exists} / {@code sku-taken}. */
+    ProductView create(Command command);
+
+    record Command(ProductId productId, ProductDefinition definition) {
+
+        public static Command of(String productId, String title, String kind, Long credits, String entitlement,
+                                 String period, Map<String, String> skus) {
+            ProductId id = ProductCommands.productId(productId);
+            return new Command(id, ProductCommands.definition(title, kind, credits, entitlement, period, skus));
+        }
+    }
+}

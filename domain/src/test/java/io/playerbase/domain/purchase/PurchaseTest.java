@@ -1,0 +1,123 @@
+package io.playerbase.domain.purchase;
+
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.testing.PurchaseFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Period;
+import java.util.Map;
+
+import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PurchaseTest {
+
+    private static final UserId ANN = new UserId("650000000000000000000001");
+    private static final UserId BOB = new UserId("650000000000000000000002");
+    private final Product coins = PurchaseFixtures.coinsProduct("coins_500", 500);
+
+    @Test
+    void aCreditsPackIsRecordedAsGrantingItsCreditsTimesTheQuantity() {
+        VerifiedPurchase two = new VerifiedPurchase(Store.TEST, "tx-1", "tx-1", "coins_500", ProductKind.CREDITS_PACK, 2,
+                NOW, null, null, "Test", VerifiedPurchase.StoreState.PURCHASED, null, null, null, "{}");
+        Purchase purchase = Purchase.record(ANN, two, coins, NOW);
+        assertEquals(PurchaseStatus.GRANTING, purchase.status());
+        assertEquals(1000, purchase.credits());
+        assertEquals("purchase:test:tx-1", purchase.grantOperationId());
+        assertEquals("refund:test:tx-1", purchase.refundOperationId());
+        assertTrue(purchase.markGranted(NOW));
+        assertFalse(purchase.markGranted(NOW), "granting twice changes nothing");
+    }
+
+    @Test
+    void aSubscriptionIsRecordedForTheSubscriptionModuleWithoutCredits() {
+        Product premium = PurchaseFixtures.premiumProduct("premium_monthly");
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verified(Store.TEST, "tx-s", "premium_monthly",
+                ProductKind.SUBSCRIPTION), premium, NOW);
+        assertEquals(PurchaseStatus.RECORDED, purchase.status());
+        assertEquals(0, purchase.credits());
+        assertTrue(purchase.verified().expiry().isPresent());
+    }
+
+    @Test
+    void receiptsForAnotherProductPendingOrRevokedOnesAndInactiveProductsAreRefused() {
+        assertEquals("product-mismatch", assertThrows(RuleViolation.class, () -> Purchase.record(ANN,
+                PurchaseFixtures.verifiedTest("tx", "coins_100"), coins, NOW)).code());
+        assertEquals("product-mismatch", assertThrows(RuleViolation.class, () -> Purchase.record(ANN,
+                PurchaseFixtures.verified(Store.TEST, "tx", "coins_500", ProductKind.SUBSCRIPTION), coins, NOW)).code());
+        VerifiedPurchase ok = PurchaseFixtures.verifiedTest("tx", "coins_500");
+        assertEquals("purchase-revoked", assertThrows(RuleViolation.class,
+                () -> Purchase.record(ANN, PurchaseFixtures.revoked(ok, NOW), coins, NOW)).code());
+        VerifiedPurchase pending = new VerifiedPurchase(Store.TEST, "tx", "tx", "coins_500", ProductKind.CREDITS_PACK, 1,
+                NOW, null, null, "Test", VerifiedPurchase.StoreState.PENDING, null, null, null, "{}");
+        assertEquals("purchase-pending", assertThrows(RuleViolation.class,
+                () -> Purchase.record(ANN, pending, coins, NOW)).code());
+        VerifiedPurchase longId = PurchaseFixtures.verifiedTest("x".repeat(201), "coins_500");
+        assertEquals("receipt-invalid", assertThrows(RuleViolation.class,
+                () -> Purchase.record(ANN, longId, coins, NOW)).code());
+        coins.activate(false, NOW);
+        assertEquals("product-inactive", assertThrows(RuleViolation.class,
+                () -> Purchase.record(ANN, ok, coins, NOW)).code());
+    }
+
+    @Test
+    void onlyTheFirstClaimantOwnsAPurchase() {
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        purchase.checkClaimant(ANN);
+        assertEquals("purchase-already-claimed", assertThrows(Conflict.class, () -> purchase.checkClaimant(BOB)).code());
+    }
+
+    @Test
+    void theFirstRefundStandsAndRepeatedOrLateOnesChangeNothing() {
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        purchase.markGranted(NOW);
+        Refund first = new Refund("test", "refund", NOW.plusSeconds(10));
+        assertTrue(purchase.startRefund(first, NOW.plusSeconds(11)));
+        assertFalse(purchase.startRefund(new Refund("admin", "goodwill", NOW.plusSeconds(20)), NOW.plusSeconds(21)));
+        assertTrue(purchase.completeRefund(NOW.plusSeconds(12)));
+        assertFalse(purchase.completeRefund(NOW.plusSeconds(13)));
+        assertFalse(purchase.startRefund(first, NOW.plusSeconds(30)));
+        assertEquals(PurchaseStatus.REFUNDED, purchase.status());
+        assertEquals(first, purchase.refund().orElseThrow());
+        assertFalse(purchase.markGranted(NOW), "a refunded purchase is never granted again");
+    }
+
+    @Test
+    void productDefinitionsAreValidByConstruction() {
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("", ProductKind.CREDITS_PACK, 5L, null, null,
+                Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.CREDITS_PACK, 0L, null, null,
+                Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.CREDITS_PACK, 5L, "premium", null,
+                Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.CREDITS_PACK, 5L, null, null,
+                Map.of()));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.CREDITS_PACK, 5L, null, null,
+                Map.of(Store.TEST, "has space")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, null, "gold",
+                Period.ofMonths(1), Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, null, "premium",
+                Period.ofYears(2), Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, 5L, "premium",
+                Period.ofMonths(1), Map.of(Store.TEST, "x")));
+        assertThrows(InvalidValue.class, () -> new ProductId("Coins"));
+        assertEquals("coins", new ProductDefinition("  coins ", ProductKind.CREDITS_PACK, 5L, null, null,
+                Map.of(Store.TEST, "x")).title());
+        assertEquals(ProductKind.SUBSCRIPTION, ProductKind.fromWireName("subscription"));
+        assertThrows(InvalidValue.class, () -> ProductKind.fromWireName("SUBSCRIPTION"));
+    }
+
+    @Test
+    void aProductsKindNeverChanges() {
+        assertEquals("product-kind-immutable", assertThrows(RuleViolation.class, () -> coins.redefine(
+                PurchaseFixtures.premiumProduct("p").definition(), NOW)).code());
+        coins.redefine(PurchaseFixtures.coins(600, "coins_500"), NOW);
+        assertEquals(600, coins.definition().credits());
+    }
+}

@@ -1,0 +1,143 @@
+package io.playerbase.domain.testing;
+
+import io.playerbase.domain.purchase.Product;
+import io.playerbase.domain.purchase.Purchase;
+import io.playerbase.domain.purchase.PurchaseRepository;
+import io.playerbase.domain.purchase.PurchaseStatus;
+import io.playerbase.domain.purchase.Refund;
+import io.playerbase.domain.purchase.Store;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.Page;
+import io.playerbase.domain.shared.PageRequest;
+import io.playerbase.domain.shared.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every {@link PurchaseRepository} does: run on the in-memory fake, the embedded store and Testcontainers. */
+public abstract class PurchaseRepositoryContract {
+
+    protected abstract PurchaseRepository repository();
+
+    private final Product coins = PurchaseFixtures.coinsProduct("coins_500", 500);
+
+    private Purchase newPurchase(UserId owner, String transactionId) {
+        return Purchase.record(owner, PurchaseFixtures.verifiedTest(transactionId, "coins_500"), coins, NOW);
+    }
+
+    @Test
+    void aClaimStoresThePurchaseAndEverythingTheStoreVouchedFor() {
+        UserId ann = UserId.newId(NOW);
+        Purchase candidate = newPurchase(ann, "tx-1");
+        Purchase stored = repository().claim(candidate);
+        assertEquals(candidate.id(), stored.id());
+        Purchase found = repository().find(candidate.id()).orElseThrow();
+        assertEquals(candidate.verified(), found.verified());
+        assertEquals(ann, found.owner());
+        assertEquals(500, found.credits());
+        assertEquals(PurchaseStatus.GRANTING, found.status());
+        assertEquals(candidate.createdAt(), found.createdAt());
+        assertEquals(found.id(), repository().findByStoreTransaction(Store.TEST, "tx-1").orElseThrow().id());
+        assertTrue(repository().findByStoreTransaction(Store.APP_STORE, "tx-1").isEmpty());
+    }
+
+    @Test
+    void theFirstClaimOfAStoreTransactionWinsEvenAcrossUsers() {
+        UserId ann = UserId.newId(NOW);
+        UserId bob = UserId.newId(NOW);
+        Purchase first = repository().claim(newPurchase(ann, "tx-2"));
+        Purchase second = repository().claim(newPurchase(bob, "tx-2"));
+        assertEquals(first.id(), second.id());
+        assertEquals(ann, second.owner());
+    }
+
+    @Test
+    void concurrentClaimsRecordOnePurchase() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Purchase>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                UserId owner = UserId.newId(NOW);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return repository().claim(newPurchase(owner, "tx-race"));
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<Purchase> result : results) {
+                ids.add(result.get().id().value());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void updatesAreConditionalOnTheVersion() {
+        Purchase purchase = repository().claim(newPurchase(UserId.newId(NOW), "tx-3"));
+        Purchase copy = repository().find(purchase.id()).orElseThrow();
+        purchase.markGranted(NOW.plusSeconds(1));
+        repository().update(purchase);
+        copy.startRefund(new Refund("admin", "goodwill", NOW), NOW);
+        assertThrows(Conflict.class, () -> repository().update(copy));
+
+        Purchase granted = repository().find(purchase.id()).orElseThrow();
+        assertEquals(PurchaseStatus.GRANTED, granted.status());
+        granted.startRefund(new Refund("test", "refund", NOW.plusSeconds(5)), NOW.plusSeconds(6));
+        repository().update(granted);
+        Purchase refunding = repository().find(purchase.id()).orElseThrow();
+        assertEquals(new Refund("test", "refund", NOW.plusSeconds(5)), refunding.refund().orElseThrow());
+        assertEquals(PurchaseStatus.REFUNDING, refunding.status());
+    }
+
+    @Test
+    void aUsersPurchasesPageNewestFirstAndCount() {
+        UserId ann = UserId.newId(NOW);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Purchase p = repository().claim(newPurchase(ann, "tx-page-" + i));
+            ids.add(0, p.id().value());
+            if (i > 0) {
+                p.markGranted(NOW);
+                repository().update(p);
+            }
+        }
+        repository().claim(newPurchase(UserId.newId(NOW), "tx-other"));
+        Page<Purchase> first = repository().forUser(ann, PageRequest.first(3));
+        Page<Purchase> second = repository().forUser(ann, new PageRequest(first.nextCursor(), 3));
+        List<String> seen = new ArrayList<>();
+        first.items().forEach(p -> seen.add(p.id().value()));
+        second.items().forEach(p -> seen.add(p.id().value()));
+        assertEquals(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seen);
+        assertNull(second.nextCursor());
+        assertEquals(4, repository().countForUser(ann), "a purchase still granting is not counted");
+    }
+
+    @Test
+    void unfinishedPurchasesAreFoundForRecovery() {
+        Purchase granting = repository().claim(newPurchase(UserId.newId(NOW), "tx-u1"));
+        Purchase done = repository().claim(newPurchase(UserId.newId(NOW), "tx-u2"));
+        done.markGranted(NOW);
+        repository().update(done);
+        List<Purchase> unfinished = repository().unfinished(NOW.plusSeconds(60), 100);
+        assertTrue(unfinished.stream().anyMatch(p -> p.id().equals(granting.id())));
+        assertTrue(unfinished.stream().noneMatch(p -> p.id().equals(done.id())));
+        assertTrue(repository().unfinished(NOW.minusSeconds(60), 100).stream().noneMatch(p -> p.id().equals(granting.id())));
+    }
+}
