@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.bson.Document;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ class FileStoreUpgradeEndToEndTest {
                 "playerbase.embedded.data-dir", dataDir.toString(),
                 "playerbase.embedded.port", "0",
                 "micronaut.server.port", "-1"));
-             HttpClient client = HttpClient.create(server.getURL())) {
+             HttpClient client = HttpClient.create(server.getURL(), slowMachine())) {
             MongoDatabase database = server.getApplicationContext().getBean(MongoDatabase.class);
             Map<String, Set<String>> after = new TreeMap<>();
             for (String name : before.keySet()) {
@@ -101,6 +103,13 @@ class FileStoreUpgradeEndToEndTest {
             Map<?, ?> stats = http.retrieve(HttpRequest.GET("/api/v1/games/dutch/players/" + ann + "/stats"), Map.class);
             assertEquals(1, ((Number) stats.get("total_matches")).intValue(), stats.toString());
         }
+    }
+
+    /** Log-ins hash with Argon2id; on a machine shared with other builds the 10 s default can pass. */
+    private static DefaultHttpClientConfiguration slowMachine() {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(120));
+        return configuration;
     }
 
     private void copyFixture(Path target) throws Exception {
