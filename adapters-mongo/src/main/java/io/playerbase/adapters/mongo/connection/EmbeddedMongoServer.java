@@ -79,6 +79,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(new EmbeddedBackend(backend, new GroupCommit(backend::commit)), "file " + file, port);
     }
 
+    /** Whether {@code dataDir} holds an embedded store: this release's file, or an earlier release's H2 file (converted at start). */
+    public static boolean holdsStore(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE_NAME)) || Files.exists(dataDir.resolve(H2FileConversion.H2_FILE_NAME));
+    }
+
     /** A driver connection string without credentials, e.g. {@code mongodb://127.0.0.1:27018}. */
     public String connectionString() {
         return "mongodb://" + HOST + ":" + address.getPort();
