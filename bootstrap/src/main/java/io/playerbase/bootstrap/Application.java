@@ -12,7 +12,11 @@ public final class Application {
     private Application() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean(AotTraining.PROPERTY)) {
+            AotTraining.run();
+            System.exit(0);
+        }
         if (CommandLine.isCommand(args)) {
             System.exit(CommandLine.run(args, System.out, System.err));
         }

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -46,11 +45,11 @@ final class CryptoFactory {
     static final String IN_MEMORY = ":memory:";
 
     @Singleton
-    KeyRing keyRing(@Value("${playerbase.crypto.master-key:}") String masterKey,
+    KeyRing keyRing(CryptoSettings settings,
                     @Value("${playerbase.mongo.uri:}") String mongoUri,
                     @Value("${playerbase.embedded.data-dir:./data}") String dataDir) {
-        if (!masterKey.isBlank()) {
-            return KeyRing.parse(masterKey.strip());
+        if (!CryptoSettings.blank(settings.masterKey())) {
+            return KeyRing.parse(settings.masterKey().strip());
         }
         if (!mongoUri.isBlank()) {
             throw new ConfigurationException("No master key configured. With an external MongoDB set "
@@ -79,9 +78,8 @@ final class CryptoFactory {
     }
 
     @Singleton
-    PersonalDataKeys personalDataKeys(KeyRing ring, FieldCipher serviceCipher,
-                                      @Value("${playerbase.crypto.data-key-cache-size:10000}") int cacheSize) {
-        return new AesGcmPersonalDataKeys(ring, serviceCipher, cacheSize);
+    PersonalDataKeys personalDataKeys(KeyRing ring, FieldCipher serviceCipher, CryptoSettings settings) {
+        return new AesGcmPersonalDataKeys(ring, serviceCipher, settings.dataKeyCacheSize());
     }
 
     /**
@@ -89,10 +87,10 @@ final class CryptoFactory {
      * indexes; a next key, when set, starts a side-by-side index rotation (docs/encryption.md).
      */
     @Singleton
-    BlindIndex blindIndex(KeyRing ring, @Value("${playerbase.crypto.blind-index-key-id:}") String indexKeyId,
-                          @Value("${playerbase.crypto.blind-index-next-key-id:}") String nextKeyId) {
-        return new HmacBlindIndex(ring, indexKeyId.isBlank() ? HmacBlindIndex.oldestKeyId(ring) : indexKeyId,
-                nextKeyId.isBlank() ? null : nextKeyId);
+    BlindIndex blindIndex(KeyRing ring, CryptoSettings settings) {
+        return new HmacBlindIndex(ring,
+                CryptoSettings.blank(settings.blindIndexKeyId()) ? HmacBlindIndex.oldestKeyId(ring) : settings.blindIndexKeyId(),
+                CryptoSettings.blank(settings.blindIndexNextKeyId()) ? null : settings.blindIndexNextKeyId());
     }
 
     @Singleton
@@ -101,12 +99,9 @@ final class CryptoFactory {
     }
 
     @Singleton
-    PasswordHasher passwordHasher(@Value("${playerbase.passwords.memory-kib:19456}") int memoryKiB,
-                                  @Value("${playerbase.passwords.iterations:2}") int iterations,
-                                  @Value("${playerbase.passwords.parallelism:1}") int parallelism,
-                                  @Value("${playerbase.passwords.max-concurrent:4}") int maxConcurrent,
-                                  @Value("${playerbase.passwords.acquire-timeout:5s}") Duration acquireTimeout) {
-        return new Argon2idPasswordHasher(new Argon2Params(memoryKiB, iterations, parallelism), maxConcurrent, acquireTimeout);
+    PasswordHasher passwordHasher(PasswordSettings settings) {
+        return new Argon2idPasswordHasher(new Argon2Params(settings.memoryKib(), settings.iterations(), settings.parallelism()),
+                settings.maxConcurrent(), settings.acquireTimeout());
     }
 
     /** The JWT signing key is derived from the master key, so there is no second secret to manage. */
@@ -121,8 +116,9 @@ final class CryptoFactory {
 
     /** The old system's Fernet key, when {@code playerbase.legacy.encryption-key} and {@code -salt} are set (docs/migrations.md). */
     @Singleton
-    LegacyCipher legacyCipher(@Value("${playerbase.legacy.encryption-key:}") String key,
-                              @Value("${playerbase.legacy.encryption-salt:}") String salt) {
+    LegacyCipher legacyCipher(LegacyEncryptionSettings settings) {
+        String key = CryptoSettings.blank(settings.encryptionKey()) ? "" : settings.encryptionKey();
+        String salt = CryptoSettings.blank(settings.encryptionSalt()) ? "" : settings.encryptionSalt();
         if (key.isBlank() != salt.isBlank()) {
             throw new IllegalStateException("Set both playerbase.legacy.encryption-key and playerbase.legacy.encryption-salt, or neither");
         }

@@ -36,7 +36,7 @@ class FileBackedRestartTest {
             userId = (String) created.get("id");
         }
         assertTrue(Files.exists(dataDir.resolve("master.key")), "the embedded store generated its key file");
-        assertTrue(Files.list(dataDir).anyMatch(file -> file.getFileName().toString().endsWith(".mv")), "data file written");
+        assertTrue(Files.list(dataDir).anyMatch(file -> file.getFileName().toString().equals("playerbase.docs")), "data file written");
 
         try (EmbeddedServer second = start(); HttpClient http = HttpClient.create(second.getURL())) {
             Map<?, ?> tokens = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",

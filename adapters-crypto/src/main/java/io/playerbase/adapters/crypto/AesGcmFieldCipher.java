@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Function;
-import org.bouncycastle.crypto.InvalidCipherTextException;
+import javax.crypto.AEADBadTagException;
 import org.bouncycastle.util.Arrays;
 
 /**
@@ -49,8 +49,11 @@ public final class AesGcmFieldCipher implements FieldCipher {
         // A random 96-bit nonce per value: collisions stay negligible far beyond the values one key will protect.
         byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
         random.nextBytes(nonce);
-        byte[] sealed = AesGcm.seal(keys.apply(keyId), nonce, associatedData(header, context), plaintext.getBytes(StandardCharsets.UTF_8));
-        return header + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.concatenate(nonce, sealed));
+        byte[] utf8 = plaintext.getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[AesGcm.NONCE_LENGTH + utf8.length + AesGcm.TAG_LENGTH];
+        System.arraycopy(nonce, 0, body, 0, AesGcm.NONCE_LENGTH);
+        AesGcm.sealInto(keys.apply(keyId), nonce, associatedData(header, context), utf8, body, AesGcm.NONCE_LENGTH);
+        return header + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
     }
 
     @Override
@@ -80,10 +83,10 @@ public final class AesGcmFieldCipher implements FieldCipher {
             throw failure("body is too short", context);
         }
         byte[] nonce = Arrays.copyOfRange(body, 0, AesGcm.NONCE_LENGTH);
-        byte[] sealed = Arrays.copyOfRange(body, AesGcm.NONCE_LENGTH, body.length);
         try {
-            return new String(AesGcm.open(key, nonce, associatedData(header, context), sealed), StandardCharsets.UTF_8);
-        } catch (InvalidCipherTextException e) {
+            return new String(AesGcm.open(key, nonce, associatedData(header, context), body, AesGcm.NONCE_LENGTH,
+                    body.length - AesGcm.NONCE_LENGTH), StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
             throw failure("authentication failed", context);
         }
     }

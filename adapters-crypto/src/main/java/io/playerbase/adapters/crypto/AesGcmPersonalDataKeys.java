@@ -3,8 +3,9 @@ package io.playerbase.adapters.crypto;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.UserId;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.util.Arrays;
+
+import javax.crypto.AEADBadTagException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -125,7 +126,7 @@ public final class AesGcmPersonalDataKeys implements PersonalDataKeys {
                 throw new FieldCipher.CipherFailure("The data key of user " + owner + " has the wrong length");
             }
             return dataKey;
-        } catch (InvalidCipherTextException e) {
+        } catch (AEADBadTagException e) {
             throw new FieldCipher.CipherFailure("The data key of user " + owner + " failed authentication");
         }
     }

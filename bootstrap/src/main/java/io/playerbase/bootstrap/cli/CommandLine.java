@@ -2,11 +2,11 @@ package io.playerbase.bootstrap.cli;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.playerbase.adapters.mongo.connection.EmbeddedMongoServer;
 import io.playerbase.adapters.mongo.migration.MigrationRunner;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,7 +85,7 @@ public final class CommandLine {
                 return Optional.empty();
             }
             Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-            return Files.exists(dir.resolve("playerbase.mv")) ? Optional.empty() : Optional.of(dir);
+            return EmbeddedMongoServer.holdsStore(dir) ? Optional.empty() : Optional.of(dir);
         }
     }
 

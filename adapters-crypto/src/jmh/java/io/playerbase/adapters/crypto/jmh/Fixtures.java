@@ -13,6 +13,8 @@ final class Fixtures {
     static final String USER_ID = "65f1c0ffee0123456789abcd";
 
     static final String EMAIL = "alice.martin@example.com";
+    /** 32 bytes of UTF-8. */
+    static final String FIELD_32 = "alice.martin.dupont@example.com.";
     static final String PHONE = "+33 6 12 34 56 78";
     static final String ADDRESS = "12 rue des Lilas, 75011 Paris, France";
     /** The wallet balance as {@code SensitiveScalar} tags a number before encryption. */

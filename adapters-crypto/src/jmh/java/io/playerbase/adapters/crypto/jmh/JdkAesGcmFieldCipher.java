@@ -87,6 +87,16 @@ final class JdkAesGcmFieldCipher implements FieldCipher {
     }
 
     @Override
+    public boolean needsReencryption(String stored) {
+        return stored != null && !stored.startsWith("pb1:" + ring.primaryKeyId() + ":");
+    }
+
+    @Override
+    public String currentKeyId() {
+        return ring.primaryKeyId();
+    }
+
+    @Override
     public boolean isCiphertext(String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }

@@ -125,6 +125,16 @@ final class PooledAesGcmFieldCipher implements FieldCipher {
     }
 
     @Override
+    public boolean needsReencryption(String stored) {
+        return stored != null && !stored.startsWith("pb1:" + ring.primaryKeyId() + ":");
+    }
+
+    @Override
+    public String currentKeyId() {
+        return ring.primaryKeyId();
+    }
+
+    @Override
     public boolean isCiphertext(String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }

@@ -2,7 +2,6 @@ package io.playerbase.adapters.mongo.connection;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The in-process MongoDB wire-protocol server used when no {@code MONGODB_URI} is configured
  * (mongo-java-server). Listens on 127.0.0.1 only, so the store is never reachable from the network.
- * Stores data in an H2 MVStore file ({@code <data-dir>/playerbase.mv}) or in memory. Its limits
+ * Keeps the documents in memory and, unless in memory only, in a BSON document file
+ * ({@code <data-dir>/playerbase.docs}, {@link DocumentFile}). Its limits
  * versus a real MongoDB are listed in {@code docs/embedded-store.md}.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
@@ -24,7 +24,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The data directory value that selects the in-memory store. */
     public static final String IN_MEMORY = ":memory:";
     static final String HOST = "127.0.0.1";
-    static final String FILE_NAME = "playerbase.mv";
+    static final String FILE_NAME = DocumentFile.FILE_NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
@@ -66,17 +66,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
         }
-        H2Backend h2;
+        IdIndexedBackends.StoredBackend backend;
         try {
-            h2 = IdIndexedBackends.h2File(file.toString());
+            H2FileConversion.convertIfPresent(file.getParent(), file);
+            backend = IdIndexedBackends.file(DocumentFile.open(file));
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot open the embedded store " + file
                     + " (is another Playerbase instance using the same data directory?)", e);
         }
-        // Commit after every write command, before it is acknowledged: MVStore would otherwise write
-        // changes only about once per second, and an acknowledged write could be lost if the process
-        // died in between. Concurrent writes share commits (GroupCommit).
-        return new EmbeddedMongoServer(new EmbeddedBackend(h2, new GroupCommit(h2::commit)), "H2 file " + file, port);
+        // Write every write command's records to the file before it is acknowledged, so that a killed
+        // process loses no acknowledged write. Concurrent writes share one write (GroupCommit).
+        return new EmbeddedMongoServer(new EmbeddedBackend(backend, new GroupCommit(backend::commit)), "file " + file, port);
+    }
+
+    /** Whether {@code dataDir} holds an embedded store: this release's file, or an earlier release's H2 file (converted at start). */
+    public static boolean holdsStore(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE_NAME)) || Files.exists(dataDir.resolve(H2FileConversion.H2_FILE_NAME));
     }
 
     /** A driver connection string without credentials, e.g. {@code mongodb://127.0.0.1:27018}. */

@@ -79,9 +79,9 @@ class EmbeddedMongoServerTest {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(nested.toString(), 0);
              MongoClient client = client(server.connectionString())) {
             client.getDatabase("db").getCollection("things").insertOne(new Document("_id", "kept"));
-            assertTrue(server.description().contains(nested.resolve("playerbase.mv").toString()));
+            assertTrue(server.description().contains(nested.resolve("playerbase.docs").toString()));
         }
-        assertTrue(Files.isRegularFile(nested.resolve("playerbase.mv")));
+        assertTrue(Files.isRegularFile(nested.resolve("playerbase.docs")));
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(nested.toString(), 0);
              MongoClient client = client(server.connectionString())) {

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.connection;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -14,6 +15,7 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embedded store answers queries that pin {@code _id} from the {@code _id} index: the answers must be
@@ -60,10 +64,10 @@ class IdIndexedBackendsComparisonTest {
         }
     }
 
-    /** Data directories written before (by the stock H2 backend) open with their data. */
+    /** Data directories written before (by the stock H2 backend) are converted at the first start, with their data. */
     @Test
     void aFileWrittenByTheStockBackendOpensUnchanged(@TempDir Path dataDir) {
-        String file = dataDir.resolve(EmbeddedMongoServer.FILE_NAME).toString();
+        String file = dataDir.resolve(H2FileConversion.H2_FILE_NAME).toString();
         H2Backend stockBackend = new H2Backend(file);
         MongoServer stock = new MongoServer(stockBackend);
         stock.bind("127.0.0.1", 0);
@@ -80,6 +84,13 @@ class IdIndexedBackendsComparisonTest {
             assertEquals(1, things.countDocuments(Filters.and(Filters.eq("_id", 5), Filters.eq("v", 2))));
             things.insertOne(new Document("_id", 51));
             assertEquals(51, things.countDocuments());
+            assertThrows(MongoWriteException.class, () -> things.insertOne(new Document("_id", 51)), "the _id index came along");
+        }
+        assertTrue(Files.exists(dataDir.resolve(H2FileConversion.H2_FILE_NAME + ".converted")), "the old file is kept");
+        assertFalse(Files.exists(dataDir.resolve(H2FileConversion.H2_FILE_NAME)));
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithFile(dataDir, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertEquals(51, client.getDatabase("db").getCollection("things").countDocuments(), "converted once");
         }
     }
 
