@@ -26,6 +26,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.user;
 
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.UserId;
@@ -35,7 +36,8 @@ class UserDocumentMapperTest {
     private final FieldCipher serviceCipher = new FakeFieldCipher();
     private final FieldCipher personal = new FakeFieldCipher();
     private final FakeBlindIndex blindIndex = new FakeBlindIndex();
-    private final UserDocumentMapper mapper = new UserDocumentMapper(serviceCipher, blindIndex, SensitiveFields.defaults());
+    private final UserDocumentMapper mapper = new UserDocumentMapper(serviceCipher, blindIndex, SensitiveFields.defaults(),
+            new UnreadableValues(null));
 
     @Test
     void aNewUserIsStoredEncryptedAndIndexedAndReadsBackTheSame() {

@@ -1,5 +1,6 @@
-package io.playerbase.adapters.rest;
+package io.playerbase.adapters.rest.purchase;
 
+import io.playerbase.adapters.rest.testing.ControllerTestSupport;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -77,7 +78,7 @@ class PurchaseControllerTest {
 
     @MockBean(AccessQueries.class)
     AccessQueries access() {
-        return TokenRoles.accessQueries();
+        return ControllerTestSupport.accessQueries();
     }
 
     @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
@@ -128,7 +129,7 @@ class PurchaseControllerTest {
     }
 
     private String token(UserId user, String... roles) {
-        return tokens.issue(TokenRoles.minted(new Authenticated(user, List.of(roles), 0))).accessToken();
+        return tokens.issue(ControllerTestSupport.minted(new Authenticated(user, List.of(roles), 0))).accessToken();
     }
 
     private static MutableHttpRequest<?> post(String path, String json, String key, String token) {
