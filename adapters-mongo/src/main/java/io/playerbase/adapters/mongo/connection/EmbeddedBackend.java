@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.NoSuchCommandException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -43,10 +45,13 @@ final class EmbeddedBackend implements MongoBackend {
 
     private final MongoBackend delegate;
     private final Runnable afterCommand;
+    private final StatsCommands stats;
 
     EmbeddedBackend(MongoBackend delegate, Runnable afterCommand) {
         this.delegate = delegate;
         this.afterCommand = afterCommand;
+        this.stats = new StatsCommands(delegate);
+        delegate.version(ReportedVersion.MONGODB_5_0);
     }
 
     @Override
@@ -65,13 +70,27 @@ final class EmbeddedBackend implements MongoBackend {
             ok.put("ok", 1.0);
             return ok;
         }
+        Document statsAnswer = stats.handle(channel, database, command, query);
+        if (statsAnswer != null) {
+            return statsAnswer;
+        }
         if (READ_ONLY.contains(name)) {
-            return delegate.handleCommand(channel, database, command, query);
+            return delegated(channel, database, command, query);
         }
         try {
-            return delegate.handleCommand(channel, database, command, query);
+            return delegated(channel, database, command, query);
         } finally {
             afterCommand.run();
+        }
+    }
+
+    /** The delegate's answer; a command it does not know says that the embedded store lacks it. */
+    private Document delegated(Channel channel, String database, String command, Document query) {
+        try {
+            return delegate.handleCommand(channel, database, command, query);
+        } catch (NoSuchCommandException e) {
+            throw new MongoServerError(e.getCode(), e.getCodeName(),
+                    e.getMessageWithoutErrorCode() + " (not supported by the embedded store, Playerbase's in-process MongoDB)");
         }
     }
 
