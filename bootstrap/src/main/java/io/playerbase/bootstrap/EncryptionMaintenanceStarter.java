@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 
 /**
  * Starts the re-encryption pass in the background once the service serves requests, when one is due
@@ -41,7 +42,7 @@ final class EncryptionMaintenanceStarter {
             try {
                 if (maintenance.due()) {
                     // Released at once when done (a zero hold): a later start may need a new pass.
-                    leases.runIfHeld("reencryption", java.time.Duration.ZERO, maintenance::run);
+                    leases.runIfHeld("reencryption", Duration.ZERO, maintenance::run);
                 }
             } catch (RuntimeException e) {
                 LOG.error("Re-encryption pass failed; it resumes at the next start or with the reencrypt command", e);

@@ -36,7 +36,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The rules of STYLE.md that the poms cannot enforce. */
+/** The rules of docs/architecture.md that the poms cannot enforce. */
 class ArchitectureTest {
 
     private static JavaClasses production;
@@ -142,7 +142,7 @@ class ArchitectureTest {
             };
 
     /**
-     * SPEC §6: code that only reads cannot obtain the read-write client. Adapters of read-only ports use
+     * Database roles: code that only reads cannot obtain the read-write client. Adapters of read-only ports use
      * the read-only role, and nothing that uses it (outside its own package) touches a writable handle.
      */
     @Test
@@ -242,7 +242,7 @@ class ArchitectureTest {
                 }
             };
 
-    /** STYLE.md naming: {@code CreditWalletUseCase} → {@code CreditWalletService}, {@code WalletQueries} → {@code WalletQueryService}. */
+    /** docs/architecture.md naming: {@code CreditWalletUseCase} → {@code CreditWalletService}, {@code WalletQueries} → {@code WalletQueryService}. */
     static String serviceNameOf(String portName) {
         return portName.endsWith("UseCase")
                 ? portName.substring(0, portName.length() - "UseCase".length()) + "Service"

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §6 in the assembled service: the beans that serve read-only ports hold the read-only role and
+ * The database roles in the assembled service: the beans that serve read-only ports hold the read-only role and
  * nothing writable; migrations hold the admin role's client; the read-write client is the only
  * MongoClient bean. Complements the architecture rule, which checks the code, by checking the wiring.
  */

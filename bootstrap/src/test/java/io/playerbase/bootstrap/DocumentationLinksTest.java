@@ -55,8 +55,7 @@ class DocumentationLinksTest {
     @Test
     void noDocumentOrDefaultConfigurationRefersToMaterialOutsideTheRepository() {
         List<Path> files = new ArrayList<>(markdown());
-        files.add(root.resolve("bootstrap/src/main/resources/application.yml"));
-        files.add(root.resolve("bootstrap/src/main/resources/logback.xml"));
+        files.addAll(sourcesAndBuildFiles());
         List<String> found = new ArrayList<>();
         for (Path file : files) {
             List<String> lines = read(file).lines().toList();
@@ -76,6 +75,25 @@ class DocumentationLinksTest {
                         String relative = root.relativize(path).toString();
                         return !relative.startsWith(".git") && !relative.contains("target/")
                                 && !relative.contains("node_modules/");
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Java sources, poms and resources of every module: comments there are documentation too. */
+    private List<Path> sourcesAndBuildFiles() {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(path -> {
+                        String relative = root.relativize(path).toString();
+                        String name = path.getFileName().toString();
+                        return !relative.startsWith(".git") && !relative.contains("target/")
+                                && !relative.contains("node_modules/") && !relative.startsWith(".ci/.tools")
+                                && !name.equals("DocumentationLinksTest.java")
+                                && (name.endsWith(".java") || name.equals("pom.xml") || name.endsWith(".yml")
+                                        || name.endsWith(".yaml") || name.endsWith(".xml") || name.endsWith(".sh"));
                     })
                     .sorted().toList();
         } catch (IOException e) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §4 seen from outside: what a raw look at the database shows, and what erasure leaves. */
+/** Encryption at rest seen from outside: what a raw look at the database shows, and what erasure leaves. */
 @MicronautTest(transactional = false)
 @Property(name = "playerbase.embedded.data-dir", value = ":memory:")
 @Property(name = "playerbase.embedded.port", value = "0")

@@ -25,7 +25,7 @@ import java.util.Map;
 @Singleton
 final class AddCompPlayerService implements AddCompPlayerUseCase {
 
-    /** Computer players start richer than humans (100) so they can sit at any table (SPEC §3). */
+    /** Computer players start richer than humans (100) so they can sit at any table. */
     static final int COMP_PLAYER_COINS = 1000;
     private static final SecureRandom RANDOM = new SecureRandom();
 

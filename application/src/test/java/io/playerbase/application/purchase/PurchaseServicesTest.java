@@ -48,6 +48,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.playerbase.application.wallet.WalletOperation;
+import io.playerbase.domain.purchase.ProductId;
+import io.playerbase.domain.purchase.ProductKind;
+import io.playerbase.domain.shared.InvalidValue;
 
 import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -211,7 +215,7 @@ class PurchaseServicesTest {
         // Credited, then the process died before the purchase was marked: the recovery pass finishes it.
         Purchase credited = purchases.claim(Purchase.record(bob, PurchaseFixtures.verifiedTest("tx-c2", "coins_500"),
                 catalog.findBySku(Store.TEST, "coins_500").orElseThrow(), NOW));
-        one.movements.apply(new io.playerbase.application.wallet.WalletOperation.PurchaseGrant(bob, new Amount(500),
+        one.movements.apply(new WalletOperation.PurchaseGrant(bob, new Amount(500),
                 new Movement(new OperationId(credited.grantOperationId()), new ReasonCode("purchase"),
                         "purchase coins_500", TransactionSource.PURCHASE, Actor.player(bob, "req"))));
         assertEquals(0, one.recovery.recover(), "too recent: a request may still be running");
@@ -228,8 +232,8 @@ class PurchaseServicesTest {
         UserId ann = wallets.addUser();
         PurchaseView bought = one.claim.claim(claim(ann, receipt("tx-r1")));
         wallets.find(ann).orElseThrow();
-        new io.playerbase.application.wallet.MoneyMovements(wallets, ledger, clock).apply(
-                new io.playerbase.application.wallet.WalletOperation.Debit(ann, new Amount(400),
+        new MoneyMovements(wallets, ledger, clock).apply(
+                new WalletOperation.Debit(ann, new Amount(400),
                         new Movement(new OperationId("spend-1"), new ReasonCode("shop"), null, TransactionSource.GAME,
                                 Actor.player(ann, "req"))));
         Actor admin = new Actor("650000000000000000000099", Actor.ActorRole.ADMIN, "req-admin");
@@ -261,7 +265,7 @@ class PurchaseServicesTest {
     void storeRefundNotificationsApplyOnceAndEverythingIsLogged() {
         UserId ann = wallets.addUser();
         VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, "2000001", "com.example.coins500",
-                io.playerbase.domain.purchase.ProductKind.CREDITS_PACK);
+                ProductKind.CREDITS_PACK);
         one.claim.claim(claim(ann, appStore.issue("jws-1", verified)));
         assertEquals(500, balance(ann));
 
@@ -303,7 +307,7 @@ class PurchaseServicesTest {
         assertEquals("product-unknown", assertThrows(RuleViolation.class,
                 () -> one.claim.claim(claim(ann, unknownSku))).code());
         assertEquals("store-not-enabled", assertThrows(RuleViolation.class, () -> one.claim.claim(claim(ann,
-                new PurchaseProof.GooglePlayToken("coins_500", "token", io.playerbase.domain.purchase.ProductKind.CREDITS_PACK)))).code());
+                new PurchaseProof.GooglePlayToken("coins_500", "token", ProductKind.CREDITS_PACK)))).code());
         production.set(true);
         assertEquals("test-store-disabled", assertThrows(RuleViolation.class,
                 () -> one.claim.claim(claim(ann, receipt("tx-p")))).code());
@@ -318,11 +322,11 @@ class PurchaseServicesTest {
     void aProofMustHaveItsStoresShape() {
         UserId ann = wallets.addUser();
         Actor actor = Actor.player(ann, "req");
-        assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+        assertThrows(InvalidValue.class,
                 () -> ClaimPurchaseUseCase.Command.of(ann, "test", "jws", null, null, "r", actor));
-        assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+        assertThrows(InvalidValue.class,
                 () -> ClaimPurchaseUseCase.Command.of(ann, "google_play", null, "coins_500", null, null, actor));
-        assertEquals("store-unknown", assertThrows(io.playerbase.domain.shared.InvalidValue.class,
+        assertEquals("store-unknown", assertThrows(InvalidValue.class,
                 () -> ClaimPurchaseUseCase.Command.of(ann, "steam", null, null, null, "r", actor)).code());
     }
 
@@ -332,7 +336,7 @@ class PurchaseServicesTest {
         PurchaseProof proof = receipt("tx-i1");
         PurchaseView first = one.claim.claim(claim(ann, proof));
         new ChangeProductStatusService(catalog, clock).change(new io.playerbase.application.purchase.port.in
-                .ChangeProductStatusUseCase.Command(new io.playerbase.domain.purchase.ProductId("coins_500"), false));
+                .ChangeProductStatusUseCase.Command(new ProductId("coins_500"), false));
         assertEquals(first.id(), one.claim.claim(claim(ann, proof)).id());
         assertEquals("product-inactive", assertThrows(RuleViolation.class,
                 () -> one.claim.claim(claim(ann, receipt("tx-i2")))).code());

@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The two configuration sources Micronaut lacks, merged into one property source that ranks above
- * environment variables (SPEC §7, highest first):
+ * environment variables (highest first):
  * <ol>
  *   <li>secret files: {@code /run/secrets/<name>}, then {@code ./secrets/<name>};</li>
  *   <li>HashiCorp Vault KV v2, when an address and a token are configured;</li>

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §7 end to end: a real child JVM with real environment variables, two secret directories, a Vault
+ * Configuration priority end to end: a real child JVM with real environment variables, two secret directories, a Vault
  * (a local stub speaking the KV v2 read API) and the real application.yml, each property present in a
  * different set of layers. Highest first: secret files (first directory, then second), Vault,
  * environment, application.yml.

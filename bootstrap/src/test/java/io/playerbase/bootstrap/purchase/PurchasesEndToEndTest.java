@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Date;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,7 +151,7 @@ class PurchasesEndToEndTest {
         Document iap = database.getCollection("users").find(Filters.eq("_id", new ObjectId(ann.id()))).first()
                 .get("modules", Document.class).get("in_app_purchases", Document.class);
         assertEquals(1, ((Number) iap.get("total_purchases")).intValue());
-        assertTrue(iap.get("last_purchase_at") instanceof java.util.Date);
+        assertTrue(iap.get("last_purchase_at") instanceof Date);
         Document stored = database.getCollection("user_purchases").find(Filters.eq("user_id", new ObjectId(ann.id()))).first();
         assertFalse(stored.toJson().contains(receipt), "the client's receipt is never stored");
         List<String> audit = ((List<Map<String, Object>>) body(HttpRequest.GET("/api/v1/admin/users/" + ann.id() + "/audit")

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Read-only port for stats and leaderboards. Meant to be served by the {@code read_only} database
- * role (SPEC §6): nothing here writes.
+ * role: nothing here writes.
  */
 public interface DutchLeaderboard extends ReadOnlyPort {
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Event counters per key in fixed windows, shared by every instance of the service (SPEC §2: limits
+ * Event counters per key in fixed windows, shared by every instance of the service (limits
  * count across instances). A window starts with the first event of its key and lasts the given
  * duration; the next event after it starts a new one.
  */

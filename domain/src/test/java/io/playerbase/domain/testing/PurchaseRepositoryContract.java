@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Comparator;
 
 import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,7 +125,7 @@ public abstract class PurchaseRepositoryContract {
         List<String> seen = new ArrayList<>();
         first.items().forEach(p -> seen.add(p.id().value()));
         second.items().forEach(p -> seen.add(p.id().value()));
-        assertEquals(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList(), seen);
+        assertEquals(ids.stream().sorted(Comparator.reverseOrder()).toList(), seen);
         assertNull(second.nextCursor());
         assertEquals(4, repository().countForUser(ann), "a purchase still granting is not counted");
     }

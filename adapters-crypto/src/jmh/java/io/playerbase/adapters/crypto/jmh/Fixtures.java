@@ -22,7 +22,7 @@ final class Fixtures {
 
     static final FieldContext EMAIL_CONTEXT = new FieldContext("users", USER_ID, "email");
 
-    /** The sensitive fields of one user document (SPEC §4 defaults): personal fields and the wallet balance. */
+    /** The sensitive fields of one user document (the default sensitive fields): personal fields and the wallet balance. */
     static final List<Field> DOCUMENT = List.of(
             new Field(EMAIL, EMAIL_CONTEXT),
             new Field(PHONE, new FieldContext("users", USER_ID, "phone")),

@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * Makes every user change and its audit entry durable together without a multi-document
- * transaction (SPEC §2): the entry is pushed to {@code pending_audit} in the same single-document
+ * transaction: the entry is pushed to {@code pending_audit} in the same single-document
  * write as the change, then copied to {@code user_audit_logs} (idempotent by entry id) and pulled.
  * A crash in between leaves the entry pending; {@link #recover()} finishes the copy.
  */

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
+import java.util.Arrays;
 
 /**
  * The embedded store's file: an append-only log of document images in BSON, the encoding of the wire
@@ -354,7 +355,7 @@ final class DocumentFile implements AutoCloseable {
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new IOException(file + " is not a Playerbase document file");
             }
             long valid = MAGIC.length;

@@ -31,7 +31,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Produces the clients of the three database roles (SPEC §6) against an external MongoDB
+ * Produces the clients of the three database roles against an external MongoDB
  * ({@code playerbase.mongo.uri}) or, when that is blank, the embedded server:
  * <ul>
  *   <li>{@code read_write}: the one {@link MongoClient} bean and its {@link MongoDatabase}, used by

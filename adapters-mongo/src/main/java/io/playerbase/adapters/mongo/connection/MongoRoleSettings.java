@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The two extra database roles of SPEC §6 ({@code playerbase.mongo.read-only.*},
+ * The two extra database roles ({@code playerbase.mongo.read-only.*},
  * {@code playerbase.mongo.admin.*}; defaults in {@code application.yml}). Each may have its own
  * connection string (its own credentials, e.g. a user with only the {@code read} role, or one with
  * {@code dbAdmin}); a blank one means "the main URI". With the embedded store all three clients reach

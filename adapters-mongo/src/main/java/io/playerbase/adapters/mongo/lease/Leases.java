@@ -23,10 +23,11 @@ import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import com.mongodb.MongoCommandException;
 
 /**
  * Leases in MongoDB, so background work runs on one instance at a time however many serve the
- * database (SPEC §2). A lease is one document of {@code leases}: {@code _id} the job, {@code owner} the
+ * database. A lease is one document of {@code leases}: {@code _id} the job, {@code owner} the
  * instance, {@code expires_at}. Taking it is one conditional upsert: it matches when the lease is this
  * instance's or has expired, and when another live instance holds it the upsert hits the {@code _id}
  * and fails, so exactly one instance wins.
@@ -105,7 +106,7 @@ public final class Leases {
                 return false;
             }
             throw e;
-        } catch (com.mongodb.MongoCommandException e) {
+        } catch (MongoCommandException e) {
             // findAndModify reports the duplicate key of an upsert as a command error (11000).
             if (e.getErrorCode() == 11000) {
                 return false;

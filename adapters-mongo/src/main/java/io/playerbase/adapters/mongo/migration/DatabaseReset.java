@@ -16,7 +16,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The development reset (SPEC §3): erase the database and run the fresh setup. It refuses on a database
+ * The development reset: erase the database and run the fresh setup. It refuses on a database
  * marked production, which is either
  * <ul>
  *   <li>the database itself: the document {@code {_id: "environment", value: "production"}} in

@@ -21,7 +21,7 @@ final class MigrationBeans {
         return new MigrationSettings(compPlayerPassword, auditRetentionDays, store.embedded());
     }
 
-    /** Migrations create collections, validators and indexes: the admin role's work (SPEC §6). */
+    /** Migrations create collections, validators and indexes: the admin role's work. */
     @Singleton
     MigrationRunner migrationRunner(AdminMongo admin, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
                                     PasswordHasher hasher, MigrationSettings settings,

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The collections of SPEC §2 with their validators and all their indexes.
+ * The collections of the data model with their validators and all their indexes.
  *
  * <p>Collections are created only if missing (a database of the old system keeps its collections as
  * they are). Validators use {@code validationLevel: moderate}, so documents that are already invalid
@@ -194,7 +194,7 @@ public class V0001_CreateCollections {
         return schemas;
     }
 
-    /** All indexes of SPEC §2. Leaderboard indexes end in {@code _id} so ties have a stable order. */
+    /** All indexes of the data model. Leaderboard indexes end in {@code _id} so ties have a stable order. */
     static List<IndexSpec> indexes(int auditRetentionDays) {
         return List.of(
                 unique("users", "ux_users_email_bidx", new Document("email_bidx", 1)),

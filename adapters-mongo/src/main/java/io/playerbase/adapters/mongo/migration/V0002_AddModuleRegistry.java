@@ -16,7 +16,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The five modules of SPEC §2 in the registry ({@code user_modules}). An entry that exists already
+ * The five modules in the registry ({@code user_modules}). An entry that exists already
  * (written by the old system or by an operator) is left exactly as it is: the upsert only sets
  * fields on insert.
  *

@@ -24,7 +24,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The five computer players of SPEC §3 that game servers put at tables. Each one missing (looked up
+ * The five computer players that game servers put at tables. Each one missing (looked up
  * by its username's blind index) is inserted with every module that is active in the registry at that
  * moment and 1000 coins; existing players are never touched.
  *

@@ -14,6 +14,7 @@ import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.Date;
+import org.bson.Document;
 
 /**
  * {@link PurchaseModule} on {@code modules.in_app_purchases} of the user document: {@code $max} on the
@@ -25,7 +26,7 @@ final class PurchaseModuleMongoAdapter implements PurchaseModule {
 
     private static final String PATH = "modules.in_app_purchases.";
 
-    private final MongoCollection<org.bson.Document> users;
+    private final MongoCollection<Document> users;
     private final AuditOutbox outbox;
 
     PurchaseModuleMongoAdapter(MongoDatabase database, AuditOutbox outbox) {

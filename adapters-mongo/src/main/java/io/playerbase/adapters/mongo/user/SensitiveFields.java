@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which user-document fields are encrypted at rest (SPEC §4), from {@code playerbase.crypto.sensitive-fields}.
+ * Which user-document fields are encrypted at rest, from {@code playerbase.crypto.sensitive-fields}.
  * Paths are dotted document paths: {@code email}, {@code phone}, {@code address}, {@code modules.wallet.balance}.
  */
 @Singleton

@@ -18,6 +18,7 @@ import org.bson.types.ObjectId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Predicate;
 
 /**
  * The wrapped data keys in {@code user_keys} ({@code _id} = user id) and the personal cipher each
@@ -106,7 +107,7 @@ final class UserDataKeys {
      * takes is confirmed when its user exists and deleted when it does not (the insert failed, or the
      * process died before it). Returns how many keys were settled.
      */
-    int settlePending(Duration olderThan, java.util.function.Predicate<ObjectId> userExists) {
+    int settlePending(Duration olderThan, Predicate<ObjectId> userExists) {
         int settled = 0;
         Date before = Date.from(Instant.now().minus(olderThan));
         for (Document key : keys.find(Filters.and(Filters.eq(PENDING, true), Filters.lt("created_at", before)))

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The three database roles of SPEC §6: separate clients, and by default all on the same server. */
+/** The three database roles (docs/operations.md): separate clients, and by default all on the same server. */
 class DatabaseRolesTest {
 
     @Test

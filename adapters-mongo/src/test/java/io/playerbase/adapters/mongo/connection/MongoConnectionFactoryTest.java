@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import com.mongodb.MongoTimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,7 +109,7 @@ class MongoConnectionFactoryTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(30)) < 0);
             MongoDatabase database = context.getBean(MongoDatabase.class);
 
-            assertThrows(com.mongodb.MongoTimeoutException.class, () -> database.runCommand(new Document("ping", 1)));
+            assertThrows(MongoTimeoutException.class, () -> database.runCommand(new Document("ping", 1)));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +26,7 @@ class MigrationsHealthIndicatorTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final MongoDatabase database = EmbeddedMongo.freshDatabase();
     private final MigrationRunner runner = TestMigrations.runner(EmbeddedMongo.client(), database.getName(), true);
-    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner, java.time.Duration.ofSeconds(2));
+    private final MigrationsHealthIndicator indicator = new MigrationsHealthIndicator(runner, Duration.ofSeconds(2));
 
     @BeforeEach
     void giveTheIndicatorAnExecutor() {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,7 +95,7 @@ class LeasesTest {
         Duration ttl = Duration.ofMillis(300);
         Leases holder = new Leases(database, ttl, "long-a", clock);
         Leases other = new Leases(database, ttl, "long-b", clock);
-        java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean taken = new AtomicBoolean();
 
         holder.runIfHeld("long", Duration.ZERO, () -> {
             for (int i = 0; i < 4; i++) {

@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -240,7 +241,7 @@ abstract class UserMongoAdapterTest extends UserRepositoryContract {
         UserMongoAdapter adapter = context.getBean(UserMongoAdapter.class);
         User stored = newUser("hal");
         users.insert(stored, audit(stored, "user.registered"));
-        Date old = Date.from(Instant.now().minus(java.time.Duration.ofHours(1)));
+        Date old = Date.from(Instant.now().minus(Duration.ofHours(1)));
         // A crash after the user's insert but before its key was confirmed…
         keys.updateOne(Filters.eq("_id", new ObjectId(stored.id().value())),
                 Updates.combine(Updates.set("pending", true), Updates.set("created_at", old)));

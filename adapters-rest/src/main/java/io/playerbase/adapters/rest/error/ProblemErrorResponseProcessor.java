@@ -60,7 +60,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         }
         if (status == HttpStatus.BAD_REQUEST && cause instanceof URISyntaxException url) {
             // A URL the framework cannot even parse (a % not followed by two hex digits, a space…).
-            detail = "The URL is not valid: " + url.getReason().toLowerCase(java.util.Locale.ROOT)
+            detail = "The URL is not valid: " + url.getReason().toLowerCase(Locale.ROOT)
                     + (url.getIndex() >= 0 ? " at position " + url.getIndex() : "");
         }
         if (status.getCode() >= 500) {
@@ -94,7 +94,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     private static Problem.FieldProblem argumentProblem(Throwable cause) {
         if (cause instanceof ConversionErrorException conversion) {
             return new Problem.FieldProblem(name(conversion.getArgument()), "is not a valid value of its type ("
-                    + conversion.getArgument().getType().getSimpleName().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + conversion.getArgument().getType().getSimpleName().toLowerCase(Locale.ROOT) + ")");
         }
         if (cause instanceof UnsatisfiedArgumentException unsatisfied) {
             return new Problem.FieldProblem(name(unsatisfied.getArgument()), "is required");

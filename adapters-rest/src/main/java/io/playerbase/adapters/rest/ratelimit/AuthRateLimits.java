@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The limits on the anonymous authentication endpoints (SPEC §8, issue 4): per client address and per
+ * The limits on the anonymous authentication endpoints (issue 4): per client address and per
  * account for log-in, registration and refresh, and a bounded number of failed log-ins per account per
  * window, after which that account's log-ins are refused with 429 until the window ends, even with the
  * right password. Counters live in MongoDB by default, shared by every instance; with

@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -296,7 +297,7 @@ class AccessControllerTest {
         assertEquals(List.of(), response.getBody().orElseThrow().get("unreadable_fields"));
         ArgumentCaptor<ClearUnreadableFieldsUseCase.Command> command = ArgumentCaptor.forClass(ClearUnreadableFieldsUseCase.Command.class);
         verify(clearUnreadable).clear(command.capture());
-        assertEquals(java.util.Set.of("address", "phone"), command.getValue().fields());
+        assertEquals(Set.of("address", "phone"), command.getValue().fields());
         assertEquals(Actor.staff(ADMIN, Actor.ActorRole.ADMIN, "req-7"), command.getValue().actor());
         assertEquals(HttpStatus.BAD_REQUEST, status(HttpRequest.POST("/api/v1/admin/users/" + PLAYER.value() + "/repair",
                 Map.of("clear_fields", List.of())).bearerAuth(bearer(ADMIN, "admin", "player"))));

@@ -39,6 +39,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
+import io.playerbase.application.purchase.port.in.MintTestReceiptUseCase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,9 +83,9 @@ class PurchaseControllerTest {
         return ControllerTestSupport.accessQueries();
     }
 
-    @MockBean(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class)
-    io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase apiKeys() {
-        return mock(io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase.class);
+    @MockBean(AuthenticateApiKeyUseCase.class)
+    AuthenticateApiKeyUseCase apiKeys() {
+        return mock(AuthenticateApiKeyUseCase.class);
     }
 
     @MockBean(ClaimPurchaseUseCase.class)
@@ -106,9 +108,9 @@ class PurchaseControllerTest {
         return mock(HandleStoreNotificationUseCase.class);
     }
 
-    @MockBean(io.playerbase.application.purchase.port.in.MintTestReceiptUseCase.class)
-    io.playerbase.application.purchase.port.in.MintTestReceiptUseCase mintMock() {
-        return mock(io.playerbase.application.purchase.port.in.MintTestReceiptUseCase.class);
+    @MockBean(MintTestReceiptUseCase.class)
+    MintTestReceiptUseCase mintMock() {
+        return mock(MintTestReceiptUseCase.class);
     }
 
     @MockBean(IdempotencyStore.class)

@@ -27,8 +27,8 @@ public record UserView(String id, String email, String username, String status, 
     }
 
     /**
-     * The view for the owner, who asked for their own data: a field that cannot be read is an error
-     * (SPEC §4), never an empty value.
+     * The view for the owner, who asked for their own data: a field that cannot be read is an error,
+     * never an empty value.
      *
      * @throws StoredDataUnreadable naming the first unreadable field
      */
