@@ -99,6 +99,7 @@ class AdminUserController {
     @Post("/{id}/suspend")
     @Secured("admin")
     @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "stale-version",
@@ -115,6 +116,7 @@ class AdminUserController {
     @Post("/{id}/reinstate")
     @Secured("admin")
     @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "stale-version",
@@ -150,10 +152,11 @@ class AdminUserController {
                     + "foreign ciphertext, wrong type; listed in unreadable_fields of the account) is cleared, so the "
                     + "account reads again; audited as user.unreadable_fields_cleared. Only phone and address.")
     @ApiErrors.Authenticated
+    @ApiErrors.JsonBody
     @ApiResponse(responseCode = "200", description = "The account after the repair")
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = "field-readable (nothing to repair), field-not-clearable, account-deleted",
+    @ApiResponse(responseCode = "422", description = "field-readable, field-not-clearable, account-deleted: nothing to repair, a field that cannot be cleared, an erased account",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     UserResponse repair(@PathVariable String id, @Body @Valid RepairUserRequest body, Authentication authentication,
                         HttpRequest<?> request) {

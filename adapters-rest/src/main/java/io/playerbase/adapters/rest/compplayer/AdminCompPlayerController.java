@@ -61,6 +61,7 @@ class AdminCompPlayerController {
 
     @Post("/{userId}/suspend")
     @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @ApiResponse(responseCode = "404", description = "comp-player-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "stale-version",
@@ -73,6 +74,7 @@ class AdminCompPlayerController {
 
     @Post("/{userId}/reinstate")
     @ApiErrors.Authenticated
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @ApiResponse(responseCode = "404", description = "comp-player-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "stale-version",

@@ -67,7 +67,7 @@ class AdminProductController {
     @Operation(operationId = "createProduct", summary = "Add a product",
             description = "A credits pack: {product_id, title, kind: credits_pack, credits, skus}; a subscription: "
                     + "{…, kind: subscription, entitlement: premium, period: P1M, skus}.")
-    @ApiResponse(responseCode = "201", description = "The product, active")
+    @ApiResponse(responseCode = "201", description = "The product, active", content = @Content(schema = @Schema(implementation = ProductResponse.class)))
     @ApiResponse(responseCode = "409", description = "product-exists, sku-taken", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     HttpResponse<ProductResponse> create(@Body @Valid ProductRequest body) {
         return HttpResponse.created(ProductResponse.of(create.create(CreateProductUseCase.Command.of(body.productId(),

@@ -57,16 +57,21 @@ class PurchaseController {
     }
 
     @Post
-    @ApiErrors.Authenticated
     @ApiErrors.JsonBody
+    @ApiResponse(responseCode = "400", description = "malformed-request, invalid-value, idempotency-key-missing, store-unknown, "
+            + "receipt-malformed, receipt-format-unsupported: the body, a field or the Idempotency-Key is missing or invalid, an unknown store, or a "
+            + "proof that cannot be read (a StoreKit 1 receipt is not supported)", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     @Operation(operationId = "claimPurchase", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)), summary = "Claim a store purchase",
             description = "Verifies the store's proof, records the purchase and grants it once. Idempotency-Key "
                     + "required (as on every money-moving POST).")
     @ApiResponse(responseCode = "200", description = "The purchase: id, status, product_id, credits granted")
     @ApiResponse(responseCode = "409", description = "purchase-already-claimed, idempotency-key-in-use", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = "receipt-invalid, receipt-format-unsupported, product-unknown, "
-            + "product-inactive, product-mismatch, purchase-pending, purchase-revoked, store-not-enabled, "
-            + "test-store-disabled, idempotency-key-reused", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "receipt-invalid, receipt-wrong-app, receipt-wrong-environment, "
+            + "purchase-already-consumed, product-unknown, product-inactive, product-mismatch, purchase-pending, "
+            + "purchase-revoked, store-not-enabled, test-store-disabled, idempotency-key-reused", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     HttpResponse<?> claim(@Body @Valid ClaimPurchaseRequest body, Authentication authentication, HttpRequest<?> request) {
         String key = idempotency.requireKey(request);
         UserId user = new UserId(authentication.getName());

@@ -19,6 +19,7 @@ import io.playerbase.domain.purchase.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,24 +43,36 @@ class StoreNotificationController {
 
     @Post("/app-store/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    @ApiErrors.Anonymous
     @ApiErrors.JsonBody
     @Operation(operationId = "receiveAppStoreNotification", summary = "App Store Server Notifications V2",
-            description = "Body {signedPayload}: verified with the App Store chain; deduplicated by notificationUUID.")
+            description = "Body {signedPayload}: verified with the App Store chain; deduplicated by notificationUUID.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/AppStoreNotification"))))
     @ApiResponse(responseCode = "200", description = "{outcome}: refunded, already-processed, ignored:unknown-type…")
-    @ApiResponse(responseCode = "422", description = "not genuine (signature, chain), store-not-enabled", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "400", description = "malformed-request, notification-malformed: not JSON, or not a "
+            + "notification Apple documents", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "notification-invalid, notification-wrong-app, notification-wrong-environment, "
+            + "store-not-enabled: not signed by Apple's chain, for another app or environment, or the App Store is not configured",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     NotificationResponse appStore(@Body String body) {
         return new NotificationResponse(notifications.handle(new NotificationDelivery(Store.APP_STORE, null, body)));
     }
 
     @Post("/google-play/notifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    @ApiErrors.Anonymous
     @ApiErrors.JsonBody
     @Operation(operationId = "receiveGooglePlayNotification", summary = "Google Play real-time developer notifications",
-            description = "Pub/Sub push: the OIDC bearer token is verified; deduplicated by messageId.")
+            description = "Pub/Sub push: the OIDC bearer token is verified; deduplicated by messageId.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "#/components/schemas/PubSubPush"))))
     @ApiResponse(responseCode = "200", description = "{outcome}")
-    @ApiResponse(responseCode = "422", description = "unreadable message, store-not-enabled", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "400", description = "malformed-request, notification-malformed: not JSON, or not a "
+            + "Pub/Sub push of a developer notification", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
+    @ApiResponse(responseCode = "422", description = "notification-wrong-app, store-not-enabled: for another app, or Google Play "
+            + "is not configured", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     NotificationResponse googlePlay(@Body String body, @Header("Authorization") @Nullable String authorization) {
         return new NotificationResponse(notifications.handle(
                 new NotificationDelivery(Store.GOOGLE_PLAY, authorization, body)));

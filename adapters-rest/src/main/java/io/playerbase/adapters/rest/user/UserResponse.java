@@ -12,7 +12,7 @@ import java.util.Map;
 public record UserResponse(String id, @Nullable String email, String username, String status, boolean isCompPlayer,
                            List<String> roles, @Nullable String phone, @Nullable String address,
                            Map<String, Map<String, Object>> modules, Instant createdAt, Instant updatedAt,
-                           List<String> unreadableFields) {
+                           @Nullable List<String> unreadableFields) {
 
     public static UserResponse of(UserView view) {
         return new UserResponse(view.id(), view.email(), view.username(), view.status(), view.compPlayer(),
