@@ -108,6 +108,24 @@ public abstract class PurchaseRepositoryContract {
     }
 
     @Test
+    void aReinstatedPurchaseKeepsItsRoundAndLosesItsRefund() {
+        Purchase purchase = repository().claim(newPurchase(UserId.newId(NOW), "tx-reinstated"));
+        purchase.markGranted(NOW);
+        purchase.startRefund(new Refund("test", "refund", NOW.plusSeconds(1)), NOW.plusSeconds(1));
+        purchase.completeRefund(NOW.plusSeconds(2));
+        repository().update(purchase);
+        purchase.reinstate(NOW.plusSeconds(3));
+        repository().update(purchase);
+
+        Purchase found = repository().find(purchase.id()).orElseThrow();
+        assertEquals(PurchaseStatus.GRANTING, found.status());
+        assertEquals(1, found.reinstatements());
+        assertTrue(found.refund().isEmpty());
+        assertEquals("reinstate:test:tx-reinstated:1", found.grantOperationId());
+        assertTrue(repository().unfinished(NOW.plusSeconds(60), 100).stream().anyMatch(p -> p.id().equals(purchase.id())));
+    }
+
+    @Test
     void aUsersPurchasesPageNewestFirstAndCount() {
         UserId ann = UserId.newId(NOW);
         List<String> ids = new ArrayList<>();

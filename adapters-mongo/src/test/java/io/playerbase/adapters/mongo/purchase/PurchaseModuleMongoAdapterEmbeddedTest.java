@@ -4,9 +4,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.domain.purchase.PurchaseModule;
-import io.playerbase.domain.purchase.Store;
-import io.playerbase.domain.purchase.StoreNotification;
-import io.playerbase.domain.purchase.StoreNotificationLog;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.AuditTrail;
@@ -23,11 +20,9 @@ import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The module counters, the module's audit entries and the notification log, on the embedded store. */
-class PurchaseModuleAndNotificationsEmbeddedTest {
+/** The module counters and the module's audit entries on the embedded store. */
+class PurchaseModuleMongoAdapterEmbeddedTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private ApplicationContext context;
@@ -67,20 +62,5 @@ class PurchaseModuleAndNotificationsEmbeddedTest {
         List<String> actions = context.getBean(AuditTrail.class).forUser(user, PageRequest.first(10)).items().stream()
                 .map(AuditEntry::action).toList();
         assertEquals(List.of("purchase.refused", "purchase.granted", "purchase.granted"), actions);
-    }
-
-    @Test
-    void aNotificationIsProcessedOnceButEveryDeliveryIsCounted() {
-        StoreNotificationLog log = context.getBean(StoreNotificationLog.class);
-        StoreNotification n = new StoreNotification(Store.APP_STORE, "uuid-1", "SOMETHING_NEW", null, NOW, "Sandbox",
-                null, null, "{\"notificationType\":\"SOMETHING_NEW\"}");
-        assertTrue(log.receive(n, NOW));
-        assertTrue(log.receive(n, NOW), "received but not processed (a crash): process it again");
-        log.processed(Store.APP_STORE, "uuid-1", "ignored:unknown-type", NOW);
-        assertFalse(log.receive(n, NOW));
-        Document stored = database.getCollection("store_notifications").find().first();
-        assertEquals(3, stored.getInteger("deliveries"));
-        assertEquals("ignored:unknown-type", stored.getString("outcome"));
-        assertEquals("SOMETHING_NEW", stored.getString("type"));
     }
 }
