@@ -205,6 +205,7 @@ class GooglePlayPurchasesEndToEndTest implements TestPropertyProvider {
         assertEquals(1, shop.recordsOf("google_play", order));
         assertEquals(1, shop.purchasesRecorded(owner));
         assertEquals(1, google.acknowledgements().stream().filter(a -> a.contains(token)).count());
+        assertEquals(1, google.tokenGrants(), "one OAuth2 access token, cached, serves every call of this instance");
         assertTrue(shop.ledgerExplainsTheWallet(owner));
     }
 

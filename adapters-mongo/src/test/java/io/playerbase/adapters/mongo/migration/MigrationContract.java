@@ -270,6 +270,24 @@ abstract class MigrationContract {
         }
     }
 
+    @Test
+    void anExistingDatabaseGetsThePurchaseCollectionsAndTheirIndexes() {
+        database.getCollection("users").insertOne(new Document("_id", new ObjectId()).append("username", "lena_kay")
+                .append("status", "active"));
+        runner().migrate();
+
+        assertTrue(index("user_purchases", "ux_user_purchases_store_transaction").getBoolean("unique"));
+        index("user_purchases", "ix_user_purchases_user_id_newest");
+        index("user_purchases", "ix_user_purchases_status_updated_at");
+        index("store_notifications", "ix_store_notifications_store_transaction");
+        assertTrue(index("store_products", "ux_store_products_product_id").getBoolean("unique"));
+        if (!embedded()) {
+            // One unique SKU index per store, partial: the embedded store has no partial indexes.
+            assertTrue(index("store_products", "ux_store_products_sku_google_play").getBoolean("unique"));
+        }
+        assertEquals(0, database.getCollection("store_products").countDocuments(), "a fresh setup seeds no products");
+    }
+
     Document index(String collection, String name) {
         return database.getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
                 .filter(index -> name.equals(index.getString("name")))
