@@ -30,6 +30,7 @@ class DashboardQueryServiceTest {
     private static final class FakeActivityLog implements ActivityLog {
         final List<Instant> registrations = new ArrayList<>();
         final List<WalletMovement> movements = new ArrayList<>();
+        final List<Instant> purchases = new ArrayList<>();
         int lastLimit;
 
         @Override
@@ -42,6 +43,13 @@ class DashboardQueryServiceTest {
         @Override
         public List<Instant> matchesReported(ActivityWindow window, int limit) {
             return List.of();
+        }
+
+        @Override
+        public List<Instant> purchasesRecorded(ActivityWindow window, int limit) {
+            lastLimit = limit;
+            return purchases.stream().filter(at -> !at.isBefore(window.from()) && at.isBefore(window.to()))
+                    .sorted(Comparator.reverseOrder()).limit(limit).toList();
         }
 
         @Override
@@ -108,6 +116,22 @@ class DashboardQueryServiceTest {
         assertEquals(DashboardQueries.MAX_SCANNED, series.total());
         // The newest 50,000 of one every 100 ms reach back into 10:00, so whole buckets start at 11:00.
         assertEquals(Instant.parse("2026-12-04T11:00:00Z"), series.coveredFrom());
+    }
+
+    @Test
+    void purchasesAreCountedPerDayOfTheirRecordAndBoundedLikeEverySeries() {
+        log.purchases.add(Instant.parse("2026-12-03T09:00:00Z"));
+        log.purchases.add(Instant.parse("2026-12-04T08:00:00Z"));
+        log.purchases.add(Instant.parse("2026-12-04T15:41:59Z"));
+        log.purchases.add(Instant.parse("2026-11-01T00:00:00Z"));
+
+        CountSeries series = queries.purchases(new SeriesQuery("day", null, null));
+
+        assertEquals(30, series.buckets().size());
+        assertEquals(List.of(1L, 2L), series.buckets().subList(28, 30).stream().map(CountBucket::count).toList());
+        assertEquals(3, series.total(), "November 1st is outside the last 30 days");
+        assertEquals(DashboardQueries.MAX_SCANNED + 1, log.lastLimit);
+        assertThrows(InvalidValue.class, () -> queries.purchases(new SeriesQuery("day", "2026-01-01T00:00:00Z", "2026-04-04T00:00:00Z")));
     }
 
     @Test

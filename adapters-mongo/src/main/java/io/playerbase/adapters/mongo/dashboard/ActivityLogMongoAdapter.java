@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * {@link ActivityLog} on the read-only role. Each series is one range read over a time index
- * ({@code ix_users_created_at}, {@code ix_dutch_matches_recorded_at}, {@code ix_wallet_transactions_created_at}),
+ * ({@code ix_users_created_at}, {@code ix_dutch_matches_recorded_at}, {@code ix_wallet_transactions_created_at},
+ * {@code ix_user_purchases_created_at}),
  * newest first, projected to the fields it needs and limited by the caller. Ledger amounts are
  * encrypted per entry, so they are summed here after decryption, never in the database.
  */
@@ -38,19 +39,29 @@ final class ActivityLogMongoAdapter implements ActivityLog {
 
     @Override
     public List<Instant> registrations(ActivityWindow window, int limit) {
-        return times("users", "created_at", Filters.ne("is_comp_player", true), window, limit);
+        return times("users", "created_at", Filters.and(inWindow("created_at", window), Filters.ne("is_comp_player", true)),
+                limit);
     }
 
     @Override
     public List<Instant> matchesReported(ActivityWindow window, int limit) {
         // Applying matches complete (by the report or the recovery pass); rejected ones are deleted.
-        return times("dutch_matches", "recorded_at", Filters.in("state", "applying", "applied"), window, limit);
+        return times("dutch_matches", "recorded_at",
+                Filters.and(inWindow("recorded_at", window), Filters.in("state", "applying", "applied")), limit);
+    }
+
+    @Override
+    public List<Instant> purchasesRecorded(ActivityWindow window, int limit) {
+        // Every status: a refunded purchase was bought all the same (the refund is a later event).
+        return times("user_purchases", "created_at", inWindow("created_at", window), limit);
     }
 
     @Override
     public List<WalletMovement> walletMovements(ActivityWindow window, int limit) {
         List<WalletMovement> movements = new ArrayList<>();
-        MongoErrors.run(() -> mongo.find("wallet_transactions", inWindow("created_at", window))
+        // A debt entry (a refund's record of what is owed) leaves the balance alone: what it takes shows as
+        // the debt-settlement debits that follow it, so counting it too would take the money twice.
+        MongoErrors.run(() -> mongo.find("wallet_transactions", Filters.and(inWindow("created_at", window), Filters.ne("kind", "debt")))
                 .projection(Projections.include("created_at", "currency", "amount", "kind", "reverses.kind"))
                 .sort(Sorts.descending("created_at")).limit(limit)
                 .forEach(document -> movements.add(movement(document))));
@@ -69,9 +80,9 @@ final class ActivityLogMongoAdapter implements ActivityLog {
                 ((Number) amount).longValue(), adds);
     }
 
-    private List<Instant> times(String collection, String field, Bson condition, ActivityWindow window, int limit) {
+    private List<Instant> times(String collection, String field, Bson filter, int limit) {
         List<Instant> times = new ArrayList<>();
-        MongoErrors.run(() -> mongo.find(collection, Filters.and(inWindow(field, window), condition))
+        MongoErrors.run(() -> mongo.find(collection, filter)
                 .projection(Projections.fields(Projections.include(field), Projections.excludeId()))
                 .sort(Sorts.descending(field)).limit(limit)
                 .forEach(document -> times.add(document.getDate(field).toInstant())));
