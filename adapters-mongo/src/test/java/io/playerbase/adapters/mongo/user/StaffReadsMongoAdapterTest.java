@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The adapters behind {@link StaffReadsContract} ({@link UserSearchMongoAdapter}, the audit trail's and
+ * The adapters behind {@link StaffReadsContract} ({@link UserSearchMongoAdapter}, {@code AuditTrailMongoAdapter},
  * {@link AccountAccessMongoAdapter}): the contract, and what only documents of the old system show.
  */
 abstract class StaffReadsMongoAdapterTest extends StaffReadsContract {
