@@ -6,10 +6,8 @@ import io.playerbase.domain.purchase.StoreNotificationLogContract;
 /** The fake that application tests rely on, held to the same contract as the Mongo adapter. */
 class InMemoryStoreNotificationLogTest extends StoreNotificationLogContract {
 
-    private final InMemoryStoreNotificationLog log = new InMemoryStoreNotificationLog();
-
     @Override
-    protected StoreNotificationLog log() {
-        return log;
+    protected StoreNotificationLog createLog() {
+        return new InMemoryStoreNotificationLog();
     }
 }

@@ -2,9 +2,9 @@ package io.playerbase.adapters.mongo.maintenance;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.playerbase.adapters.mongo.support.ProgressListener;
+import io.playerbase.adapters.mongo.user.EncryptionStoreSettings;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
@@ -42,11 +42,10 @@ public final class EncryptionMaintenance {
     private volatile boolean running;
 
     EncryptionMaintenance(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
-                          BlindIndex blindIndex, SensitiveFields sensitive,
-                          @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
+                          BlindIndex blindIndex, SensitiveFields sensitive, EncryptionStoreSettings settings,
                           @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy) {
         Meters meters = new Meters();
-        this.sweep = new BatchSweep(database.getCollection("encryption_state"), batchSize);
+        this.sweep = new BatchSweep(database.getCollection("encryption_state"), settings.reencryptionBatchSize());
         this.phases = List.of(
                 new DataKeyRewrap(database.getCollection("user_keys"), dataKeys, meters),
                 new PersonalFields(database.getCollection(PersonalFields.USERS),

@@ -1,15 +1,14 @@
 package io.playerbase.adapters.mongo.purchase;
 
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import java.util.Map;
-
-/** The notification log on the container store. */
+/** The same tests against a real MongoDB 7 (skipped where no Docker engine runs). */
 @Testcontainers(disabledWithoutDocker = true)
 class StoreNotificationMongoAdapterContainerTest extends StoreNotificationMongoAdapterTest {
 
     @Override
-    Map<String, Object> store() {
-        return PurchaseStores.container();
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 }

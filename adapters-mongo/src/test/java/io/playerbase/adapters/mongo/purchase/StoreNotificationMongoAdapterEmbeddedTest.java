@@ -1,12 +1,11 @@
 package io.playerbase.adapters.mongo.purchase;
 
-import java.util.Map;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-/** The notification log on the embedded store. */
 class StoreNotificationMongoAdapterEmbeddedTest extends StoreNotificationMongoAdapterTest {
 
     @Override
-    Map<String, Object> store() {
-        return PurchaseStores.EMBEDDED;
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

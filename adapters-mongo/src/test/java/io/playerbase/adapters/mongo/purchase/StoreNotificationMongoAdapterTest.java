@@ -3,6 +3,7 @@ package io.playerbase.adapters.mongo.purchase;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micronaut.context.ApplicationContext;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.domain.purchase.ProductKind;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
@@ -11,38 +12,36 @@ import io.playerbase.domain.purchase.StoreNotificationLogContract;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.testing.PurchaseFixtures;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The notification log's contract and its stored format, run on both servers by the subclasses. */
+/**
+ * {@link StoreNotificationMongoAdapter}: the port's contract, and what {@code store_notifications} keeps
+ * for support: one document per notification, every delivery counted, type, outcome and what the
+ * notification said about its purchase.
+ */
 abstract class StoreNotificationMongoAdapterTest extends StoreNotificationLogContract {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private ApplicationContext context;
 
-    abstract Map<String, Object> store();
+    abstract MongoTarget target();
 
-    @BeforeEach
-    void start() {
-        context = PurchaseStores.start(store());
-    }
-
-    @AfterEach
-    void stop() {
-        PurchaseStores.stop(context);
+    @Override
+    protected StoreNotificationLog createLog() {
+        context = target().startAdapters();
+        return context.getBean(StoreNotificationLog.class);
     }
 
     @Override
-    protected StoreNotificationLog log() {
-        return context.getBean(StoreNotificationLog.class);
+    protected void closeLog() {
+        context.getBean(MongoDatabase.class).drop();
+        context.close();
     }
 
     @Test
@@ -53,12 +52,12 @@ abstract class StoreNotificationMongoAdapterTest extends StoreNotificationLogCon
                 revoked, "{\"autoRenewStatus\":0}", "{\"notificationType\":\"REFUND\"}");
         StoreNotification unknown = new StoreNotification(Store.APP_STORE, "uuid-10", "SOMETHING_NEW", null, NOW, "Sandbox",
                 null, null, "{\"notificationType\":\"SOMETHING_NEW\"}");
-        log().receive(refund, NOW);
-        log().receive(refund, NOW.plusSeconds(1));
-        log().processed(Store.APP_STORE, "uuid-9", "refunded", NOW.plusSeconds(2));
-        log().receive(refund, NOW.plusSeconds(3));
-        log().receive(unknown, NOW);
-        log().processed(Store.APP_STORE, "uuid-10", "ignored:unknown-type", NOW);
+        log.receive(refund, NOW);
+        log.receive(refund, NOW.plusSeconds(1));
+        log.processed(Store.APP_STORE, "uuid-9", "refunded", NOW.plusSeconds(2));
+        log.receive(refund, NOW.plusSeconds(3));
+        log.receive(unknown, NOW);
+        log.processed(Store.APP_STORE, "uuid-10", "ignored:unknown-type", NOW);
 
         var collection = context.getBean(MongoDatabase.class).getCollection("store_notifications");
         Document stored = collection.find(Filters.eq("_id", "app_store:uuid-9")).first();

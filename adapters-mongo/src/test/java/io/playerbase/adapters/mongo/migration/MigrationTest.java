@@ -5,6 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.testing.FakeBlindIndex;
@@ -36,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the migrations must do on every store; run against the embedded server and a real MongoDB. */
-abstract class MigrationContract {
+abstract class MigrationTest {
 
     /** Every change unit of the build; the list in ChangeUnits is the one source of truth. */
     static final List<String> CHANGE_UNITS = ChangeUnits.ids();
@@ -61,15 +63,20 @@ abstract class MigrationContract {
     final FakeBlindIndex blindIndex = new FakeBlindIndex();
     MongoDatabase database;
 
-    abstract MongoClient client();
+    /** The server to test against; each test gets a fresh, empty database on it. */
+    abstract MongoTarget target();
 
-    abstract MongoDatabase freshDatabase();
+    MongoClient client() {
+        return target().client();
+    }
 
-    abstract boolean embedded();
+    boolean embedded() {
+        return target() == MongoTarget.EMBEDDED;
+    }
 
     @BeforeEach
     void freshDatabaseForEachTest() {
-        database = freshDatabase();
+        database = client().getDatabase(EmbeddedMongo.uniqueDatabaseName());
     }
 
     MigrationRunner runner() {
