@@ -29,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,12 +69,14 @@ class JsonLogEndToEndTest {
     private Process service;
     private URI url;
     private int sequence;
+    private Path directory;
 
     private record Person(String id, String email, String phone, String address) {
     }
 
     @BeforeEach
     void start() throws Exception {
+        directory = Files.createTempDirectory("json-log");
         store = EmbeddedMongoServer.startInMemory(0);
         String host = new ConnectionString(store.connectionString()).getHosts().get(0);
         proxy = new TcpProxy(Integer.parseInt(host.substring(host.lastIndexOf(':') + 1)));
@@ -81,14 +85,17 @@ class JsonLogEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         if (service != null) {
-            service.destroyForcibly();
+            service.destroyForcibly().waitFor();
         }
         proxy.close();
         store.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private Path startService(String masterKey) throws Exception {
-        Path log = Files.createTempFile("json-log", ".log");
+        Path log = directory.resolve("service.log");
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"),
                 // The service's own logback.xml and levels, as in production.
@@ -183,7 +190,7 @@ class JsonLogEndToEndTest {
         Path log = startService(masterKey);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Path passwordFile = Files.createTempFile("admin", ".txt");
+        Path passwordFile = directory.resolve("admin-password");
         Files.writeString(passwordFile, PASSWORD + "\n");
         assertEquals(0, CommandLine.run(new String[]{"create-admin", "--email", "root@example.net", "--username", "root",
                 "--password-file", passwordFile.toString(), "--playerbase.mongo.uri=" + store.connectionString() + "/jsonlog",
