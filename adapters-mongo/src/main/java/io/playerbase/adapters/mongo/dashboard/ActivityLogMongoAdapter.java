@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.ReadOnlyMongo;
 import io.playerbase.adapters.mongo.support.MongoErrors;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.user.SensitiveScalar;
 import io.playerbase.domain.dashboard.ActivityLog;
 import io.playerbase.domain.dashboard.ActivityWindow;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link ActivityLog} on the read-only role. Each series is one range read over a time index
@@ -31,10 +33,12 @@ final class ActivityLogMongoAdapter implements ActivityLog {
 
     private final ReadOnlyMongo mongo;
     private final FieldCipher cipher;
+    private final UnreadableValues unreadable;
 
-    ActivityLogMongoAdapter(ReadOnlyMongo mongo, FieldCipher cipher) {
+    ActivityLogMongoAdapter(ReadOnlyMongo mongo, FieldCipher cipher, UnreadableValues unreadable) {
         this.mongo = mongo;
         this.cipher = cipher;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -64,20 +68,32 @@ final class ActivityLogMongoAdapter implements ActivityLog {
         MongoErrors.run(() -> mongo.find("wallet_transactions", Filters.and(inWindow("created_at", window), Filters.ne("kind", "debt")))
                 .projection(Projections.include("created_at", "currency", "amount", "kind", "reverses.kind"))
                 .sort(Sorts.descending("created_at")).limit(limit)
-                .forEach(document -> movements.add(movement(document))));
+                .forEach(document -> movement(document).ifPresent(movements::add)));
         return movements;
     }
 
-    private WalletMovement movement(Document document) {
-        Object amount = SensitiveScalar.decrypt(cipher, document.get("amount"),
-                new FieldContext("wallet_transactions", document.getObjectId("_id").toHexString(), "amount"));
+    /** The entry's movement; empty, after reporting it, when its amount cannot be read (one corrupt entry never fails the series). */
+    private Optional<WalletMovement> movement(Document document) {
+        String id = document.getObjectId("_id").toHexString();
+        Object amount;
+        try {
+            amount = SensitiveScalar.decrypt(cipher, document.get("amount"), new FieldContext("wallet_transactions", id, "amount"));
+        } catch (FieldCipher.CipherFailure e) {
+            unreadable.report("wallet_transactions", id, "amount", e.getMessage());
+            return Optional.empty();
+        }
+        if (!(amount instanceof Number)) {
+            unreadable.report("wallet_transactions", id, "amount",
+                    "stored as " + (amount == null ? "nothing" : amount.getClass().getSimpleName()) + ", not a number");
+            return Optional.empty();
+        }
         String kind = document.getString("kind");
         Document reverses = document.get("reverses", Document.class);
         // A reversal moves the other way from the entry it undoes.
         boolean adds = "credit".equals(kind)
                 || "reversal".equals(kind) && reverses != null && "debit".equals(reverses.getString("kind"));
-        return new WalletMovement(document.getDate("created_at").toInstant(), document.getString("currency"),
-                ((Number) amount).longValue(), adds);
+        return Optional.of(new WalletMovement(document.getDate("created_at").toInstant(), document.getString("currency"),
+                ((Number) amount).longValue(), adds));
     }
 
     private List<Instant> times(String collection, String field, Bson filter, int limit) {

@@ -50,6 +50,7 @@ final class UserMongoAdapter implements UserRepository {
     private final Duration pendingKeyGrace;
     private final Leases leases;
     private final Duration erasureRecoveryInterval;
+    private final Duration pendingKeyRecoveryInterval;
 
     UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox,
                      Leases leases, EncryptionStoreSettings settings) {
@@ -60,6 +61,7 @@ final class UserMongoAdapter implements UserRepository {
         this.outbox = outbox;
         this.leases = leases;
         this.erasureRecoveryInterval = settings.erasureRecoveryInterval();
+        this.pendingKeyRecoveryInterval = settings.pendingKeyRecoveryInterval();
     }
 
     @Override
@@ -168,10 +170,19 @@ final class UserMongoAdapter implements UserRepository {
      * a key pending for over {@code playerbase.crypto.pending-key-grace} (longer than any insert runs)
      * is kept when its user exists, else deleted.
      */
-    @Scheduled(initialDelay = "30s", fixedDelay = "${playerbase.crypto.pending-key-recovery-interval}")
     int settlePendingKeys() {
         return keys.settlePending(pendingKeyGrace,
                 id -> users.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null);
+    }
+
+    /** The periodic {@link #settlePendingKeys()}, on one instance at a time (lease {@code pending-key-recovery}). */
+    @Scheduled(initialDelay = "30s", fixedDelay = "${playerbase.crypto.pending-key-recovery-interval}")
+    void settlePendingKeysPeriodically() {
+        try {
+            leases.runIfHeld("pending-key-recovery", pendingKeyRecoveryInterval.multipliedBy(2), this::settlePendingKeys);
+        } catch (RuntimeException e) {
+            LOG.warn("Pending data key sweep failed; the next one retries: {}", e.getMessage());
+        }
     }
 
     /** The periodic {@link #completePendingErasures()}, on one instance at a time (lease {@code erasure-recovery}). */
