@@ -70,17 +70,18 @@ public class MigrationRunner {
      * @throws IllegalStateException when a change unit fails or the lock cannot be obtained
      */
     public synchronized MigrationStatus migrate() {
-        // Looked at under this object's lock: a caller that waited for another run (the periodic check
-        // during a slow start) finds the work done and does not start Mongock again.
-        List<String> pending = status().pending();
-        if (pending.isEmpty()) {
-            lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, now(), null);
-            MigrationStatus status = status();
-            LOG.info("Migrations of database {} up to date: {} applied, none pending", databaseName, status.applied().size());
-            return status;
-        }
-        LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
         try {
+            // Looked at under this object's lock: a caller that waited for another run (the periodic check
+            // during a slow start) finds the work done and does not start Mongock again.
+            List<String> pending = status().pending();
+            if (pending.isEmpty()) {
+                lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, now(), null);
+                MigrationStatus status = status();
+                LOG.info("Migrations of database {} up to date: {} applied, none pending", databaseName,
+                        status.applied().size());
+                return status;
+            }
+            LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
             // Legacy preparation first (see ChangeUnits.BEFORE_SCHEMA), then everything in order. A database
             // without users has nothing to prepare: the unit then runs in its place among the others.
             if (pending.stream().anyMatch(BEFORE_SCHEMA_IDS::contains) && hasUsers()) {
