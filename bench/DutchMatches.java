@@ -2,12 +2,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.application.user.port.in.CreateAdminUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import org.bson.Document;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,13 @@ import java.util.regex.Pattern;
  * and the machine's cores. Every run is bounded in time; at the end the stored counters are checked
  * against the matches that were accepted, so a fast but wrong run fails.
  *
+ * <p>{@code cmds/report} is the number of MongoDB commands the service's driver sent per answered report
+ * in the measured window, counted by the driver's {@code CommandListener} (Micrometer's
+ * {@code mongodb.driver.commands} timer; recovery and maintenance jobs add a few). With
+ * {@code -Dbench.floor-jar=bench/minimal-app/target/minimal-app.jar} the same clients then send
+ * {@code GET /ping} to that framework floor (a one-controller Micronaut app started as a child process)
+ * for the same time, and the ratio of the two rates is printed.
+ *
  * Run with bench/dutch-matches.sh (needs bootstrap/target/playerbase.jar).
  */
 public class DutchMatches {
@@ -44,6 +56,7 @@ public class DutchMatches {
     static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     static HttpClient http;
+    static MeterRegistry meters;
     static URI base;
     static String apiKey;
     static List<String> players;
@@ -66,14 +79,15 @@ public class DutchMatches {
                 "playerbase.passwords.memory-kib", 1024))) {
             ApplicationContext context = server.getApplicationContext();
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            meters = context.getBean(MeterRegistry.class);
             base = server.getURI();
             apiKey = createApiKey(context);
             players = registerPlayers(context);
             long applied = 0;
             long[] before = totals(context);
 
-            System.out.printf("%-8s %7s %8s %10s %14s %8s %8s %8s %8s %6s%n", "reports", "clients", "matches",
-                    "matches/s", "player-upd/s", "p50 ms", "p99 ms", "max ms", "422s", "409s");
+            System.out.printf("%-8s %7s %8s %10s %14s %8s %8s %8s %8s %6s %12s%n", "reports", "clients", "matches",
+                    "matches/s", "player-upd/s", "p50 ms", "p99 ms", "max ms", "422s", "409s", "cmds/report");
             int measured = Integer.getInteger("bench.seconds", 10);
             System.setProperty("bench.seconds", Integer.getInteger("bench.jit-seconds", 15).toString());
             applied += run("(warm-up)", 16, 1);
@@ -82,7 +96,9 @@ public class DutchMatches {
             for (String count : clients.split(",")) {
                 applied += run("distinct", Integer.parseInt(count.strip()), 1);
             }
-            applied += run("each x2", 32, 2);
+            if (!Boolean.getBoolean("bench.skip-repeats")) {
+                applied += run("each x2", 32, 2);
+            }
 
             long[] after = totals(context);
             long expected = 4 * applied;
@@ -95,6 +111,10 @@ public class DutchMatches {
             }
             System.out.printf("check: %d matches applied, total_matches grew by %d (= 4 per match), coins conserved (%d)%n",
                     applied, after[0] - before[0], after[1]);
+            String floorJar = System.getProperty("bench.floor-jar");
+            if (floorJar != null) {
+                floor(floorJar, Integer.parseInt(clients.split(",")[clients.split(",").length - 1].strip()));
+            }
         } finally {
             try (var files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -149,6 +169,15 @@ public class DutchMatches {
         int[] sampleCounts = new int[clients];
         List<Throwable> errors = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(clients);
+        long[] commandsAtWarmupEnd = new long[1];
+        Thread snapshot = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            commandsAtWarmupEnd[0] = commands();
+        });
         for (int c = 0; c < clients; c++) {
             long[] samples = new long[1_000_000];
             latencies.add(samples);
@@ -182,6 +211,8 @@ public class DutchMatches {
             });
         }
         done.await();
+        snapshot.join();
+        long commandsInWindow = commands() - commandsAtWarmupEnd[0];
         if (!errors.isEmpty()) {
             throw new IllegalStateException("run failed", errors.get(0));
         }
@@ -193,10 +224,80 @@ public class DutchMatches {
         }
         Arrays.sort(all);
         long matches = tally.applied.get();
-        System.out.printf("%-8s %7d %8d %10.0f %14.0f %8.2f %8.2f %8.2f %8d %6d%n", label, clients, matches,
+        System.out.printf("%-8s %7d %8d %10.0f %14.0f %8.2f %8.2f %8.2f %8d %6d %12.1f%n", label, clients, matches,
                 matches / (double) seconds, 4 * matches / (double) seconds, all[all.length / 2] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, tally.rejected.get(), tally.busy.get());
+                all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6, tally.rejected.get(), tally.busy.get(),
+                commandsInWindow / (double) all.length);
+        lastRate = matches / (double) seconds;
         return appliedTotal.get();
+    }
+
+    static double lastRate;
+
+    /** Commands the service's MongoDB clients have sent so far, as their command listener counted them. */
+    static long commands() {
+        return meters.find("mongodb.driver.commands").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /**
+     * The framework's floor in the same run: the minimal Micronaut app as a child process, the same number
+     * of clients sending {@code GET /ping} for the same time; prints its rate and the ratio of the last
+     * match-report row to it.
+     */
+    static void floor(String jar, int clients) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        Process app = builder.start();
+        app.getOutputStream().close();
+        URI ping = URI.create("http://localhost:" + port + "/ping");
+        try {
+            while (true) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            int seconds = Integer.getInteger("bench.seconds", 10);
+            long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+            long end = warmupEnd + seconds * 1_000_000_000L;
+            AtomicLong answered = new AtomicLong();
+            List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch done = new CountDownLatch(clients);
+            for (int c = 0; c < clients; c++) {
+                Thread.ofPlatform().start(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            long start = System.nanoTime();
+                            http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.ofString());
+                            if (start >= warmupEnd) {
+                                answered.incrementAndGet();
+                                samples.add(System.nanoTime() - start);
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+            long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+            double rate = answered.get() / (double) seconds;
+            System.out.printf("floor: minimal Micronaut app, GET /ping, %d clients: %.0f req/s, p50 %.2f ms, p99 %.2f ms; "
+                    + "match reports/s of the last row / floor req/s = %.4f%n", clients, rate, all[all.length / 2] / 1e6,
+                    all[(int) (all.length * 0.99)] / 1e6, lastRate / rate);
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
     }
 
     /** Four distinct random players; the first wins. */

@@ -2,6 +2,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.rest.auth.TokenService;
 import io.playerbase.application.user.port.in.Authenticated;
+import io.playerbase.application.user.port.in.CreateAdminUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.WalletQueries;
@@ -67,8 +68,12 @@ public class WalletCredits {
                     return false;
                 }
             };
+            // A real admin account (as the jar's create-admin makes it): every request checks that the
+            // token's account exists, is active and holds the role.
+            String adminId = context.getBean(CreateAdminUseCase.class).create(new CreateAdminUseCase.Command(
+                    "bench-admin@example.com", "benchadmin", "correct horse battery", "bench")).id();
             String token = context.getBean(TokenService.class).issue(
-                    new Authenticated(new UserId(ADMIN.id()), List.of("player", "admin"), 0)).accessToken();
+                    new Authenticated(new UserId(adminId), List.of("player", "admin"), 0)).accessToken();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = server.getURI();
             Credit overHttp = (wallet, operation) -> {

@@ -2,6 +2,7 @@ package io.playerbase.bootstrap.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * Counters an operator watches, read from the API's answers (so they count exactly what clients saw):
  * <ul>
  *   <li>{@code playerbase.security.refusals{route, method, reason}}: 401/403 of the security layer or a
- *       controller ({@code unauthenticated}, {@code forbidden}, or the problem type a controller gave);</li>
+ *       controller ({@code missing-credentials}, {@code invalid-credentials}, {@code forbidden}, or the
+ *       problem type a controller gave);</li>
  *   <li>{@code playerbase.rate_limit.refusals{route, method}}: 429 {@code too-many-requests};</li>
  *   <li>{@code playerbase.idempotency.replays{route, method}}: answers replayed from an Idempotency-Key;</li>
  *   <li>{@code playerbase.dutch.matches.reported{outcome}}: match reports, {@code applied} (a repeat of the
@@ -54,9 +56,12 @@ final class OperationMetricsFilter implements Ordered {
         String method = request.getMethodName();
         int status = response.code();
         String problem = problemType(response);
-        // The security layer's refusals get their problem body later, from the error response processor.
-        if (problem == null && (status == 401 || status == 403)) {
-            problem = status == 401 ? "unauthenticated" : "forbidden";
+        // The security layer's 401 (problem type unauthenticated, or no body yet) is told apart: a request
+        // without credentials, or with credentials that do not authenticate.
+        if (status == 401 && (problem == null || "unauthenticated".equals(problem))) {
+            problem = request.getHeaders().contains(HttpHeaders.AUTHORIZATION) ? "invalid-credentials" : "missing-credentials";
+        } else if (problem == null && status == 403) {
+            problem = "forbidden";
         }
         if (status == 401 || status == 403) {
             meters.counter("playerbase.security.refusals", "route", template, "method", method, "reason", problem)

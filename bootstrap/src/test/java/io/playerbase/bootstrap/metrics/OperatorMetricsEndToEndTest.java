@@ -54,14 +54,17 @@ class OperatorMetricsEndToEndTest {
         assertEquals(422, status(HttpRequest.POST("/api/v1/admin/users/" + user.get("id") + "/wallet/debits",
                 Map.of("amount", 500, "reason", "correction")).bearerAuth(admin).header("Idempotency-Key", "d-" + name)));
         assertEquals(401, status(HttpRequest.GET("/api/v1/users/me")));
+        assertEquals(401, status(HttpRequest.GET("/api/v1/users/me").header("Authorization", "ApiKey nope.nope")));
 
         String prometheus = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
         assertTrue(prometheus.contains("playerbase_wallet_operations_total{kind=\"credit\",outcome=\"ok\"} 2.0"), prometheus);
         assertTrue(prometheus.contains("playerbase_wallet_operations_total{kind=\"debit\",outcome=\"insufficient-funds\"} 1.0"));
         assertTrue(prometheus.contains("playerbase_idempotency_replays_total{method=\"POST\",route=\"/api/v1/admin/users/{id}/wallet/credits\"} 1.0"),
                 prometheus);
-        assertTrue(prometheus.contains("playerbase_security_refusals_total{method=\"GET\",reason=\"unauthenticated\",route=\"/api/v1/users/me\"}"),
-                "refused before any controller ran");
+        assertTrue(prometheus.contains("playerbase_security_refusals_total{method=\"GET\",reason=\"missing-credentials\",route=\"/api/v1/users/me\"}"),
+                "refused before any controller ran: " + prometheus.lines().filter(line -> line.contains("refusals")).toList());
+        assertTrue(prometheus.contains("playerbase_security_refusals_total{method=\"GET\",reason=\"invalid-credentials\",route=\"/api/v1/users/me\"}"),
+                "credentials that do not authenticate are told apart from none");
         assertTrue(prometheus.contains("http_server_requests_seconds_bucket{"), "histogram buckets for the latency alert");
         assertTrue(prometheus.contains("le=\"0.25\""), "the bounded bucket set");
         assertTrue(prometheus.contains("mongodb_driver_commands_seconds_bucket{"), "and for the database's commands");

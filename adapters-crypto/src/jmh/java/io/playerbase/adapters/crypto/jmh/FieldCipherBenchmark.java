@@ -34,6 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class FieldCipherBenchmark {
 
     private FieldCipher production;
+    private FieldCipher released;
     private FieldCipher jdk;
     private FieldCipher pooled;
     private FieldCipher pooledWorkerDrbg;
@@ -45,6 +46,8 @@ public class FieldCipherBenchmark {
     public void setUp() {
         KeyRing ring = Fixtures.ring();
         production = new AesGcmFieldCipher(ring);
+        released = new ReleasedBouncyCastleFieldCipher(ring);
+        Fixtures.requireInteroperable(production, released);
         jdk = new JdkAesGcmFieldCipher(ring);
         pooled = new PooledAesGcmFieldCipher(ring, false);
         pooledWorkerDrbg = new PooledAesGcmFieldCipher(ring, true);
@@ -61,6 +64,12 @@ public class FieldCipherBenchmark {
     @Benchmark
     public String field32RoundTripProduction() {
         return production.decrypt(production.encrypt(Fixtures.FIELD_32, Fixtures.EMAIL_CONTEXT), Fixtures.EMAIL_CONTEXT);
+    }
+
+    /** The same with the previous release's cipher (BouncyCastle, engine per value): the "before". */
+    @Benchmark
+    public String field32RoundTripReleasedBouncyCastle() {
+        return released.decrypt(released.encrypt(Fixtures.FIELD_32, Fixtures.EMAIL_CONTEXT), Fixtures.EMAIL_CONTEXT);
     }
 
     // ---- one small field: the email (24 bytes)

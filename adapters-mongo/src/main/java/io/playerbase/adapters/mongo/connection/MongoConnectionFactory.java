@@ -8,7 +8,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.mongodb.DefaultMongoConnectionPoolTagsProvider;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
 import io.micronaut.configuration.mongo.core.CodecRegistryBuilder;
@@ -50,6 +53,12 @@ import java.util.concurrent.TimeUnit;
 final class MongoConnectionFactory {
 
     static final String URI_PROPERTY = "playerbase.mongo.uri";
+
+    /** The values of the {@code role} tag on the pool metrics: the three database roles (docs/access-control.md). */
+    static final String ROLE_READ_WRITE = "read_write";
+    static final String ROLE_READ_ONLY = "read_only";
+    static final String ROLE_ADMIN = "admin";
+    static final String POOL_MAX_SIZE_METRIC = "playerbase.mongo.pool.max.size";
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoConnectionFactory.class);
 
@@ -94,7 +103,8 @@ final class MongoConnectionFactory {
         // needs the registry Micronaut builds for it (entity codecs first, then the driver's defaults).
         // The builder only reads codec lists and package names from the configuration it is given.
         CodecRegistry codecs = codecRegistryBuilder.build(new DefaultMongoConfiguration(applicationConfiguration));
-        MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry));
+        MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry,
+                ROLE_READ_WRITE, settings.pool().maxSize()));
         awaitIfConfigured(client, settings, store.description());
         LOG.info("MongoDB in use: {}, database {}", store.description(), store.database());
         return client;
@@ -113,7 +123,8 @@ final class MongoConnectionFactory {
         MongoClientSettings client = MongoClientSettings.builder(clientSettings(
                         roleConnectionString(settings, roles.readOnlyUriOr(settings.uri()),
                                 "playerbase.mongo.read-only.uri (MONGODB_URI_READ_ONLY)", roles, embedded),
-                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry,
+                        ROLE_READ_ONLY, roles.readOnly().pool().maxSize()))
                 .applicationName("playerbase-read-only")
                 .readPreference(ReadPreference.secondaryPreferred())
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnly().pool().maxSize()).minSize(0))
@@ -128,7 +139,8 @@ final class MongoConnectionFactory {
         MongoClientSettings client = MongoClientSettings.builder(clientSettings(
                         roleConnectionString(settings, roles.adminUriOr(settings.uri()),
                                 "playerbase.mongo.admin.uri (MONGODB_URI_ADMIN)", roles, embedded),
-                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry,
+                        ROLE_ADMIN, roles.admin().pool().maxSize()))
                 .applicationName("playerbase-admin")
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.admin().pool().maxSize()).minSize(0))
                 .applyToSocketSettings(socket -> socket.readTimeout(
@@ -180,6 +192,23 @@ final class MongoConnectionFactory {
      */
     static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
                                               CodecRegistry codecs, @Nullable MeterRegistry meterRegistry) {
+        return clientSettings(connectionString, settings, codecs, meterRegistry, ROLE_READ_WRITE, settings.pool().maxSize());
+    }
+
+    /**
+     * {@link #clientSettings(ConnectionString, MongoConnectionSettings, CodecRegistry, MeterRegistry)} for one
+     * database role: its pool metrics carry the tag {@code role}, and the gauge
+     * {@code playerbase.mongo.pool.max.size} (same tag) says the pool's configured maximum, so that an alert
+     * can compare the connections in use with each role's own size (docs/operations.md).
+     */
+    static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
+                                              CodecRegistry codecs, @Nullable MeterRegistry meterRegistry,
+                                              String role, int maxPoolSize) {
+        if (meterRegistry != null) {
+            Gauge.builder(POOL_MAX_SIZE_METRIC, () -> maxPoolSize).tag("role", role)
+                    .description("Configured maximum size of the MongoDB connection pool of a database role")
+                    .register(meterRegistry);
+        }
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(connectionString)
                 .applicationName("playerbase")
@@ -189,9 +218,11 @@ final class MongoConnectionFactory {
                 .retryWrites(true)
                 .retryReads(true)
                 .applyToConnectionPoolSettings(pool -> {
-                    pool.maxSize(settings.pool().maxSize()).minSize(settings.pool().minSize());
+                    pool.maxSize(maxPoolSize).minSize(settings.pool().minSize());
                     if (meterRegistry != null) {
-                        pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(meterRegistry));
+                        DefaultMongoConnectionPoolTagsProvider tags = new DefaultMongoConnectionPoolTagsProvider();
+                        pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(meterRegistry,
+                                event -> Tags.of(tags.connectionPoolTags(event)).and("role", role)));
                     }
                 })
                 .applyToSocketSettings(socket -> socket

@@ -29,6 +29,8 @@ public final class MigrateOnStartup implements ApplicationEventListener<StartupE
 
     private final MigrationRunner runner;
     private volatile boolean upToDate;
+    /** Set once the start's own attempt ended: before that, the periodic check would only race it. */
+    private volatile boolean startAttempted;
 
     MigrateOnStartup(MigrationRunner runner) {
         this.runner = runner;
@@ -45,6 +47,8 @@ public final class MigrateOnStartup implements ApplicationEventListener<StartupE
             }
             LOG.warn("The database is not reachable at start; the service starts not ready and applies "
                     + "migrations once it answers: {}", e.getMessage());
+        } finally {
+            startAttempted = true;
         }
     }
 
@@ -56,6 +60,9 @@ public final class MigrateOnStartup implements ApplicationEventListener<StartupE
     @Scheduled(initialDelay = "${playerbase.migrations.check-interval:5s}",
             fixedDelay = "${playerbase.migrations.check-interval:5s}")
     void check() {
+        if (!startAttempted) {
+            return;
+        }
         try {
             MigrationStatus status = runner.status();
             if (status.pending().isEmpty()) {

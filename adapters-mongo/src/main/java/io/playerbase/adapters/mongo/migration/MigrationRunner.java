@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.micronaut.core.annotation.Nullable;
+import io.mongock.api.annotations.ChangeUnit;
 import io.mongock.driver.mongodb.sync.v4.driver.MongoSync4Driver;
 import io.mongock.runner.standalone.MongockStandalone;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,8 @@ public class MigrationRunner {
     /** Mongock's default change-log collection. */
     static final String CHANGE_LOG_COLLECTION = "mongockChangeLog";
     private static final int MAX_ERROR_LENGTH = 1000;
+    private static final List<String> BEFORE_SCHEMA_IDS = ChangeUnits.BEFORE_SCHEMA.stream()
+            .map(type -> type.getAnnotation(ChangeUnit.class).id()).toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
@@ -66,21 +70,43 @@ public class MigrationRunner {
      * @throws IllegalStateException when a change unit fails or the lock cannot be obtained
      */
     public synchronized MigrationStatus migrate() {
-        LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
         try {
-            // Legacy preparation first (see ChangeUnits.BEFORE_SCHEMA), then everything in order.
-            run(ChangeUnits.BEFORE_SCHEMA);
+            // Looked at under this object's lock: a caller that waited for another run (the periodic check
+            // during a slow start) finds the work done and does not start Mongock again.
+            List<String> pending = status().pending();
+            if (pending.isEmpty()) {
+                lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, now(), null);
+                MigrationStatus status = status();
+                LOG.info("Migrations of database {} up to date: {} applied, none pending", databaseName,
+                        status.applied().size());
+                return status;
+            }
+            LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
+            // Legacy preparation first (see ChangeUnits.BEFORE_SCHEMA), then everything in order. A database
+            // without users has nothing to prepare: the unit then runs in its place among the others.
+            if (pending.stream().anyMatch(BEFORE_SCHEMA_IDS::contains) && hasUsers()) {
+                run(ChangeUnits.BEFORE_SCHEMA);
+            }
             run(ChangeUnits.ALL);
         } catch (RuntimeException e) {
             String error = summary(e);
-            lastRun = new LastRun(MigrationStatus.Outcome.FAILED, Instant.now(), error);
+            lastRun = new LastRun(MigrationStatus.Outcome.FAILED, now(), error);
             LOG.error("Migrations of database {} failed: {}", databaseName, error, e);
             throw new IllegalStateException("Migrations of database " + databaseName + " failed: " + error, e);
         }
-        lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, Instant.now(), null);
+        lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, now(), null);
         MigrationStatus status = status();
         LOG.info("Migrations of database {} up to date: {} applied", databaseName, status.applied().size());
         return status;
+    }
+
+    private boolean hasUsers() {
+        return client.getDatabase(databaseName).getCollection("users").find().limit(1).first() != null;
+    }
+
+    /** Milliseconds, the precision of every other timestamp the service shows. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void run(List<Class<?>> units) {
