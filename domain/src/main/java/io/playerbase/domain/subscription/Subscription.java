@@ -59,6 +59,7 @@ public final class Subscription {
     private String latestTransactionId;
     private Instant latestPeriodEnd;
     private String currentToken;
+    private boolean copyPending;
     private Instant updatedAt;
     private long version;
 
@@ -85,6 +86,7 @@ public final class Subscription {
         this.latestTransactionId = s.latestTransactionId();
         this.latestPeriodEnd = s.latestPeriodEnd();
         this.currentToken = s.currentToken();
+        this.copyPending = s.copyPending();
         this.updatedAt = Objects.requireNonNull(s.updatedAt(), "updatedAt");
         this.version = s.version();
     }
@@ -98,7 +100,8 @@ public final class Subscription {
     public static Subscription open(SubscriptionKey key, List<String> tokens, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         return new Subscription(new StoredState(key, null, null, null, null, null, SubscriptionStatus.NONE, null, null,
-                null, null, null, null, null, null, null, null, null, List.copyOf(tokens), List.of(), List.of(), at, at, 0));
+                null, null, null, null, null, null, null, null, null, List.copyOf(tokens), List.of(), List.of(), false,
+                at, at, 0));
     }
 
     /** Rebuilds a stored subscription; used by adapters only. */
@@ -110,17 +113,21 @@ public final class Subscription {
         return new StoredState(key, owner, sourcePurchaseId, plan, sku, environment, status, startedAt, expiresAt,
                 graceUntil, resumesAt, autoRenew, revokedAt, revocationReason, storeTime, latestTransactionId,
                 latestPeriodEnd, currentToken, List.copyOf(tokens), List.copyOf(periods), List.copyOf(history),
-                createdAt, updatedAt, version);
+                copyPending, createdAt, updatedAt, version);
     }
 
-    /** A subscription as stored. */
+    /**
+     * A subscription as stored.
+     *
+     * @param copyPending the owner's account copy ({@code modules.subscription}) may not show the last change yet
+     */
     public record StoredState(SubscriptionKey key, UserId owner, String sourcePurchaseId, String plan, String sku,
                               String environment, SubscriptionStatus status, Instant startedAt, Instant expiresAt,
                               Instant graceUntil, Instant resumesAt, Boolean autoRenew, Instant revokedAt,
                               String revocationReason, Instant storeTime, String latestTransactionId,
                               Instant latestPeriodEnd, String currentToken, List<String> tokens,
-                              List<SubscriptionPeriod> periods, List<SubscriptionChange> history, Instant createdAt,
-                              Instant updatedAt, long version) {
+                              List<SubscriptionPeriod> periods, List<SubscriptionChange> history, boolean copyPending,
+                              Instant createdAt, Instant updatedAt, long version) {
         public StoredState {
             tokens = List.copyOf(tokens);
             periods = List.copyOf(periods);
@@ -149,7 +156,7 @@ public final class Subscription {
             changed = true;
         }
         if (changed) {
-            updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+            touch(now.truncatedTo(ChronoUnit.MILLIS), true);
         }
         return changed;
     }
@@ -164,7 +171,7 @@ public final class Subscription {
             }
         }
         if (changed) {
-            updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+            touch(now.truncatedTo(ChronoUnit.MILLIS), false);
         }
         return changed;
     }
@@ -192,12 +199,13 @@ public final class Subscription {
             Instant when = view.revokedAt() != null ? view.revokedAt() : view.asOf();
             changed |= refundPeriod(refunded, period != null && period.transactionId().equals(refunded) ? period : null, when);
         }
-        if (governs(view)) {
+        boolean governs = governs(view);
+        if (governs) {
             apply(view, plan, source, at);
             changed = true;
         }
         if (changed) {
-            updatedAt = at;
+            touch(at, governs);
         }
         return changed;
     }
@@ -331,7 +339,7 @@ public final class Subscription {
             graceUntil = null;
         }
         record(new SubscriptionChange(at, null, "time", source, before, status, expiresAt, graceUntil, autoRenew, plan));
-        updatedAt = at;
+        touch(at, true);
         return true;
     }
 
@@ -365,8 +373,30 @@ public final class Subscription {
             default -> throw new IllegalArgumentException("no wallet work in state " + from);
         };
         periods.set(periods.indexOf(p), p.with(next, p.refundedAt()));
-        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        touch(now.truncatedTo(ChronoUnit.MILLIS), false);
         return true;
+    }
+
+    /**
+     * The owner's account copy shows this version (called only for the version the copy was made from).
+     * @return whether it was pending
+     */
+    public boolean copyDone() {
+        boolean was = copyPending;
+        copyPending = false;
+        return was;
+    }
+
+    /** Whether the owner's account copy may not show the last change yet (the sweep finishes it). */
+    public boolean copyPending() {
+        return copyPending;
+    }
+
+    private void touch(Instant at, boolean affectsCopy) {
+        updatedAt = at;
+        if (affectsCopy && owner != null) {
+            copyPending = true;
+        }
     }
 
     /** The status at {@code now}: the stored one, ended by the clock where a period or a grace period ran out. */

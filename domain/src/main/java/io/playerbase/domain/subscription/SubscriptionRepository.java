@@ -34,7 +34,8 @@ public interface SubscriptionRepository {
 
     /**
      * For the sweep: owned subscriptions whose stored status is due to change by time at {@code now}
-     * ({@link Subscription#tidyAt()}), or that have money to move ({@link Subscription#hasWalletWork()}).
+     * ({@link Subscription#tidyAt()}), that have money to move ({@link Subscription#hasWalletWork()}), or
+     * whose owner's account copy may be behind ({@link Subscription#copyPending()}).
      */
     List<Subscription> due(Instant now, int limit);
 }

@@ -195,13 +195,19 @@ public abstract class SubscriptionRepositoryContract {
         running.attach(ann, null, NOW);
         running.observe(new StoreView("claim", NOW, State.PAID, "sku", null, far.minusSeconds(10), null, true, null, null, null,
                 null, null, null, "Sandbox"), PLAN, "t", NOW);
+        running.copyDone();
         repository.create(running);
         SubscriptionKey owing = appleKey();
         Subscription credit = Subscription.open(owing, List.of(), NOW);
         credit.attach(ann, null, NOW);
         credit.observe(new StoreView("claim", NOW, State.EXPIRED, "sku", null, NOW, null, true, null, null, null,
                 new StoreView.Period("tx-" + owing.chain(), NOW, NOW, true), null, null, "Sandbox"), PLAN, "t", NOW);
+        credit.copyDone();
         repository.create(credit);
+        SubscriptionKey copying = appleKey();
+        Subscription behind = Subscription.open(copying, List.of(), NOW);
+        behind.attach(ann, null, NOW);
+        repository.create(behind);
         SubscriptionKey nobodys = appleKey();
         Subscription ownerless = Subscription.open(nobodys, List.of(), NOW);
         ownerless.observe(new StoreView("claim", NOW, State.PAID, "sku", null, NOW.plusSeconds(1), null, true, null, null, null,
@@ -210,11 +216,11 @@ public abstract class SubscriptionRepositoryContract {
 
         Set<SubscriptionKey> due = new HashSet<>();
         repository.due(far, 1000).forEach(s -> due.add(s.key()));
-        assertTrue(due.containsAll(Set.of(expiring, owing)), due.toString());
+        assertTrue(due.containsAll(Set.of(expiring, owing, copying)), due.toString());
         assertTrue(!due.contains(nobodys), "nobody's subscription waits for its owner");
         Set<SubscriptionKey> early = new HashSet<>();
         repository.due(far.minusSeconds(11), 1000).forEach(s -> early.add(s.key()));
-        assertTrue(early.contains(owing) && !early.contains(expiring), early.toString());
+        assertTrue(early.contains(owing) && early.contains(copying) && !early.contains(expiring), early.toString());
 
         Subscription settled = repository.find(owing).orElseThrow();
         settled.walletDone("tx-" + owing.chain(), SubscriptionPeriod.CreditState.DUE, NOW);

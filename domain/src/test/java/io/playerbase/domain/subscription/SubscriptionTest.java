@@ -335,6 +335,23 @@ class SubscriptionTest {
     }
 
     @Test
+    void theAccountCopyIsPendingAfterEveryChangeOfStatusOrOwnerUntilItIsMade() {
+        Subscription s = fresh();
+        s.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
+        assertFalse(s.copyPending(), "nobody's account to copy to");
+        s.attach(ANN, null, T0);
+        assertTrue(s.copyPending());
+        assertTrue(s.copyDone());
+        s.walletDone("tx-1", CreditState.DUE, T0);
+        assertFalse(s.copyPending(), "money moved, nothing the account shows");
+        s.observe(Views.of(State.GRACE, T1).build(), PLAN, "n", T1);
+        assertTrue(s.copyPending());
+        s.copyDone();
+        assertTrue(s.tidy("sweep", T2.plus(Duration.ofDays(30))));
+        assertTrue(s.copyPending());
+    }
+
+    @Test
     void aStoredStateRestoresTheSameSubscription() {
         Subscription s = owned();
         s.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);

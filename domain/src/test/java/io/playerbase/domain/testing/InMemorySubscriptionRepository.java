@@ -60,7 +60,7 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
     public synchronized List<Subscription> due(Instant now, int limit) {
         return subscriptions.values().stream().map(Subscription::restore)
                 .filter(s -> s.owner().isPresent())
-                .filter(s -> s.hasWalletWork() || s.tidyAt().filter(at -> !at.isAfter(now)).isPresent())
+                .filter(s -> s.hasWalletWork() || s.copyPending() || s.tidyAt().filter(at -> !at.isAfter(now)).isPresent())
                 .limit(limit).toList();
     }
 }
