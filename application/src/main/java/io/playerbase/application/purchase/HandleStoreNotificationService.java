@@ -12,6 +12,7 @@ import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.Actor;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -31,7 +32,8 @@ import java.util.Set;
  *   <li>{@code TEST} and everything else: logged and answered.</li>
  * </ul>
  * A notification about a purchase never claimed here is logged; a later claim of it is refused by
- * the store's own answer (revoked).
+ * the store's own answer (revoked). Then the subscription module follows the subscription the
+ * notification is about, if any ({@link SubscriptionHook}, docs/subscriptions.md).
  */
 @Singleton
 final class HandleStoreNotificationService implements HandleStoreNotificationUseCase {
@@ -43,15 +45,24 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
     private final PurchaseRepository purchases;
     private final PurchaseCompletion completion;
     private final PurchaseMetrics metrics;
+    private final SubscriptionHook subscriptions;
     private final Clock clock;
 
     HandleStoreNotificationService(StoreVerifiers verifiers, StoreNotificationLog log, PurchaseRepository purchases,
                                    PurchaseCompletion completion, PurchaseMetrics metrics, Clock clock) {
+        this(verifiers, log, purchases, completion, metrics, SubscriptionHook.NONE, clock);
+    }
+
+    @Inject
+    HandleStoreNotificationService(StoreVerifiers verifiers, StoreNotificationLog log, PurchaseRepository purchases,
+                                   PurchaseCompletion completion, PurchaseMetrics metrics, SubscriptionHook subscriptions,
+                                   Clock clock) {
         this.verifiers = verifiers;
         this.log = log;
         this.purchases = purchases;
         this.completion = completion;
         this.metrics = metrics;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -64,9 +75,17 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         if (!log.receive(notification, clock.instant())) {
             return "already-processed";
         }
-        String outcome = apply(notification);
+        String outcome = withSubscription(apply(notification), notification);
         log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
         return outcome;
+    }
+
+    /** The subscription module's outcome replaces an {@code ignored:…} one and is appended to any other. */
+    private String withSubscription(String outcome, StoreNotification notification) {
+        return subscriptions.notified(notification)
+                .map(subscription -> outcome.startsWith("ignored:") || outcome.equals("logged:refund-reversed")
+                        ? subscription : outcome + "+" + subscription)
+                .orElse(outcome);
     }
 
     private String apply(StoreNotification notification) {

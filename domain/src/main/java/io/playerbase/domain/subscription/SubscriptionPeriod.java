@@ -1,6 +1,10 @@
 package io.playerbase.domain.subscription;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -14,6 +18,9 @@ import java.util.Objects;
  */
 public record SubscriptionPeriod(String transactionId, Instant startsAt, Instant endsAt, long credits,
                                  CreditState state, Instant refundedAt) {
+
+    /** The wallet's bound on operation ids. */
+    static final int MAX_OPERATION_ID = 300;
 
     public SubscriptionPeriod {
         Objects.requireNonNull(transactionId, "transactionId");
@@ -57,11 +64,25 @@ public record SubscriptionPeriod(String transactionId, Instant startsAt, Instant
 
     /** Wallet operation id of the period's credit: derived from the store transaction. */
     public static String creditOperationId(SubscriptionStore store, String transactionId) {
-        return "subscription:" + store.wireName() + ":" + transactionId;
+        return operationId("subscription:" + store.wireName() + ":", transactionId);
     }
 
     /** Wallet operation id of taking the period's credit back. */
     public static String refundOperationId(SubscriptionStore store, String transactionId) {
-        return "subscription-refund:" + store.wireName() + ":" + transactionId;
+        return operationId("subscription-refund:" + store.wireName() + ":", transactionId);
+    }
+
+    /** Store ids are short; one too long for the ledger's 300 characters is named by its SHA-256 instead. */
+    private static String operationId(String prefix, String transactionId) {
+        String id = prefix + transactionId;
+        if (id.length() <= MAX_OPERATION_ID) {
+            return id;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(transactionId.getBytes(StandardCharsets.UTF_8));
+            return prefix + "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,149 @@
+package io.playerbase.application.subscription;
+
+import io.playerbase.application.wallet.MoneyMovements;
+import io.playerbase.application.wallet.WalletOperation;
+import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.subscription.PremiumAccount;
+import io.playerbase.domain.subscription.PremiumAccountRepository;
+import io.playerbase.domain.subscription.Subscription;
+import io.playerbase.domain.subscription.SubscriptionPeriod;
+import io.playerbase.domain.subscription.SubscriptionPeriod.CreditState;
+import io.playerbase.domain.subscription.SubscriptionRepository;
+import io.playerbase.domain.subscription.SubscriptionSummary;
+import io.playerbase.domain.wallet.Amount;
+import io.playerbase.domain.wallet.Movement;
+import io.playerbase.domain.wallet.OperationId;
+import io.playerbase.domain.wallet.ReasonCode;
+import io.playerbase.domain.wallet.TransactionSource;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The steps after a subscription changes, each one conditional single-document write and each safe
+ * to repeat (a retry, a redelivery, a second instance, the sweep):
+ * <ol>
+ *   <li>{@link #change}: read, apply, write conditional on the version; a concurrent change re-reads;</li>
+ *   <li>{@link #settle}: the money its periods decided, through the wallet with operation ids derived
+ *       from the store transactions, then the period marked done;</li>
+ *   <li>{@link #project}: the owner's account copy ({@code modules.subscription}) with its audit
+ *       entry, then the subscription's pending mark cleared.</li>
+ * </ol>
+ * A crash between two steps leaves money or a copy pending on the subscription, which the next event
+ * or the sweep finishes; premium never depends on either.
+ */
+@Singleton
+final class SubscriptionUpdates {
+
+    static final String MODULE = "subscription";
+    private static final int MAX_ATTEMPTS = 30;
+
+    private final SubscriptionRepository subscriptions;
+    private final PremiumAccountRepository accounts;
+    private final MoneyMovements movements;
+    private final Clock clock;
+
+    SubscriptionUpdates(SubscriptionRepository subscriptions, PremiumAccountRepository accounts, MoneyMovements movements,
+                        Clock clock) {
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.movements = movements;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies {@code change} and stores it, re-reading on a concurrent change; a change that does
+     * nothing (another request got there first) stores nothing. @return the subscription as stored
+     */
+    Subscription change(Subscription subscription, Predicate<Subscription> change) {
+        Subscription current = subscription;
+        for (int attempt = 1; ; attempt++) {
+            if (!change.test(current)) {
+                return current;
+            }
+            try {
+                subscriptions.update(current);
+                return current;
+            } catch (Conflict stale) {
+                if (!"stale-version".equals(stale.code())) {
+                    throw stale;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new Conflict("subscription-busy", "The subscription is being changed by many requests at once; retry");
+                }
+                current = subscriptions.find(subscription.key())
+                        .orElseThrow(() -> new NotFound("subscription-not-found", "No such subscription"));
+            }
+        }
+    }
+
+    /**
+     * Moves the money its periods decided: a credit, or (for a refunded period) the credit made sure
+     * of and then taken back by the debt rule. Each movement happens once whatever runs it.
+     */
+    Subscription settle(Subscription subscription, Actor actor) {
+        Subscription current = subscription;
+        for (SubscriptionPeriod period : subscription.walletWork()) {
+            UserId owner = current.owner().orElseThrow();
+            Amount amount = new Amount(period.credits());
+            String credit = SubscriptionPeriod.creditOperationId(current.store(), period.transactionId());
+            movements.apply(new WalletOperation.SubscriptionCredit(owner, amount,
+                    movement(credit, "subscription_period", "subscription period credits", actor)));
+            if (period.state() == CreditState.REFUND_DUE) {
+                String refund = SubscriptionPeriod.refundOperationId(current.store(), period.transactionId());
+                movements.apply(new WalletOperation.PurchaseRefund(owner, amount,
+                        movement(refund, "subscription_refund", "subscription period refunded", actor)));
+            }
+            Instant now = clock.instant();
+            current = change(current, s -> s.walletDone(period.transactionId(), period.state(), now));
+        }
+        return current;
+    }
+
+    /**
+     * Brings the owner's account copy up to date with their subscriptions and grants, then clears the
+     * pending marks of the subscription versions it was made from. A deleted account gets no copy.
+     */
+    void project(UserId owner, Actor actor) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            PremiumAccount account = accounts.find(owner).orElse(null);
+            if (account == null || account.deleted()) {
+                return;
+            }
+            List<Subscription> owned = subscriptions.forUser(owner);
+            Instant now = clock.instant();
+            List<String> changed = account.project(SubscriptionSummary.of(owned, account.activeGrant(now), now));
+            if (!changed.isEmpty()) {
+                try {
+                    accounts.update(account, AuditEntry.of(owner, actor, "subscription.updated", MODULE, changed, now));
+                } catch (Conflict stale) {
+                    continue;
+                }
+            }
+            for (Subscription s : owned) {
+                if (s.copyDone()) {
+                    try {
+                        subscriptions.update(s);
+                    } catch (Conflict newer) {
+                        // Changed since: that change's own copy (or the sweep) follows.
+                    }
+                }
+            }
+            return;
+        }
+        throw new Conflict("subscription-busy", "The account is being changed by many requests at once; retry");
+    }
+
+    /** The description names no amount and is the same on every retry. */
+    private static Movement movement(String operationId, String reason, String description, Actor actor) {
+        return new Movement(new OperationId(operationId), new ReasonCode(reason), description, TransactionSource.PURCHASE,
+                actor);
+    }
+}
