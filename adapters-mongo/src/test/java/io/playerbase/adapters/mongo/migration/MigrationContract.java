@@ -53,6 +53,7 @@ abstract class MigrationContract {
                     "ix_wallet_transactions_user_id_created_at", "ux_wallet_transactions_user_id_sequence"),
             "store_products", Set.of("ux_store_products_product_id"),
             "user_purchases", Set.of("ux_user_purchases_store_transaction", "ix_user_purchases_user_id"),
+            "subscriptions", Set.of("ix_subscriptions_user_id", "ix_subscriptions_store_tokens", "ix_subscriptions_sweep_at"),
             "dutch_matches", Set.of("ux_dutch_matches_match_id"),
             "api_keys", Set.of("ux_api_keys_key_id"),
             "idempotency_keys", Set.of("ux_idempotency_keys_client_key", "ttl_idempotency_keys_expires_at"));
