@@ -18,6 +18,7 @@ import io.playerbase.adapters.rest.subscription.SubscriptionRequests.GrantPremiu
 import io.playerbase.adapters.rest.subscription.SubscriptionRequests.RevokePremiumRequest;
 import io.playerbase.adapters.rest.subscription.SubscriptionResponses.SubscriptionDetailsResponse;
 import io.playerbase.adapters.rest.support.ApiErrors;
+import io.playerbase.adapters.rest.support.RequestValues;
 import io.playerbase.application.subscription.port.in.GrantPremiumUseCase;
 import io.playerbase.application.subscription.port.in.RevokePremiumUseCase;
 import io.playerbase.application.subscription.port.in.SubscriptionQueries;
@@ -91,8 +92,8 @@ class AdminSubscriptionController {
     HttpResponse<?> grant(@PathVariable String id, @Body @Valid GrantPremiumRequest body, Authentication authentication,
                           HttpRequest<?> request) {
         String key = idempotency.requireKey(request);
-        var command = GrantPremiumUseCase.Command.of(new UserId(id), body.reason(), body.expiresAt(),
-                Principals.staff(authentication, request), clock.instant());
+        var command = GrantPremiumUseCase.Command.of(new UserId(id), body.reason(),
+                RequestValues.instant("expires_at", body.expiresAt()), Principals.staff(authentication, request), clock.instant());
         return idempotency.execute(request, authentication, key, body, HttpStatus.OK,
                 () -> SubscriptionDetailsResponse.of(grants.grant(command)));
     }
