@@ -109,15 +109,16 @@ final class SubscriptionUpdates {
 
     /**
      * Brings the owner's account copy up to date with their subscriptions and grants, then clears the
-     * pending marks of the subscription versions it was made from. A deleted account gets no copy.
+     * pending marks of the subscription versions it was made from. An erased account gets no copy.
      */
     void project(UserId owner, Actor actor) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             PremiumAccount account = accounts.find(owner).orElse(null);
+            List<Subscription> owned = subscriptions.forUser(owner);
             if (account == null || account.deleted()) {
+                clearCopyMarks(owned);
                 return;
             }
-            List<Subscription> owned = subscriptions.forUser(owner);
             Instant now = clock.instant();
             List<String> changed = account.project(SubscriptionSummary.of(owned, account.activeGrant(now), now));
             if (!changed.isEmpty()) {
@@ -127,18 +128,23 @@ final class SubscriptionUpdates {
                     continue;
                 }
             }
-            for (Subscription s : owned) {
-                if (s.copyDone()) {
-                    try {
-                        subscriptions.update(s);
-                    } catch (Conflict newer) {
-                        // Changed since: that change's own copy (or the sweep) follows.
-                    }
-                }
-            }
+            clearCopyMarks(owned);
             return;
         }
         throw new Conflict("subscription-busy", "The account is being changed by many requests at once; retry");
+    }
+
+    /** Only for the versions the copy was made from: a newer change keeps its mark for its own copy (or the sweep). */
+    private void clearCopyMarks(List<Subscription> copied) {
+        for (Subscription s : copied) {
+            if (s.copyDone()) {
+                try {
+                    subscriptions.update(s);
+                } catch (Conflict newer) {
+                    // Changed since the copy was made: that change's own copy, or the sweep, follows.
+                }
+            }
+        }
     }
 
     /** The description names no amount and is the same on every retry. */
