@@ -189,7 +189,8 @@ final class SubscriptionLifecycle implements SubscriptionHook {
     private Subscription resolve(VerifiedPurchase verified, Instant now) {
         SubscriptionStore store = store(verified.store());
         if (store != SubscriptionStore.GOOGLE_PLAY) {
-            return subscriptions.create(Subscription.open(new SubscriptionKey(store, verified.originalTransactionId()), List.of(), now));
+            SubscriptionKey key = new SubscriptionKey(store, verified.originalTransactionId());
+            return subscriptions.find(key).orElseGet(() -> subscriptions.create(Subscription.open(key, List.of(), now)));
         }
         String token = verified.originalTransactionId();
         Optional<Subscription> found = subscriptions.findByToken(store, token);
