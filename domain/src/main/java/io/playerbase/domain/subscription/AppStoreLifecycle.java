@@ -43,7 +43,7 @@ public final class AppStoreLifecycle {
         Instant revokedAt = refunded ? (facts.revocationDate() != null ? facts.revocationDate() : asOf) : null;
         return new StoreView(event, asOf, state, facts.productId(), facts.originalPurchaseDate(), facts.expiresDate(),
                 state == State.GRACE ? facts.gracePeriodExpiresDate() : null, autoRenew, null, revokedAt,
-                refunded ? reason(type, facts) : null, period, refunded ? facts.transactionId() : null, null,
+                refunded ? reason(type) : null, period, refunded ? facts.transactionId() : null, null,
                 facts.environment());
     }
 
@@ -85,7 +85,7 @@ public final class AppStoreLifecycle {
     }
 
     /** {@code revoke}: family sharing withdrawn (REVOKE); {@code refund} otherwise. */
-    private static String reason(String type, AppStoreFacts f) {
+    private static String reason(String type) {
         return "REVOKE".equals(type) ? "revoke" : "refund";
     }
 }
