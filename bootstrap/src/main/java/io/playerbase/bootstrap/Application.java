@@ -2,6 +2,7 @@ package io.playerbase.bootstrap;
 
 import io.micronaut.runtime.Micronaut;
 import io.playerbase.bootstrap.cli.CommandLine;
+import io.playerbase.bootstrap.ops.LogFormat;
 
 /**
  * Starts the HTTP service (the embedded store when MONGODB_URI is unset, pending migrations applied),
@@ -13,6 +14,7 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        LogFormat.normalize();
         if (Boolean.getBoolean(AotTraining.PROPERTY)) {
             AotTraining.run();
             System.exit(0);

@@ -1,7 +1,6 @@
 package io.playerbase.bootstrap;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
@@ -15,6 +14,8 @@ import io.playerbase.adapters.crypto.HmacBlindIndex;
 import io.playerbase.adapters.crypto.HmacSecretHasher;
 import io.playerbase.adapters.crypto.KeyRing;
 import io.playerbase.adapters.crypto.MasterKeyFile;
+import io.playerbase.adapters.mongo.connection.EmbeddedStoreSettings;
+import io.playerbase.adapters.mongo.connection.MongoConnectionSettings;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
@@ -43,27 +44,24 @@ import java.util.Map;
 final class CryptoFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CryptoFactory.class);
-    static final String IN_MEMORY = ":memory:";
 
     @Singleton
-    KeyRing keyRing(CryptoSettings settings,
-                    @Value("${playerbase.mongo.uri:}") String mongoUri,
-                    @Value("${playerbase.embedded.data-dir:./data}") String dataDir) {
+    KeyRing keyRing(CryptoSettings settings, MongoConnectionSettings mongo, EmbeddedStoreSettings embedded) {
         if (!CryptoSettings.blank(settings.masterKey())) {
             return KeyRing.parse(settings.masterKey().strip());
         }
-        if (!mongoUri.isBlank()) {
+        if (!mongo.embedded()) {
             throw new ConfigurationException("No master key configured. With an external MongoDB set "
                     + "PLAYERBASE_CRYPTO_MASTER_KEY (base64 of 32 random bytes) or the secret file "
                     + "playerbase_crypto_master_key; see docs/operations.md.");
         }
-        if (IN_MEMORY.equals(dataDir)) {
+        if (embedded.inMemory()) {
             LOG.warn("No master key configured: using a throw-away key for the in-memory store");
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             return KeyRing.of("k1", Map.of("k1", key));
         }
-        MasterKeyFile.LoadedKey loaded = MasterKeyFile.loadOrCreate(Path.of(dataDir));
+        MasterKeyFile.LoadedKey loaded = MasterKeyFile.loadOrCreate(Path.of(embedded.dataDir().strip()));
         if (loaded.generated()) {
             LOG.warn("No master key configured: generated {} for the embedded store. Back it up with the data; "
                     + "configure PLAYERBASE_CRYPTO_MASTER_KEY for anything beyond development.", loaded.file());

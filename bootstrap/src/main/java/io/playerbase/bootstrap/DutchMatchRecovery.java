@@ -1,6 +1,5 @@
 package io.playerbase.bootstrap;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
@@ -25,16 +24,14 @@ final class DutchMatchRecovery {
     private final Leases leases;
     private final Duration interval;
 
-    DutchMatchRecovery(RecoverDutchMatchesUseCase recover,
-                       @Value("${playerbase.dutch-game.recovery-min-age:30s}") Duration minAge, Leases leases,
-                       @Value("${playerbase.dutch-game.recovery-interval:60s}") Duration interval) {
+    DutchMatchRecovery(RecoverDutchMatchesUseCase recover, DutchGameProperties properties, Leases leases) {
         this.recover = recover;
-        this.minAge = minAge;
+        this.minAge = properties.recoveryMinAge();
         this.leases = leases;
-        this.interval = interval;
+        this.interval = properties.recoveryInterval();
     }
 
-    @Scheduled(initialDelay = "10s", fixedDelay = "${playerbase.dutch-game.recovery-interval:60s}")
+    @Scheduled(initialDelay = "10s", fixedDelay = "${playerbase.dutch-game.recovery-interval}")
     void run() {
         try {
             leases.runIfHeld("dutch-recovery", interval.multipliedBy(2), () -> {

@@ -41,8 +41,14 @@ final class EncryptionMaintenanceStarter {
         executor.submit(() -> {
             try {
                 if (maintenance.due()) {
-                    // Released at once when done (a zero hold): a later start may need a new pass.
-                    leases.runIfHeld("reencryption", Duration.ZERO, maintenance::run);
+                    // Released at once when done (a zero hold): a later start may need a new pass. Asked
+                    // again under the lease: an instance that starts while another finishes the pass
+                    // finds it done rather than running it a second time.
+                    leases.runIfHeld("reencryption", Duration.ZERO, () -> {
+                        if (maintenance.due()) {
+                            maintenance.run();
+                        }
+                    });
                 }
             } catch (RuntimeException e) {
                 LOG.error("Re-encryption pass failed; it resumes at the next start or with the reencrypt command", e);

@@ -85,6 +85,7 @@ class AccessMatrixEndToEndTest {
             GET    /api/v1/admin/dashboard/registrations | 401    | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
             GET    /api/v1/admin/dashboard/matches    | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
             GET    /api/v1/admin/dashboard/wallet-volume | 401    | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/dashboard/purchases  | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
             GET    /console/                          | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /console/js/main.js                | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /api/v1/admin/users/{pat}          | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
@@ -258,7 +259,7 @@ class AccessMatrixEndToEndTest {
         requests.put("GET /api/v1/admin/users", p -> HttpRequest.GET("/api/v1/admin/users?limit=5"));
         requests.put("POST /api/v1/admin/users/search", p -> HttpRequest.POST("/api/v1/admin/users/search",
                 Map.of("status", "active", "limit", 5)));
-        for (String series : List.of("registrations", "matches", "wallet-volume")) {
+        for (String series : List.of("registrations", "matches", "wallet-volume", "purchases")) {
             requests.put("GET /api/v1/admin/dashboard/" + series, p -> HttpRequest.GET("/api/v1/admin/dashboard/" + series + "?granularity=day"));
         }
         requests.put("GET /console/", p -> HttpRequest.GET("/console/"));

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -310,6 +311,42 @@ class ArchitectureTest {
                         }
                     }
                 })
+                .check(production);
+    }
+
+    @Test
+    void incomingPortsAreUseCasesOrQueries() {
+        classes().that().resideInAPackage("io.playerbase.application..port.in..").and().areInterfaces().and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Queries")
+                .check(production);
+    }
+
+    /** docs/architecture.md naming: a write use case is one method (its nested {@code Command} record in, a view out). */
+    @Test
+    void aUseCaseIsOneMethod() {
+        classes().that(INCOMING_PORT).and().haveSimpleNameEndingWith("UseCase")
+                .should(new ArchCondition<>("declare exactly one method") {
+                    @Override
+                    public void check(JavaClass port, ConditionEvents events) {
+                        List<String> methods = port.getMethods().stream()
+                                .filter(method -> !method.getModifiers().contains(JavaModifier.STATIC))
+                                .filter(method -> method.getModifiers().contains(JavaModifier.ABSTRACT))
+                                .map(JavaMethod::getName).sorted().toList();
+                        if (methods.size() != 1) {
+                            events.add(SimpleConditionEvent.violated(port, port.getName() + " declares " + methods));
+                        }
+                    }
+                })
+                .check(production);
+    }
+
+    @Test
+    void controllersAndChangeUnitsAreNamedByTheTable() {
+        classes().that().areAnnotatedWith(CONTROLLER).should().haveSimpleNameEndingWith("Controller")
+                .andShould().resideInAPackage("io.playerbase.adapters.rest..")
+                .check(production);
+        classes().that().areAnnotatedWith("io.mongock.api.annotations.ChangeUnit")
+                .should().haveNameMatching(".*\\.V\\d{4}_[A-Z]\\w*")
                 .check(production);
     }
 

@@ -172,7 +172,8 @@ class CommandLineTest {
 
         Result generated = run("generate-legacy", "--users=60", "--seed", "4", "--yes-write-test-data");
         assertEquals(0, generated.exit(), generated.err());
-        assertTrue(generated.out().contains("Wrote 60 old-system users"), generated.out());
+        assertTrue(generated.out().matches("(?s)Wrote 60 old-system users into database playerbase in \\d+:\\d\\d \\([\\d,]+ users/s\\).*"),
+                "the summary, and no progress drawn (not a terminal): " + generated.out());
         Result legacy = run("status");
         assertTrue(legacy.out().contains("Users: 60"), legacy.out());
         assertTrue(legacy.out().contains("Users without is_comp_player: 60"), "the old system's shape: " + legacy.out());
@@ -182,7 +183,10 @@ class CommandLineTest {
         assertEquals(3, again.exit(), "never mixed into a database that has users");
         assertTrue(again.err().contains("users") && again.err().contains("not empty"), again.err());
 
-        assertEquals(0, run("migrate").exit());
+        Result migrate = run("migrate");
+        assertEquals(0, migrate.exit(), migrate.err());
+        assertTrue(migrate.out().matches("(?s)Applied \\d+ change units in \\d+:\\d\\d \\([\\d,]+ change units/s\\)\\nApplied: .*"),
+                "the summary, and no progress drawn: " + migrate.out());
         Result migrated = run("status");
         assertTrue(migrated.out().contains("Pending (0)"), migrated.out());
         assertTrue(migrated.out().contains("Users: 65"), "the legacy users and the five computer players: " + migrated.out());

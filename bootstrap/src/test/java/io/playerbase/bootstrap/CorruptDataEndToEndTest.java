@@ -3,6 +3,7 @@ package io.playerbase.bootstrap;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,6 +137,15 @@ class CorruptDataEndToEndTest {
         assertEquals(List.of("address"), staffView.get("unreadable_fields"));
         Map<?, ?> listing = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users?limit=200").bearerAuth(admin), Map.class);
         assertTrue(((List<?>) listing.get("items")).stream().anyMatch(item -> victim.id().equals(((Map<?, ?>) item).get("id"))));
+        Map<?, ?> searched = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/users/search",
+                Map.of("username", victim.username())).bearerAuth(admin), Map.class);
+        assertEquals(List.of("address"), ((Map<?, ?>) ((List<?>) searched.get("items")).get(0)).get("unreadable_fields"));
+        String refresh = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", victim.username(), "password", PASSWORD)), Map.class).get("refresh_token");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/refresh",
+                Map.of("refresh_token", refresh))).getStatus(), "refresh");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.PUT("/api/v1/admin/users/" + victim.id()
+                + "/roles", Map.of("roles", List.of("support"))).bearerAuth(admin)).getStatus(), "role change");
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + victim.id()
                 + "/suspend", "").bearerAuth(admin)).getStatus());
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + victim.id()
@@ -161,6 +174,99 @@ class CorruptDataEndToEndTest {
     }
 
     @Test
+    void randomBytesInPlaceOfTheCiphertextAreTheSameError() {
+        Person person = register();
+        String admin = StaffAccounts.admin(context);
+        // The ciphertext's header (format and key id) kept, its body (nonce, ciphertext, tag) random.
+        String ciphertext = (String) stored(person).get("address");
+        String header = ciphertext.substring(0, ciphertext.lastIndexOf(':') + 1);
+        byte[] noise = new byte[48];
+        new SecureRandom().nextBytes(noise);
+        overwrite(person, "address", header + Base64.getUrlEncoder().withoutPadding().encodeToString(noise));
+
+        HttpClientResponseException own = failure(HttpRequest.GET("/api/v1/users/me").bearerAuth(person.token()));
+
+        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, own.getStatus());
+        Map<?, ?> problem = own.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("urn:playerbase:problem:stored-data-unreadable", problem.get("type"));
+        assertEquals(List.of(Map.of("field", "address", "message", "is stored unreadably")), problem.get("errors"));
+        Map<?, ?> staffView = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + person.id())
+                .bearerAuth(admin), Map.class);
+        assertEquals(List.of("address"), staffView.get("unreadable_fields"));
+        assertEquals("+44 1234", staffView.get("phone"));
+    }
+
+    @Test
+    void aDataKeyThatDoesNotOpenMakesOnlyThatAccountsPersonalFieldsUnreadable() {
+        Person victim = register();
+        Person other = register();
+        String admin = StaffAccounts.admin(context);
+        Counter keyCounter = meters.find("playerbase.stored.data.unreadable").tag("collection", "user_keys").counter();
+        double before = keyCounter == null ? 0 : keyCounter.count();
+        MongoCollection<Document> keys = database.getCollection("user_keys");
+        keys.updateOne(Filters.eq("_id", new ObjectId(victim.id())), Updates.set("wrapped_key",
+                keys.find(Filters.eq("_id", new ObjectId(other.id()))).first().get("wrapped_key")));
+
+        // The listing works for everyone and marks the entry.
+        Map<?, ?> listing = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users?limit=200").bearerAuth(admin), Map.class);
+        List<Map<?, ?>> items = ((List<?>) listing.get("items")).stream().<Map<?, ?>>map(item -> (Map<?, ?>) item).toList();
+        Map<?, ?> entry = items.stream().filter(item -> victim.id().equals(item.get("id"))).findFirst().orElseThrow();
+        assertNull(entry.get("email"));
+        assertEquals(List.of("address", "email", "phone"), entry.get("unreadable_fields"));
+        assertEquals(other.username() + "@example.org",
+                items.stream().filter(item -> other.id().equals(item.get("id"))).findFirst().orElseThrow().get("email"));
+
+        // The account works where it needs no personal value; its own profile is the typed error.
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", victim.username(), "password", PASSWORD))).getStatus());
+        HttpClientResponseException own = failure(HttpRequest.GET("/api/v1/users/me").bearerAuth(victim.token()));
+        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, own.getStatus());
+        assertTrue(own.getResponse().getBody(String.class).orElse("").contains("stored-data-unreadable"));
+        Map<?, ?> staffView = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + victim.id())
+                .bearerAuth(admin), Map.class);
+        assertEquals(List.of("address", "email", "phone"), staffView.get("unreadable_fields"));
+        for (String action : List.of("suspend", "reinstate")) {
+            assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + victim.id()
+                    + "/" + action, "").bearerAuth(admin)).getStatus(), action);
+        }
+        Map<?, ?> repaired = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/users/" + victim.id() + "/repair",
+                Map.of("clear_fields", List.of("phone", "address"))).bearerAuth(admin), Map.class);
+        assertEquals(List.of("email"), repaired.get("unreadable_fields"));
+        assertTrue(meters.find("playerbase.stored.data.unreadable").tag("collection", "user_keys").counter().count() > before);
+
+        // Erasure needs no key at all, and destroys it.
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/users/me",
+                Map.of("password", PASSWORD)).bearerAuth(logIn(victim.username()))).getStatus());
+        assertEquals(0, keys.countDocuments(Filters.eq("_id", new ObjectId(victim.id()))));
+    }
+
+    @Test
+    void aLedgerEntryWhoseAmountDoesNotDecryptLeavesTheDashboardSeriesWorking() {
+        Person person = register();
+        String admin = StaffAccounts.admin(context);
+        List<String> entries = new ArrayList<>();
+        for (int amount : List.of(300, 40)) {
+            Map<?, ?> entry = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/users/" + person.id() + "/wallet/credits",
+                    Map.of("amount", amount, "reason", "goodwill")).bearerAuth(admin).header("Idempotency-Key",
+                    "corrupt-" + UUID.randomUUID()), Map.class);
+            entries.add((String) entry.get("operation_id"));
+        }
+        MongoCollection<Document> ledger = database.getCollection("wallet_transactions");
+        Document first = ledger.find(Filters.eq("operation_id", entries.get(0))).first();
+        Document second = ledger.find(Filters.eq("operation_id", entries.get(1))).first();
+        // The second entry's amount is the first one's ciphertext: bound to another entry, it fails to decrypt.
+        ledger.updateOne(Filters.eq("_id", second.get("_id")), Updates.set("amount", first.get("amount")));
+        Counter counter = meters.find("playerbase.stored.data.unreadable").tag("collection", "wallet_transactions").counter();
+        double before = counter == null ? 0 : counter.count();
+
+        HttpResponse<Map> volume = http.toBlocking().exchange(HttpRequest.GET("/api/v1/admin/dashboard/wallet-volume")
+                .bearerAuth(admin), Map.class);
+
+        assertEquals(HttpStatus.OK, volume.getStatus(), "the series of everyone's money does not fail for one entry");
+        assertTrue(meters.find("playerbase.stored.data.unreadable").tag("collection", "wallet_transactions").counter().count() > before);
+    }
+
+    @Test
     void anUnreadableEmailLeavesTheListingWorkingAndMarksTheEntry() {
         Person person = register();
         String admin = StaffAccounts.admin(context);
@@ -181,6 +287,7 @@ class CorruptDataEndToEndTest {
         Person person = register();
         overwrite(person, "address", stored(register()).get("address"));
         overwrite(person, "phone", new Binary(new byte[]{9}));
+        overwrite(person, "email", stored(register()).get("email"));
 
         HttpResponse<?> erased = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/users/me", Map.of("password", PASSWORD))
                 .bearerAuth(person.token()));
@@ -190,6 +297,9 @@ class CorruptDataEndToEndTest {
         assertEquals("deleted", document.get("status"));
         assertFalse(document.containsKey("address"));
         assertFalse(document.containsKey("phone"));
+        assertEquals(HttpStatus.CREATED, http.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/register",
+                Map.of("email", person.username() + "@example.org", "username", person.username(), "password", PASSWORD)))
+                .getStatus(), "the erased account's email and username are free again");
     }
 
     @Test

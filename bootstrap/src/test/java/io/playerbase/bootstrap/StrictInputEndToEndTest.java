@@ -410,7 +410,7 @@ class StrictInputEndToEndTest {
             cases.add(get("GET /api/v1/games/dutch/comp-players", "count" + count, "/api/v1/games/dutch/comp-players" + count, gameServer,
                     400, "invalid-value", "count"));
         }
-        for (String series : List.of("registrations", "matches", "wallet-volume")) {
+        for (String series : List.of("registrations", "matches", "wallet-volume", "purchases")) {
             String operation = "GET /api/v1/admin/dashboard/" + series;
             String path = "/api/v1/admin/dashboard/" + series;
             cases.add(get(operation, "granularity=week", path + "?granularity=week", admin, 400, "invalid-value", "granularity"));

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.playerbase.domain.shared.FieldCipher.CipherFailure;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.FieldCipherContract;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -168,5 +171,14 @@ class AesGcmFieldCipherTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) value);
         return key;
+    }
+
+    /** The port's contract, which the test stand-in keeps too. */
+    @Nested
+    class Contract extends FieldCipherContract {
+        @Override
+        protected FieldCipher createCipher() {
+            return new AesGcmFieldCipher(KeyRing.of("k1", Map.of("k1", K1, "k2", K2)));
+        }
     }
 }

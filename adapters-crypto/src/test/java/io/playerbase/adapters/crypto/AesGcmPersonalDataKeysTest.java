@@ -3,7 +3,10 @@ package io.playerbase.adapters.crypto;
 import io.playerbase.domain.shared.FieldCipher.CipherFailure;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.PersonalDataKeysContract;
 import io.playerbase.domain.shared.UserId;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -140,5 +143,21 @@ class AesGcmPersonalDataKeysTest {
         assertThrows(CipherFailure.class, () -> keys.cipherFor(ANN, "pbk1:k9:" + "A".repeat(80)));
         assertThrows(IllegalArgumentException.class, () -> keys(ring("dek", Map.of("dek", K1))));
         assertNotEquals(keys.newWrappedKey(ANN), keys.newWrappedKey(ANN));
+    }
+
+    /** The port's contract, which the test stand-in keeps too. */
+    @Nested
+    class Contract extends PersonalDataKeysContract {
+        private final KeyRing ring = ring("k1", Map.of("k1", K1, "k2", K2));
+
+        @Override
+        protected PersonalDataKeys createKeys() {
+            return keys(ring);
+        }
+
+        @Override
+        protected FieldCipher serviceCipher() {
+            return new AesGcmFieldCipher(ring);
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.playerbase.domain.shared.PasswordHasher;
+import io.playerbase.domain.shared.PasswordHasherContract;
 import io.playerbase.domain.shared.Unavailable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -194,5 +197,14 @@ class Argon2idPasswordHasherTest {
         byte[] bytes = new byte[count];
         Arrays.fill(bytes, (byte) value);
         return bytes;
+    }
+
+    /** The port's contract, which the test stand-in keeps too. */
+    @Nested
+    class Contract extends PasswordHasherContract {
+        @Override
+        protected PasswordHasher createHasher() {
+            return new Argon2idPasswordHasher(SMALL);
+        }
     }
 }

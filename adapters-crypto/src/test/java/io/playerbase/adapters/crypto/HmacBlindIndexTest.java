@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.playerbase.domain.shared.BlindIndex;
+import io.playerbase.domain.shared.BlindIndexContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,5 +132,14 @@ class HmacBlindIndexTest {
 
     private static byte[] filled(int value) {
         return repeat(value, 32);
+    }
+
+    /** The port's contract, which the test stand-in keeps too. */
+    @Nested
+    class Contract extends BlindIndexContract {
+        @Override
+        protected BlindIndex createIndex() {
+            return new HmacBlindIndex(ring, "k1", null);
+        }
     }
 }

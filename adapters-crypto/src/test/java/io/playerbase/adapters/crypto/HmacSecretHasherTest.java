@@ -1,5 +1,8 @@
 package io.playerbase.adapters.crypto;
 
+import io.playerbase.domain.shared.SecretHasher;
+import io.playerbase.domain.shared.SecretHasherContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -68,5 +71,14 @@ class HmacSecretHasherTest {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) value);
         return key;
+    }
+
+    /** The port's contract, which the test stand-in keeps too. */
+    @Nested
+    class Contract extends SecretHasherContract {
+        @Override
+        protected SecretHasher createHasher() {
+            return new HmacSecretHasher(ring);
+        }
     }
 }

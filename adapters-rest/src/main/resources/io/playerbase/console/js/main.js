@@ -7,6 +7,7 @@ import { playersPage } from './pages/players.js';
 import { playerPage } from './pages/player.js';
 import { apiKeysPage } from './pages/api-keys.js';
 import { compPlayersPage } from './pages/comp-players.js';
+import { productsPage } from './pages/products.js';
 
 // Routes carry ids only (a user id is not personal data); search criteria stay in memory.
 const ROUTES = [
@@ -14,6 +15,7 @@ const ROUTES = [
   [/^#\/players$/, () => playersPage()],
   [/^#\/players\/([0-9a-f]{24})$/, id => playerPage(id)],
   [/^#\/comp-players$/, () => compPlayersPage()],
+  [/^#\/products$/, () => productsPage()],
   [/^#\/api-keys$/, () => apiKeysPage()],
 ];
 

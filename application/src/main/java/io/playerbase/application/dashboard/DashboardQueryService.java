@@ -42,6 +42,12 @@ final class DashboardQueryService implements DashboardQueries {
     }
 
     @Override
+    public CountSeries purchases(SeriesQuery query) {
+        ActivityWindow window = window(query);
+        return count(window, log.purchasesRecorded(window, MAX_SCANNED + 1));
+    }
+
+    @Override
     public VolumeSeries walletVolume(SeriesQuery query) {
         ActivityWindow window = window(query);
         List<WalletMovement> found = log.walletMovements(window, MAX_SCANNED + 1);

@@ -14,6 +14,7 @@ import io.playerbase.domain.dutchgame.MatchState;
 import io.playerbase.domain.dutchgame.Standing;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
 
@@ -51,23 +52,30 @@ final class DutchGameQueryService implements DutchGameQueries {
     }
 
     @Override
-    public LeaderboardView leaderboard(LeaderboardOrder by, int limit, String cursor, boolean includeCompPlayers) {
-        checkSize("limit", limit, settings.maxPageSize());
+    public LeaderboardView leaderboard(LeaderboardOrder by, PageRequest page, boolean includeCompPlayers) {
+        int limit = leaderboardPages().check(page).limit();
         LeaderboardFilter filter = filter(by, includeCompPlayers);
-        LeaderboardPosition after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        LeaderboardPosition after = page.cursor() == null ? null : decode(page.cursor());
         long rank = after == null ? 0 : board.countBefore(filter, after) + 1;
-        List<Standing> page = board.after(filter, after, limit + 1);
+        List<Standing> found = board.after(filter, after, limit + 1);
         List<LeaderboardView.Entry> entries = new ArrayList<>();
-        for (Standing standing : page.subList(0, Math.min(limit, page.size()))) {
+        for (Standing standing : found.subList(0, Math.min(limit, found.size()))) {
             entries.add(new LeaderboardView.Entry(++rank, PlayerStatsView.of(standing)));
         }
-        String next = page.size() > limit ? encode(LeaderboardPosition.of(page.get(limit - 1), by)) : null;
+        String next = found.size() > limit ? encode(LeaderboardPosition.of(found.get(limit - 1), by)) : null;
         return new LeaderboardView(by.wire(), entries, next);
     }
 
     @Override
+    public PageRequest.Limits leaderboardPages() {
+        return settings.leaderboardPages();
+    }
+
+    @Override
     public LeaderboardView around(UserId player, LeaderboardOrder by, int radius, boolean includeCompPlayers) {
-        checkSize("radius", radius, settings.maxPageSize() / 2);
+        if (radius < 0 || radius > settings.maxPageSize() / 2) {
+            throw new InvalidValue("radius", "must be between 0 and " + settings.maxPageSize() / 2);
+        }
         LeaderboardFilter filter = filter(by, includeCompPlayers);
         Standing me = board.standing(player)
                 .filter(standing -> filter.admits(true, standing.compPlayer(), standing.stats()))
@@ -91,12 +99,6 @@ final class DutchGameQueryService implements DutchGameQueries {
         return new LeaderboardFilter(by, includeCompPlayers, settings.minMatchesForWinRate());
     }
 
-    private static void checkSize(String field, int value, int max) {
-        if (value < (field.equals("limit") ? 1 : 0) || value > max) {
-            throw new InvalidValue(field, "must be between " + (field.equals("limit") ? 1 : 0) + " and " + max);
-        }
-    }
-
     /** Opaque to clients: the last entry's sort value and id. */
     static String encode(LeaderboardPosition position) {
         String raw = Double.toString(position.value()) + "|" + position.userId().value();
@@ -109,7 +111,7 @@ final class DutchGameQueryService implements DutchGameQueries {
             int bar = raw.indexOf('|');
             return new LeaderboardPosition(Double.parseDouble(raw.substring(0, bar)), new UserId(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
-            throw new InvalidValue("cursor", "is not a cursor of this leaderboard");
+            throw PageRequest.invalidCursor();
         }
     }
 }

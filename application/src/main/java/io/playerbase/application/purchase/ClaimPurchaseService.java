@@ -12,12 +12,12 @@ import io.playerbase.domain.purchase.PurchaseProof;
 import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.Store;
+import io.playerbase.domain.purchase.StoreNotificationLog;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.DomainException;
 import io.playerbase.domain.shared.RuleViolation;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -29,6 +29,12 @@ import java.util.Optional;
  * written for a proof that is not genuine; the purchase is recorded under the unique store
  * transaction before any money moves, so of many concurrent claims one wins and the others find it;
  * the grant then runs with the operation id derived from the store transaction.
+ *
+ * <p>The store's notifications may come first: a refund logged before anyone claimed the purchase
+ * makes the claim refuse it ({@code purchase-revoked}, nothing written), and one that lands while a
+ * claim runs is found by the check after the grant, which refunds at once. (The notification handler
+ * writes its log entry before it looks for the purchase, the claim records the purchase before it
+ * looks at the log: one of the two always sees the other.)
  */
 @Singleton
 final class ClaimPurchaseService implements ClaimPurchaseUseCase {
@@ -36,6 +42,7 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
     private final StoreVerifiers verifiers;
     private final ProductCatalog catalog;
     private final PurchaseRepository purchases;
+    private final StoreNotificationLog notifications;
     private final PurchaseModule module;
     private final PurchaseCompletion completion;
     private final PurchaseMetrics metrics;
@@ -43,17 +50,12 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
     private final Clock clock;
 
     ClaimPurchaseService(StoreVerifiers verifiers, ProductCatalog catalog, PurchaseRepository purchases,
-                         PurchaseModule module, PurchaseCompletion completion, PurchaseMetrics metrics, Clock clock) {
-        this(verifiers, catalog, purchases, module, completion, metrics, SubscriptionHook.NONE, clock);
-    }
-
-    @Inject
-    ClaimPurchaseService(StoreVerifiers verifiers, ProductCatalog catalog, PurchaseRepository purchases,
-                         PurchaseModule module, PurchaseCompletion completion, PurchaseMetrics metrics,
-                         SubscriptionHook subscriptions, Clock clock) {
+                         StoreNotificationLog notifications, PurchaseModule module, PurchaseCompletion completion,
+                         PurchaseMetrics metrics, SubscriptionHook subscriptions, Clock clock) {
         this.verifiers = verifiers;
         this.catalog = catalog;
         this.purchases = purchases;
+        this.notifications = notifications;
         this.module = module;
         this.completion = completion;
         this.metrics = metrics;
@@ -71,7 +73,7 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
                 throw new IllegalStateException("a verifier answered for another store");
             }
             metrics.verified(verified.store());
-            return PurchaseView.of(recordAndGrant(command, verified));
+            return PurchaseView.of(recordAndGrant(command, asTheStoreLastSaid(verified)));
         } catch (RuleViolation | Conflict refused) {
             if (refused instanceof Conflict && !refused.code().equals("purchase-already-claimed")) {
                 throw refused;
@@ -126,9 +128,38 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
         if (purchase.verified().kind() == ProductKind.SUBSCRIPTION) {
             subscriptions.claimed(purchase, command.actor());
         }
-        Purchase result = completion.grant(purchase, command.actor());
+        Purchase result = refundIfTheStoreDid(completion.grant(purchase, command.actor()));
         acknowledge(verified);
         return result;
+    }
+
+    /** Revoked if the store's latest notification about it says so, whatever the client's older proof says. */
+    private VerifiedPurchase asTheStoreLastSaid(VerifiedPurchase verified) {
+        if (verified.state() == VerifiedPurchase.StoreState.REVOKED) {
+            return verified;
+        }
+        return notifications.latestAbout(verified.store(), verified.storeTransactionId())
+                .filter(latest -> latest.state() == VerifiedPurchase.StoreState.REVOKED)
+                .map(latest -> verified.withState(VerifiedPurchase.StoreState.REVOKED,
+                        latest.revokedAt() != null ? latest.revokedAt() : latest.sentAt()))
+                .orElse(verified);
+    }
+
+    /** A refund notification that arrived while this claim ran (it found no purchase yet) is applied now. */
+    private Purchase refundIfTheStoreDid(Purchase purchase) {
+        if (purchase.status() == PurchaseStatus.REFUNDING || purchase.status() == PurchaseStatus.REFUNDED) {
+            return purchase;
+        }
+        Optional<StoreNotificationLog.PurchaseEvent> latest = notifications.latestAbout(purchase.store(),
+                purchase.verified().storeTransactionId())
+                .filter(event -> event.state() == VerifiedPurchase.StoreState.REVOKED);
+        if (latest.isEmpty()) {
+            return purchase;
+        }
+        Purchase refunded = completion.refund(purchase, StoreEvents.refund(purchase.store(), latest.get()),
+                StoreEvents.actor(latest.get().notificationId()));
+        metrics.refunded(purchase.store());
+        return refunded;
     }
 
     /** The store may refund what is never acknowledged; a failure here is retried by the client's next claim. */

@@ -6,39 +6,37 @@ import io.playerbase.domain.purchase.Purchase;
 import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
-import io.playerbase.domain.purchase.Refund;
-import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.Actor;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Store server notifications (docs/purchases.md): authenticated by the store's verifier, logged once
- * per notification id (a redelivery after processing changes nothing), then applied:
+ * per notification id with what it says of its purchase (a redelivery after processing changes
+ * nothing), then applied if it is the store's latest word on that purchase (by the store's own time;
+ * an older one arriving late changes nothing):
  * <ul>
  *   <li>App Store {@code REFUND}, {@code REVOKE}; Google {@code VOIDED_PURCHASE}: the purchase is
- *       refunded once (the first refund stands, later or repeated ones change nothing);</li>
- *   <li>App Store {@code REFUND_REVERSED}: logged for support, the purchase stays refunded (no
- *       automatic re-grant; an admin may credit the player);</li>
- *   <li>{@code CONSUMPTION_REQUEST}: acknowledged (no consumption data is sent to Apple);</li>
- *   <li>{@code TEST} and everything else: logged and answered.</li>
+ *       refunded once (the credits taken back by the debt rule);</li>
+ *   <li>App Store {@code REFUND_REVERSED}: a purchase its store refunded is reinstated and granted
+ *       again, once;</li>
+ *   <li>Google one-time product events: the purchase as re-read from the Developer API; refunded if
+ *       Google says it is canceled, else logged;</li>
+ *   <li>{@code CONSUMPTION_REQUEST}: acknowledged (no consumption data is sent to Apple);
+ *       {@code TEST}: answered;</li>
+ *   <li>every other type: stored and answered ({@code ignored:unknown-type}).</li>
  * </ul>
- * A notification about a purchase never claimed here is logged; a later claim of it is refused by
- * the store's own answer (revoked). Then the subscription module follows the subscription the
+ * A refund of a purchase never claimed here stays in the log: a later claim of it asks the log and
+ * is refused ({@code purchase-revoked}). Then the subscription module follows the subscription the
  * notification is about, if any ({@link SubscriptionHook}, docs/subscriptions.md).
  */
 @Singleton
 final class HandleStoreNotificationService implements HandleStoreNotificationUseCase {
-
-    private static final Set<String> REFUNDS = Set.of("REFUND", "REVOKE", "VOIDED_PURCHASE");
 
     private final StoreVerifiers verifiers;
     private final StoreNotificationLog log;
@@ -48,12 +46,6 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
     private final SubscriptionHook subscriptions;
     private final Clock clock;
 
-    HandleStoreNotificationService(StoreVerifiers verifiers, StoreNotificationLog log, PurchaseRepository purchases,
-                                   PurchaseCompletion completion, PurchaseMetrics metrics, Clock clock) {
-        this(verifiers, log, purchases, completion, metrics, SubscriptionHook.NONE, clock);
-    }
-
-    @Inject
     HandleStoreNotificationService(StoreVerifiers verifiers, StoreNotificationLog log, PurchaseRepository purchases,
                                    PurchaseCompletion completion, PurchaseMetrics metrics, SubscriptionHook subscriptions,
                                    Clock clock) {
@@ -68,10 +60,11 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
 
     @Override
     public String handle(NotificationDelivery delivery) {
-        StoreNotification notification = verifiers.notifications(delivery.store()).verify(delivery);
-        if (notification.store() != delivery.store()) {
+        StoreNotification verified = verifiers.notifications(delivery.store()).verify(delivery);
+        if (verified.store() != delivery.store()) {
             throw new IllegalStateException("a notification verifier answered for another store");
         }
+        StoreNotification notification = StoreEvents.asMeant(verified);
         if (!log.receive(notification, clock.instant())) {
             return "already-processed";
         }
@@ -90,35 +83,51 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
 
     private String apply(StoreNotification notification) {
         String type = notification.type();
-        if (REFUNDS.contains(type)) {
-            return refund(notification);
+        switch (type) {
+            case "CONSUMPTION_REQUEST":
+                return "acknowledged";
+            case "TEST":
+                return "test";
+            default:
+                break;
         }
-        return switch (type) {
-            case "REFUND_REVERSED" -> "logged:refund-reversed";
-            case "CONSUMPTION_REQUEST" -> "acknowledged";
-            case "TEST" -> "test";
-            default -> "ignored:unknown-type";
-        };
-    }
-
-    private String refund(StoreNotification notification) {
+        boolean refund = StoreEvents.REFUNDS.contains(type);
+        boolean reversal = StoreEvents.REFUND_REVERSED.equals(type);
+        boolean oneTimeProduct = type.startsWith(StoreEvents.ONE_TIME_PRODUCT);
+        if (!refund && !reversal && !oneTimeProduct) {
+            return "ignored:unknown-type";
+        }
         Optional<VerifiedPurchase> concerned = notification.verifiedPurchase();
         if (concerned.isEmpty()) {
             return "ignored:no-purchase";
         }
-        Optional<Purchase> purchase = purchases.findByStoreTransaction(notification.store(),
+        boolean superseded = log.latestAbout(notification.store(), concerned.get().storeTransactionId())
+                .filter(latest -> latest.sentAt().isAfter(notification.sentAt()))
+                .isPresent();
+        if (superseded) {
+            return "ignored:out-of-order";
+        }
+        Optional<Purchase> recorded = purchases.findByStoreTransaction(notification.store(),
                 concerned.get().storeTransactionId());
-        if (purchase.isEmpty()) {
+        if (recorded.isEmpty()) {
             return "ignored:unknown-purchase";
         }
-        if (purchase.get().status() == PurchaseStatus.REFUNDED) {
+        Actor actor = StoreEvents.actor(notification.notificationId());
+        if (reversal) {
+            int round = recorded.get().reinstatements();
+            Purchase after = completion.reinstate(recorded.get(), actor);
+            return after.reinstatements() > round ? "reinstated" : "ignored:not-refunded-by-store";
+        }
+        if (concerned.get().state() != VerifiedPurchase.StoreState.REVOKED) {
+            return "logged";
+        }
+        if (recorded.get().status() == PurchaseStatus.REFUNDED) {
             return "already-refunded";
         }
-        Store store = notification.store();
-        Refund refund = new Refund(store.wireName(), notification.type().toLowerCase(Locale.ROOT).replace('_', '-'),
-                concerned.get().revokedAt() != null ? concerned.get().revokedAt() : notification.sentAt());
-        completion.refund(purchase.get(), refund, Actor.system("notification:" + notification.notificationId()));
-        metrics.refunded(store);
+        VerifiedPurchase revoked = concerned.get();
+        completion.refund(recorded.get(), StoreEvents.refund(notification.store(), type,
+                revoked.revokedAt() != null ? revoked.revokedAt() : notification.sentAt()), actor);
+        metrics.refunded(notification.store());
         return "refunded";
     }
 }

@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  *   <li>grant: credit the wallet with the operation id derived from the store transaction, then mark
  *       the purchase {@code granted} and raise the module's counters;</li>
  *   <li>refund: mark the purchase {@code refunding} (the first refund stands), take the credits back
- *       by the debt rule with the refund's derived operation id, then mark it {@code refunded}.</li>
+ *       by the debt rule with the refund's derived operation id, then mark it {@code refunded};</li>
+ *   <li>reinstate (the store reversed its refund): mark the purchase {@code granting} again in a new
+ *       round, then grant as above with that round's operation id.</li>
  * </ol>
  * A crash between two steps leaves a purchase {@code granting} or {@code refunding}; whoever comes
  * next finishes it, and the wallet's operation ids make sure the money moves once.
@@ -58,11 +60,28 @@ final class PurchaseCompletion {
         if (purchase.status() != PurchaseStatus.GRANTING) {
             return purchase;
         }
+        boolean reinstated = purchase.reinstatements() > 0;
         movements.apply(new WalletOperation.PurchaseGrant(purchase.owner(), new Amount(purchase.credits()),
-                movement(purchase.grantOperationId(), "purchase", purchase, actor)));
+                movement(purchase.grantOperationId(), reinstated ? "purchase_reinstated" : "purchase", purchase, actor)));
         Purchase granted = save(purchase, p -> p.markGranted(clock.instant()));
-        noteCounters(granted, actor, "purchase.granted");
+        noteCounters(granted, actor, reinstated ? "purchase.reinstated" : "purchase.granted");
         return granted;
+    }
+
+    /**
+     * The store reversed its refund (App Store {@code REFUND_REVERSED}): a refund a crash left running is
+     * finished first, then the purchase is reinstated and a credits pack granted anew (a new round of
+     * operation ids, so this too happens once). A purchase not refunded by its store is returned as it is.
+     */
+    Purchase reinstate(Purchase purchase, Actor actor) {
+        Purchase current = finishRefund(purchase, actor);
+        int round = current.reinstatements();
+        current = save(current, p -> p.reinstate(clock.instant()));
+        if (current.reinstatements() > round && current.status() == PurchaseStatus.RECORDED) {
+            module.audit(AuditEntry.of(current.owner(), actor, "purchase.reinstated", MODULE, List.of("status"),
+                    clock.instant()));
+        }
+        return grant(current, actor);
     }
 
     /** Records a subscription purchase in the module's counters (the subscription module activates it). */

@@ -31,19 +31,4 @@ public interface SubscriptionHook {
      */
     Optional<String> notified(StoreNotification notification);
 
-    /** For purchase tests that leave subscriptions out: the service always gets the subscription module. */
-    SubscriptionHook NONE = new SubscriptionHook() {
-        @Override
-        public void checkClaim(UserId claimant, VerifiedPurchase verified) {
-        }
-
-        @Override
-        public void claimed(Purchase purchase, Actor actor) {
-        }
-
-        @Override
-        public Optional<String> notified(StoreNotification notification) {
-            return Optional.empty();
-        }
-    };
 }

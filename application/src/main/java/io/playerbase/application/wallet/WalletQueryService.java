@@ -1,12 +1,12 @@
 package io.playerbase.application.wallet;
 
-import io.playerbase.application.wallet.port.in.LedgerPage;
 import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.application.wallet.port.in.WalletView;
-import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.Page;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Ledger;
 import io.playerbase.domain.wallet.LedgerEntry;
@@ -43,29 +43,27 @@ final class WalletQueryService implements WalletQueries {
     }
 
     @Override
-    public LedgerPage ledger(UserId userId, String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new InvalidValue("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        long before = cursor == null ? Long.MAX_VALUE : parseCursor(cursor);
+    public Page<TransactionView> ledger(UserId userId, PageRequest page) {
+        int size = LEDGER_PAGES.check(page).limit();
+        long before = page.cursor() == null ? Long.MAX_VALUE : parseCursor(page.cursor());
         Wallet wallet = find(userId);
         // Only entries the wallet has committed: the snapshot is consistent with the balance just read.
         long upper = Math.min(before, wallet.sequence() + 1);
-        List<LedgerEntry> page = new ArrayList<>(ledger.newestFirst(userId, upper, size));
+        List<LedgerEntry> entries = new ArrayList<>(ledger.newestFirst(userId, upper, size));
         wallet.unrecordedEntry().ifPresent(unrecorded -> {
             boolean inRange = unrecorded.sequence() < upper;
-            boolean missing = page.isEmpty() || page.get(0).sequence() < unrecorded.sequence();
+            boolean missing = entries.isEmpty() || entries.get(0).sequence() < unrecorded.sequence();
             if (inRange && missing) {
-                page.add(0, unrecorded);
-                if (page.size() > size) {
-                    page.remove(page.size() - 1);
+                entries.add(0, unrecorded);
+                if (entries.size() > size) {
+                    entries.remove(entries.size() - 1);
                 }
             }
         });
-        LedgerEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = page.size() == size && last.sequence() > 1 ? Long.toString(last.sequence()) : null;
-        return new LedgerPage(page.stream().map(TransactionView::of).toList(), next);
+        LedgerEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        // The cursor is the sequence number of the page's last (oldest) entry: opaque to clients.
+        String next = entries.size() == size && last.sequence() > 1 ? Long.toString(last.sequence()) : null;
+        return new Page<>(entries.stream().map(TransactionView::of).toList(), next);
     }
 
     @Override
@@ -112,6 +110,6 @@ final class WalletQueryService implements WalletQueries {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidValue("cursor", "is not a cursor returned by this API");
+        throw PageRequest.invalidCursor();
     }
 }

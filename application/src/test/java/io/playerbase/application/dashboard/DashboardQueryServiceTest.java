@@ -6,15 +6,13 @@ import io.playerbase.application.dashboard.port.in.DashboardQueries.CountSeries;
 import io.playerbase.application.dashboard.port.in.DashboardQueries.SeriesQuery;
 import io.playerbase.application.dashboard.port.in.DashboardQueries.VolumeSeries;
 import io.playerbase.domain.dashboard.ActivityLog;
-import io.playerbase.domain.dashboard.ActivityWindow;
 import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.testing.InMemoryActivityLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,40 +24,15 @@ class DashboardQueryServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T15:42:00Z");
 
-    /** Holds records and answers like the port says: in the window, newest first, at most limit. */
-    private static final class FakeActivityLog implements ActivityLog {
-        final List<Instant> registrations = new ArrayList<>();
-        final List<WalletMovement> movements = new ArrayList<>();
-        int lastLimit;
-
-        @Override
-        public List<Instant> registrations(ActivityWindow window, int limit) {
-            lastLimit = limit;
-            return registrations.stream().filter(at -> !at.isBefore(window.from()) && at.isBefore(window.to()))
-                    .sorted(Comparator.reverseOrder()).limit(limit).toList();
-        }
-
-        @Override
-        public List<Instant> matchesReported(ActivityWindow window, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<WalletMovement> walletMovements(ActivityWindow window, int limit) {
-            return movements.stream().filter(m -> !m.at().isBefore(window.from()) && m.at().isBefore(window.to()))
-                    .sorted(Comparator.comparing(WalletMovement::at).reversed()).limit(limit).toList();
-        }
-    }
-
-    private final FakeActivityLog log = new FakeActivityLog();
+    private final InMemoryActivityLog log = new InMemoryActivityLog();
     private final DashboardQueries queries = new DashboardQueryService(log, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void withoutAWindowTheLast48HoursCountPerHourIncludingTheCurrentOne() {
-        log.registrations.add(Instant.parse("2026-12-04T15:01:00Z"));
-        log.registrations.add(Instant.parse("2026-12-04T15:30:00Z"));
-        log.registrations.add(Instant.parse("2026-12-02T16:00:00Z"));
-        log.registrations.add(Instant.parse("2026-12-02T15:59:59Z"));
+        log.register(Instant.parse("2026-12-04T15:01:00Z"), false);
+        log.register(Instant.parse("2026-12-04T15:30:00Z"), false);
+        log.register(Instant.parse("2026-12-02T16:00:00Z"), false);
+        log.register(Instant.parse("2026-12-02T15:59:59Z"), false);
 
         CountSeries series = queries.registrations(new SeriesQuery(null, null, null));
 
@@ -71,12 +44,12 @@ class DashboardQueryServiceTest {
         assertEquals(new CountBucket(Instant.parse("2026-12-04T15:00:00Z"), 2), series.buckets().getLast());
         assertEquals(3, series.total());
         assertTrue(series.complete());
-        assertEquals(DashboardQueries.MAX_SCANNED + 1, log.lastLimit, "one more than the bound, to see it was hit");
+        assertEquals(DashboardQueries.MAX_SCANNED + 1, log.lastLimit(), "one more than the bound, to see it was hit");
     }
 
     @Test
     void daysAndAnExplicitWindow() {
-        log.registrations.add(Instant.parse("2026-11-30T23:59:59Z"));
+        log.register(Instant.parse("2026-11-30T23:59:59Z"), false);
         CountSeries series = queries.registrations(new SeriesQuery("day", "2026-11-29T00:00:00Z", "2026-12-01T00:00:00Z"));
         assertEquals(List.of(0L, 1L), series.buckets().stream().map(CountBucket::count).toList());
     }
@@ -101,7 +74,7 @@ class DashboardQueryServiceTest {
     void pastTheBoundTheSeriesSaysItIsIncompleteAndFromWhereItIsWhole() {
         Instant start = Instant.parse("2026-12-04T10:00:00Z");
         for (int i = 0; i < DashboardQueries.MAX_SCANNED + 10; i++) {
-            log.registrations.add(start.plusMillis(i * 100L));
+            log.register(start.plusMillis(i * 100L), false);
         }
         CountSeries series = queries.registrations(new SeriesQuery(null, null, null));
         assertFalse(series.complete());
@@ -111,11 +84,27 @@ class DashboardQueryServiceTest {
     }
 
     @Test
+    void purchasesAreCountedPerDayOfTheirRecordAndBoundedLikeEverySeries() {
+        log.recordPurchase(Instant.parse("2026-12-03T09:00:00Z"));
+        log.recordPurchase(Instant.parse("2026-12-04T08:00:00Z"));
+        log.recordPurchase(Instant.parse("2026-12-04T15:41:59Z"));
+        log.recordPurchase(Instant.parse("2026-11-01T00:00:00Z"));
+
+        CountSeries series = queries.purchases(new SeriesQuery("day", null, null));
+
+        assertEquals(30, series.buckets().size());
+        assertEquals(List.of(1L, 2L), series.buckets().subList(28, 30).stream().map(CountBucket::count).toList());
+        assertEquals(3, series.total(), "November 1st is outside the last 30 days");
+        assertEquals(DashboardQueries.MAX_SCANNED + 1, log.lastLimit());
+        assertThrows(InvalidValue.class, () -> queries.purchases(new SeriesQuery("day", "2026-01-01T00:00:00Z", "2026-04-04T00:00:00Z")));
+    }
+
+    @Test
     void walletVolumeSumsWhatAddedAndWhatTookPerCurrency() {
         Instant hour = Instant.parse("2026-12-04T14:00:00Z");
-        log.movements.add(new ActivityLog.WalletMovement(hour.plusSeconds(10), "CREDITS", 500, true));
-        log.movements.add(new ActivityLog.WalletMovement(hour.plusSeconds(20), "CREDITS", 200, false));
-        log.movements.add(new ActivityLog.WalletMovement(hour.plusSeconds(30), "EUR", 99, true));
+        log.move(new ActivityLog.WalletMovement(hour.plusSeconds(10), "CREDITS", 500, true));
+        log.move(new ActivityLog.WalletMovement(hour.plusSeconds(20), "CREDITS", 200, false));
+        log.move(new ActivityLog.WalletMovement(hour.plusSeconds(30), "EUR", 99, true));
 
         VolumeSeries series = queries.walletVolume(new SeriesQuery("hour", "2026-12-04T13:00:00Z", "2026-12-04T15:00:00Z"));
 

@@ -15,6 +15,7 @@ import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.InMemoryDutchGame;
@@ -252,14 +253,14 @@ class DutchGameServicesTest {
         send(match("a", win(ann, 50, 0), loss(bob, 10, 0)));
         send(match("b", win(extra.get(0), 10, 0), loss(extra.get(1), 10, 0), loss(cpu, 100, 0)));
         // points: cpu 100, ann 50, then bob, x0, x1 tie on 10 (by id), x2, x3 on 0
-        LeaderboardView first = queries.leaderboard(LeaderboardOrder.POINTS, 2, null, false);
+        LeaderboardView first = queries.leaderboard(LeaderboardOrder.POINTS, PageRequest.first(2), false);
         assertEquals(2, first.entries().size());
         assertEquals("ann", first.entries().get(0).player().username());
         List<String> all = new ArrayList<>();
         List<Long> ranks = new ArrayList<>();
         String cursor = null;
         do {
-            LeaderboardView page = queries.leaderboard(LeaderboardOrder.POINTS, 2, cursor, false);
+            LeaderboardView page = queries.leaderboard(LeaderboardOrder.POINTS, new PageRequest(cursor, 2), false);
             page.entries().forEach(e -> {
                 all.add(e.player().userId());
                 ranks.add(e.rank());
@@ -277,8 +278,8 @@ class DutchGameServicesTest {
         assertEquals(expected, all, "humans only, ties by id, every player once");
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), ranks);
 
-        assertEquals(7, queries.leaderboard(LeaderboardOrder.POINTS, 10, null, true).entries().size());
-        assertEquals("lena_kay", queries.leaderboard(LeaderboardOrder.POINTS, 10, null, true).entries().get(0).player().username());
+        assertEquals(7, queries.leaderboard(LeaderboardOrder.POINTS, PageRequest.first(10), true).entries().size());
+        assertEquals("lena_kay", queries.leaderboard(LeaderboardOrder.POINTS, PageRequest.first(10), true).entries().get(0).player().username());
 
         LeaderboardView around = queries.around(tied.get(1), LeaderboardOrder.POINTS, 1, false);
         assertEquals(List.of(2L, 3L, 4L), around.entries().stream().map(LeaderboardView.Entry::rank).toList());
@@ -288,10 +289,15 @@ class DutchGameServicesTest {
 
         assertThrows(NotFound.class, () -> queries.around(ann, LeaderboardOrder.WIN_RATE, 1, false),
                 "one match is below the win-rate minimum of 3");
-        assertEquals(0, queries.leaderboard(LeaderboardOrder.WIN_RATE, 10, null, false).entries().size());
-        assertThrows(InvalidValue.class, () -> queries.leaderboard(LeaderboardOrder.POINTS, 0, null, false));
-        assertThrows(InvalidValue.class, () -> queries.leaderboard(LeaderboardOrder.POINTS, 101, null, false));
-        assertThrows(InvalidValue.class, () -> queries.leaderboard(LeaderboardOrder.POINTS, 5, "not-a-cursor", false));
+        assertEquals(0, queries.leaderboard(LeaderboardOrder.WIN_RATE, PageRequest.first(10), false).entries().size());
+        assertThrows(InvalidValue.class, () -> queries.leaderboard(LeaderboardOrder.POINTS, PageRequest.first(0), false));
+        assertEquals("must be between 1 and 100", assertThrows(InvalidValue.class,
+                () -> queries.leaderboard(LeaderboardOrder.POINTS, PageRequest.first(101), false)).fieldErrors().get(0).message(),
+                "the configured largest page");
+        assertEquals(new PageRequest.Limits(20, 100), queries.leaderboardPages());
+        assertEquals(new PageRequest.Limits(10, 10), new DutchGameSettings(3, 10).leaderboardPages());
+        assertThrows(IllegalArgumentException.class, () -> new DutchGameSettings(3, PageRequest.MAX_LIMIT + 1));
+        assertThrows(InvalidValue.class, () -> queries.leaderboard(LeaderboardOrder.POINTS, new PageRequest("not-a-cursor", 5), false));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.playerbase.domain.purchase.PurchaseProof;
 import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
+import io.playerbase.domain.purchase.StoreNotificationLog;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuthenticationFailed;
@@ -38,6 +39,8 @@ import io.playerbase.domain.wallet.Wallet;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -81,11 +84,11 @@ class PurchaseServicesTest {
     private final class Instance {
         final MoneyMovements movements = new MoneyMovements(wallets, ledger, clock);
         final PurchaseCompletion completion = new PurchaseCompletion(purchases, module, movements, clock);
-        final ClaimPurchaseService claim = new ClaimPurchaseService(verifiers, catalog, purchases, module, completion,
-                metrics, clock);
+        final ClaimPurchaseService claim = new ClaimPurchaseService(verifiers, catalog, purchases, notificationLog,
+                module, completion, metrics, new FakeStores.NoSubscriptions(), clock);
         final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);
         final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers,
-                notificationLog, purchases, completion, metrics, clock);
+                notificationLog, purchases, completion, metrics, new FakeStores.NoSubscriptions(), clock);
         final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, clock);
     }
 
@@ -257,45 +260,202 @@ class PurchaseServicesTest {
         assertEquals(2, module.counters(ann).totalPurchases(), "refunded purchases stay counted");
     }
 
-    private StoreNotification notification(String id, String type, VerifiedPurchase purchase) {
-        return new StoreNotification(Store.APP_STORE, id, type, null, NOW.plusSeconds(5), "Sandbox", purchase, null, "{}");
+    private StoreNotification notification(String id, String type, VerifiedPurchase purchase, Instant sentAt) {
+        return new StoreNotification(Store.APP_STORE, id, type, null, sentAt, "Sandbox", purchase, null, "{}");
+    }
+
+    private NotificationDelivery appleSays(String id, String type, VerifiedPurchase purchase, Instant sentAt) {
+        return appStoreNotifications.issue("body-" + id, notification(id, type, purchase, sentAt));
+    }
+
+    private VerifiedPurchase boughtOnTheAppStore(UserId owner, String transactionId) {
+        VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, transactionId, "com.example.coins500",
+                ProductKind.CREDITS_PACK);
+        one.claim.claim(claim(owner, appStore.issue("jws-" + transactionId, verified)));
+        return verified;
     }
 
     @Test
     void storeRefundNotificationsApplyOnceAndEverythingIsLogged() {
         UserId ann = wallets.addUser();
-        VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, "2000001", "com.example.coins500",
-                ProductKind.CREDITS_PACK);
-        one.claim.claim(claim(ann, appStore.issue("jws-1", verified)));
+        VerifiedPurchase verified = boughtOnTheAppStore(ann, "2000001");
         assertEquals(500, balance(ann));
 
         VerifiedPurchase revoked = PurchaseFixtures.revoked(verified, NOW.plusSeconds(3));
-        NotificationDelivery refund = appStoreNotifications.issue("n1", notification("uuid-1", "REFUND", revoked));
-        NotificationDelivery revoke = appStoreNotifications.issue("n2", notification("uuid-2", "REVOKE", revoked));
-        NotificationDelivery unknown = appStoreNotifications.issue("n3", notification("uuid-3", "PRICE_INCREASE", null));
-        NotificationDelivery test = appStoreNotifications.issue("n4", notification("uuid-4", "TEST", null));
-        NotificationDelivery reversed = appStoreNotifications.issue("n5", notification("uuid-5", "REFUND_REVERSED", verified));
+        NotificationDelivery refund = appleSays("uuid-1", "REFUND", revoked, NOW.plusSeconds(5));
+        NotificationDelivery revoke = appleSays("uuid-2", "REVOKE", revoked, NOW.plusSeconds(6));
+        NotificationDelivery unknown = appleSays("uuid-3", "PRICE_INCREASE", null, NOW.plusSeconds(7));
+        NotificationDelivery test = appleSays("uuid-4", "TEST", null, NOW.plusSeconds(8));
+        NotificationDelivery consumption = appleSays("uuid-5", "CONSUMPTION_REQUEST", verified, NOW.plusSeconds(2));
 
+        assertEquals("acknowledged", one.notifications.handle(consumption));
         assertEquals("refunded", one.notifications.handle(refund));
         assertEquals("already-processed", one.notifications.handle(refund));
         assertEquals("already-refunded", one.notifications.handle(revoke));
         assertEquals("ignored:unknown-type", one.notifications.handle(unknown));
         assertEquals("test", one.notifications.handle(test));
-        assertEquals("logged:refund-reversed", one.notifications.handle(reversed));
         assertEquals(0, balance(ann));
         assertEquals(0, debt(ann));
         assertEquals(5, notificationLog.size());
+        assertEquals("ignored:unknown-type", notificationLog.outcome(Store.APP_STORE, "uuid-3"), "unknown types are kept");
         Purchase purchase = purchases.findByStoreTransaction(Store.APP_STORE, "2000001").orElseThrow();
         assertEquals(PurchaseStatus.REFUNDED, purchase.status());
         assertEquals("app_store", purchase.refund().orElseThrow().by());
+        assertEquals("refund", purchase.refund().orElseThrow().reason());
         assertEquals(NOW.plusSeconds(3), purchase.refund().orElseThrow().at());
         assertEquals(1, metrics.events.stream().filter(e -> e.equals("refunded:app_store")).count());
+        assertEquals(List.of(TransactionKind.CREDIT, TransactionKind.DEBT, TransactionKind.DEBIT),
+                ledger.all(ann).stream().map(LedgerEntry::kind).toList());
+        assertLedgerConsistent(ann);
 
         assertThrows(AuthenticationFailed.class,
                 () -> one.notifications.handle(new NotificationDelivery(Store.APP_STORE, null, "forged")));
         assertEquals(5, notificationLog.size(), "nothing is stored for a forged notification");
         assertEquals("store-not-enabled", assertThrows(RuleViolation.class, () -> one.notifications.handle(
                 new NotificationDelivery(Store.GOOGLE_PLAY, "Bearer x", "{}"))).code());
+    }
+
+    @Test
+    void aReversedRefundGrantsThePurchaseAgainOnceAndALaterRefundTakesItAgain() {
+        UserId ann = wallets.addUser();
+        VerifiedPurchase verified = boughtOnTheAppStore(ann, "2000002");
+        one.movements.apply(new WalletOperation.Debit(ann, new Amount(300), new Movement(new OperationId("spend"),
+                new ReasonCode("shop"), null, TransactionSource.GAME, Actor.player(ann, "req"))));
+        VerifiedPurchase revoked = PurchaseFixtures.revoked(verified, NOW.plusSeconds(10));
+
+        assertEquals("refunded", one.notifications.handle(appleSays("uuid-r1", "REFUND", revoked, NOW.plusSeconds(10))));
+        assertEquals(0, balance(ann));
+        assertEquals(300, debt(ann));
+
+        NotificationDelivery reversal = appleSays("uuid-r2", "REFUND_REVERSED", verified, NOW.plusSeconds(20));
+        assertEquals("reinstated", one.notifications.handle(reversal));
+        assertEquals("already-processed", one.notifications.handle(reversal));
+        assertEquals(200, balance(ann), "the 500 granted again repay the 300 owed first: back to where the player was");
+        assertEquals(0, debt(ann));
+        Purchase reinstated = purchases.findByStoreTransaction(Store.APP_STORE, "2000002").orElseThrow();
+        assertEquals(PurchaseStatus.GRANTED, reinstated.status());
+        assertEquals(1, reinstated.reinstatements());
+        assertTrue(reinstated.refund().isEmpty());
+        assertTrue(module.actions(ann).contains("purchase.reinstated"));
+
+        assertEquals("refunded", one.notifications.handle(appleSays("uuid-r3", "REFUND", revoked, NOW.plusSeconds(30))));
+        assertEquals(0, balance(ann));
+        assertEquals(300, debt(ann));
+        assertEquals(List.of("purchase:app_store:2000002", "spend", "refund:app_store:2000002",
+                        "debt-settlement:refund:app_store:2000002", "reinstate:app_store:2000002:1",
+                        "debt-settlement:reinstate:app_store:2000002:1", "refund:app_store:2000002:1",
+                        "debt-settlement:refund:app_store:2000002:1"),
+                ledger.all(ann).stream().map(entry -> entry.operationId().value()).toList());
+        assertLedgerConsistent(ann);
+        assertEquals(1, module.counters(ann).totalPurchases(), "still one purchase");
+    }
+
+    @Test
+    void aNotificationOlderThanTheStoresLatestWordChangesNothing() {
+        UserId ann = wallets.addUser();
+        VerifiedPurchase verified = boughtOnTheAppStore(ann, "2000003");
+        VerifiedPurchase revoked = PurchaseFixtures.revoked(verified, NOW.plusSeconds(10));
+
+        // Apple refunded at t10 and reversed at t20; the reversal is delivered first.
+        assertEquals("ignored:not-refunded-by-store",
+                one.notifications.handle(appleSays("uuid-o2", "REFUND_REVERSED", verified, NOW.plusSeconds(20))));
+        assertEquals("ignored:out-of-order",
+                one.notifications.handle(appleSays("uuid-o1", "REFUND", revoked, NOW.plusSeconds(10))));
+        assertEquals(500, balance(ann));
+        assertEquals(PurchaseStatus.GRANTED, purchases.findByStoreTransaction(Store.APP_STORE, "2000003").orElseThrow().status());
+
+        // An admin's refund is not the store's to reverse.
+        Actor admin = new Actor("650000000000000000000099", Actor.ActorRole.ADMIN, "req-admin");
+        one.refund.refund(RefundPurchaseUseCase.Command.of(
+                purchases.findByStoreTransaction(Store.APP_STORE, "2000003").orElseThrow().id().value(), "goodwill", admin));
+        assertEquals("ignored:not-refunded-by-store",
+                one.notifications.handle(appleSays("uuid-o3", "REFUND_REVERSED", verified, NOW.plusSeconds(40))));
+        assertEquals(0, balance(ann));
+        assertLedgerConsistent(ann);
+    }
+
+    @Test
+    void aRefundThatArrivesBeforeTheClaimIsRefusedAtTheClaimAndItsReversalLetsTheClaimThrough() {
+        UserId ann = wallets.addUser();
+        VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, "2000004", "com.example.coins500",
+                ProductKind.CREDITS_PACK);
+        PurchaseProof oldProof = appStore.issue("jws-2000004", verified);
+
+        assertEquals("ignored:unknown-purchase", one.notifications.handle(appleSays("uuid-b1", "REFUND",
+                PurchaseFixtures.revoked(verified, NOW.plusSeconds(10)), NOW.plusSeconds(10))));
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> one.claim.claim(claim(ann, oldProof)));
+        assertEquals("purchase-revoked", refused.code());
+        assertEquals(0, purchases.size());
+        assertEquals(0, balance(ann));
+        assertTrue(ledger.all(ann).isEmpty());
+
+        assertEquals("ignored:unknown-purchase",
+                one.notifications.handle(appleSays("uuid-b2", "REFUND_REVERSED", verified, NOW.plusSeconds(20))));
+        assertEquals("granted", one.claim.claim(claim(ann, oldProof)).status());
+        assertEquals(500, balance(ann));
+    }
+
+    @Test
+    void aRefundThatLandsWhileTheClaimRunsIsAppliedByTheClaim() {
+        UserId ann = wallets.addUser();
+        VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, "2000005", "com.example.coins500",
+                ProductKind.CREDITS_PACK);
+        NotificationDelivery refund = appleSays("uuid-c1", "REFUND", PurchaseFixtures.revoked(verified, NOW.plusSeconds(10)),
+                NOW.plusSeconds(10));
+        AtomicBoolean delivered = new AtomicBoolean();
+        List<String> outcomes = new ArrayList<>();
+        // The claim looks at the log before the refund is logged; the refund arrives before the purchase is recorded.
+        StoreNotificationLog racingLog = new StoreNotificationLog() {
+            @Override
+            public boolean receive(StoreNotification notification, Instant now) {
+                return notificationLog.receive(notification, now);
+            }
+
+            @Override
+            public void processed(Store store, String notificationId, String outcome, Instant now) {
+                notificationLog.processed(store, notificationId, outcome, now);
+            }
+
+            @Override
+            public Optional<PurchaseEvent> latestAbout(Store store, String storeTransactionId) {
+                Optional<PurchaseEvent> seen = notificationLog.latestAbout(store, storeTransactionId);
+                if (!delivered.getAndSet(true)) {
+                    outcomes.add(one.notifications.handle(refund));
+                }
+                return seen;
+            }
+        };
+        ClaimPurchaseService claims = new ClaimPurchaseService(verifiers, catalog, purchases, racingLog, module,
+                one.completion, metrics, new FakeStores.NoSubscriptions(), clock);
+
+        PurchaseView answer = claims.claim(claim(ann, appStore.issue("jws-2000005", verified)));
+
+        assertEquals(List.of("ignored:unknown-purchase"), outcomes);
+        assertEquals("refunded", answer.status());
+        assertEquals("app_store", answer.refundedBy());
+        assertEquals(0, balance(ann));
+        assertEquals(0, debt(ann));
+        assertLedgerConsistent(ann);
+    }
+
+    @Test
+    void aGooglePurchaseTheAppConsumedAfterTheGrantStillAnswersItsOwnerButOneConsumedElsewhereIsRefused() {
+        UserId ann = wallets.addUser();
+        UserId bob = wallets.addUser();
+        VerifiedPurchase paid = PurchaseFixtures.verifiedTest("tx-consumed", "coins_500");
+        PurchaseView first = one.claim.claim(claim(ann, testStore.issue("paid", paid)));
+        PurchaseProof consumedLater = testStore.issue("consumed", paid.withState(VerifiedPurchase.StoreState.CONSUMED, null));
+        assertEquals(first.id(), one.claim.claim(claim(ann, consumedLater)).id());
+        assertEquals("purchase-already-claimed", assertThrows(Conflict.class,
+                () -> one.claim.claim(claim(bob, consumedLater))).code());
+
+        PurchaseProof consumedElsewhere = testStore.issue("elsewhere", PurchaseFixtures.verifiedTest("tx-elsewhere", "coins_500")
+                .withState(VerifiedPurchase.StoreState.CONSUMED, null));
+        assertEquals("purchase-already-consumed", assertThrows(RuleViolation.class,
+                () -> one.claim.claim(claim(bob, consumedElsewhere))).code());
+        assertEquals(500, balance(ann));
+        assertEquals(0, balance(bob));
+        assertEquals(1, purchases.size());
     }
 
     @Test

@@ -47,7 +47,7 @@ class SubscriptionHookTest {
     private final Recording hook = new Recording();
     private final PurchaseCompletion completion = new PurchaseCompletion(purchases, module,
             new MoneyMovements(wallets, new InMemoryLedger(), clock), clock);
-    private final ClaimPurchaseService claims = new ClaimPurchaseService(verifiers, catalog, purchases, module, completion,
+    private final ClaimPurchaseService claims = new ClaimPurchaseService(verifiers, catalog, purchases, log, module, completion,
             new FakeStores.Metrics(), hook, clock);
     private final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers, log, purchases,
             completion, new FakeStores.Metrics(), hook, clock);

@@ -22,8 +22,8 @@ import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakePasswordHasher;
 import io.playerbase.domain.testing.InMemoryModuleRegistry;
+import io.playerbase.domain.testing.InMemoryStaffReads;
 import io.playerbase.domain.testing.InMemoryUserRepository;
-import io.playerbase.domain.user.AccountAccess;
 import io.playerbase.domain.user.AccountAccessLookup;
 import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.User;
@@ -51,8 +51,7 @@ class StaffServicesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final AccountAccessLookup access = id -> users.findById(id)
-            .map(user -> new AccountAccess(user.id(), user.status(), user.roles()));
+    private final AccountAccessLookup access = new InMemoryStaffReads(users);
     private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher, clock);
     private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher, clock);
     private final SuspendUserService suspend = new SuspendUserService(users, clock);

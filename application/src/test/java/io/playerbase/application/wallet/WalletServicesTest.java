@@ -2,14 +2,16 @@ package io.playerbase.application.wallet;
 
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
-import io.playerbase.application.wallet.port.in.LedgerPage;
 import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
+import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.Page;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.InMemoryLedger;
@@ -138,17 +140,19 @@ class WalletServicesTest {
         for (int i = 1; i <= 5; i++) {
             credit.credit(credit(ann, i, "op-" + i));
         }
-        LedgerPage first = queries.ledger(ann, null, 2);
+        Page<TransactionView> first = queries.ledger(ann, PageRequest.first(2));
         assertEquals(List.of(5L, 4L), first.items().stream().map(TransactionView::sequence).toList());
-        LedgerPage second = queries.ledger(ann, first.nextCursor(), 2);
+        Page<TransactionView> second = queries.ledger(ann, new PageRequest(first.nextCursor(), 2));
         assertEquals(List.of(3L, 2L), second.items().stream().map(TransactionView::sequence).toList());
-        LedgerPage last = queries.ledger(ann, second.nextCursor(), 2);
+        Page<TransactionView> last = queries.ledger(ann, new PageRequest(second.nextCursor(), 2));
         assertEquals(List.of(1L), last.items().stream().map(TransactionView::sequence).toList());
         assertNull(last.nextCursor());
-        assertEquals(5, queries.ledger(ann, null, null).items().size());
-        assertThrows(InvalidValue.class, () -> queries.ledger(ann, "abc", 2));
-        assertThrows(InvalidValue.class, () -> queries.ledger(ann, null, 101));
-        assertThrows(InvalidValue.class, () -> queries.ledger(ann, null, 0));
+        assertEquals(5, queries.ledger(ann, PageRequest.of(null, null, WalletQueries.LEDGER_PAGES)).items().size());
+        assertEquals("cursor", assertThrows(InvalidValue.class, () -> queries.ledger(ann, new PageRequest("abc", 2)))
+                .fieldErrors().get(0).field());
+        assertThrows(InvalidValue.class, () -> queries.ledger(ann, new PageRequest("0", 2)));
+        assertEquals("must be between 1 and 100", assertThrows(InvalidValue.class,
+                () -> queries.ledger(ann, PageRequest.first(101))).fieldErrors().get(0).message(), "the ledger's own limit");
     }
 
     @Test
@@ -164,8 +168,8 @@ class WalletServicesTest {
                 List.of("balance"), clock.instant()));
 
         assertEquals(15, queries.wallet(ann).balance());
-        assertEquals(List.of(2L, 1L), queries.ledger(ann, null, 10).items().stream().map(TransactionView::sequence).toList());
-        assertEquals(List.of(2L), queries.ledger(ann, null, 1).items().stream().map(TransactionView::sequence).toList());
+        assertEquals(List.of(2L, 1L), queries.ledger(ann, PageRequest.first(10)).items().stream().map(TransactionView::sequence).toList());
+        assertEquals(List.of(2L), queries.ledger(ann, PageRequest.first(1)).items().stream().map(TransactionView::sequence).toList());
         ReconciliationView report = queries.reconcile(ann);
         assertTrue(report.consistent(), report.findings().toString());
         assertEquals(1, ledger.all(ann).size(), "reads never write");
@@ -237,7 +241,7 @@ class WalletServicesTest {
         UserId ann = wallets.addUser();
         credit.credit(credit(ann, 1, "op-1"));
         assertEquals(0, new RecoverWalletsService(wallets, movements).recover());
-        List<TransactionView> all = new ArrayList<>(queries.ledger(ann, null, 100).items());
+        List<TransactionView> all = new ArrayList<>(queries.ledger(ann, PageRequest.first(100)).items());
         assertEquals(1, all.size());
     }
 }

@@ -58,7 +58,9 @@ public final class CommandLine {
     private static int runInContext(String[] args, InputStream in, PrintStream out, PrintStream err) {
         try (ApplicationContext context = ApplicationContext.builder()
                 .args(args)
-                .properties(Map.of("playerbase.migrations.run-at-start", "false", "micronaut.server.enabled", "false"))
+                // No HTTP server, no migrations unless the command needs them, no background jobs (leases).
+                .properties(Map.of("playerbase.migrations.run-at-start", "false", "micronaut.server.enabled", "false",
+                        "playerbase.leases.enabled", "false"))
                 .start()) {
             List<CliCommand> commands = context.getBeansOfType(CliCommand.class).stream()
                     .sorted(Comparator.comparing(CliCommand::name)).toList();

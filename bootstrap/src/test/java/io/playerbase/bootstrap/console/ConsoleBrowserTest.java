@@ -1,5 +1,8 @@
 package io.playerbase.bootstrap.console;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
@@ -23,10 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,10 +55,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "playerbase.embedded.data-dir", value = ":memory:")
 @Property(name = "playerbase.embedded.port", value = "0")
+@Property(name = "playerbase.iap.test-store.enabled", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
 
     private static final String PASSWORD = "console password 2026";
+    /** Stored as the player's address: it must show as text, never run. */
+    private static final String HOSTILE_ADDRESS = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> 1 Main St";
 
     @Inject
     EmbeddedServer server;
@@ -68,6 +76,7 @@ class ConsoleBrowserTest {
     private String playerName;
     private String playerEmail;
     private String playerId;
+    private String productId;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -91,18 +100,33 @@ class ConsoleBrowserTest {
         playerId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(playerEmail, playerName,
                 PASSWORD, "console-test")).id();
         // Some money moved, so that the dashboard's wallet chart has something to show.
-        String token = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
-                Map.of("login", admin, "password", PASSWORD)), Argument.mapOf(String.class, Object.class)).get("access_token");
+        String token = logIn(admin);
         for (Map.Entry<String, Integer> movement : List.of(Map.entry("credits", 1200), Map.entry("debits", 300))) {
             http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + playerId + "/wallet/" + movement.getKey(),
                     Map.of("amount", movement.getValue(), "reason", "setup")).bearerAuth(token).header("Idempotency-Key", "setup-" + movement.getKey()));
         }
+        String playerToken = logIn(playerName);
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/v1/users/me", Map.of("address", HOSTILE_ADDRESS)).bearerAuth(playerToken));
+        // A product and a purchase of it through the test store, for the purchases section and chart.
+        productId = "coins_" + suffix;
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/products", Map.of("product_id", productId, "title", "500 coins",
+                "kind", "credits_pack", "credits", 500, "skus", Map.of("test", productId))).bearerAuth(token));
+        String receipt = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/store/test-receipts",
+                Map.of("product_id", productId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", receipt))
+                .bearerAuth(playerToken).header("Idempotency-Key", "setup-purchase"));
+    }
+
+    private String logIn(String login) {
+        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", login, "password", PASSWORD)), Argument.mapOf(String.class, Object.class)).get("access_token");
     }
 
     @BeforeEach
     void browser(@TempDir Path profile) {
         driver = ConsoleBrowser.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Sections redraw while a wait looks at them: a row read just before it was replaced is looked up again.
+        wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -125,10 +149,13 @@ class ConsoleBrowserTest {
 
     @Test
     void supportSignsInSeesTheDashboardFindsAPlayerAndCannotChangeAnything() {
+        ListAppender<ILoggingEvent> log = captureLogs();
         signIn(support);
         assertTrue(text(By.id("whoami")).contains("read-only"));
         waitFor(By.cssSelector("#chart-registrations[data-ready='true']"));
         waitFor(By.cssSelector("#chart-matches[data-ready='true']"));
+        waitFor(By.cssSelector("#chart-purchases[data-ready='true']"));
+        assertTrue(text(By.id("chart-purchases-card")).contains("1 purchases"), text(By.id("chart-purchases-card")));
         waitFor(By.cssSelector("#leaderboard-card table"));
         assertFalse(driver.findElement(By.cssSelector("[data-nav='api-keys']")).isDisplayed(), "API keys are for admins");
         ConsoleBrowser.screenshot(driver, "console-dashboard");
@@ -139,13 +166,81 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#section-wallet #wallet-balance"));
         waitFor(By.cssSelector("#section-audit table"));
         waitFor(By.cssSelector("#section-dutch dl"));
+        assertTrue(waitFor(By.cssSelector("#section-purchases table")).getText().contains(productId));
         assertTrue(driver.findElements(By.id("money-form")).isEmpty(), "support gets no money form");
         assertTrue(driver.findElements(By.id("suspend")).isEmpty(), "support gets no suspend button");
+        assertTrue(driver.findElements(By.cssSelector("#section-purchases button.refund")).isEmpty(), "support gets no refund button");
+        WebElement account = waitFor(By.cssSelector("#section-account dl"));
+        assertTrue(account.getText().contains(HOSTILE_ADDRESS), "the address is shown as text: " + account.getText());
+        assertTrue(account.findElements(By.tagName("img")).isEmpty() && account.findElements(By.tagName("script")).isEmpty(),
+                "and never parsed as markup");
+        assertNull(driver.executeScript("return window.pwned"));
 
         click(By.id("reconcile"));
         assertTrue(waitFor(By.cssSelector("#reconcile-output .ok")).getText().contains("Consistent"));
         assertTrue(driver.manage().getCookies().isEmpty(), "the console sets no cookie");
         assertFalse(driver.getCurrentUrl().toLowerCase().contains(playerEmail.toLowerCase()), "no email in the URL");
+
+        click(By.cssSelector("[data-nav='products']"));
+        assertTrue(waitFor(By.cssSelector("#products table")).getText().contains(productId));
+        assertTrue(driver.findElements(By.id("product-form")).isEmpty() && driver.findElements(By.cssSelector("[data-sale]")).isEmpty(),
+                "support reads the catalog only");
+        stopCapturing(log);
+        for (ILoggingEvent event : log.list) {
+            String line = (event.getFormattedMessage() + " " + event.getMDCPropertyMap()).toLowerCase(Locale.ROOT);
+            assertFalse(line.contains(playerEmail.toLowerCase(Locale.ROOT)) || line.contains("1 main st"),
+                    () -> "a log line holds the player's personal data: " + line);
+        }
+    }
+
+    @Test
+    void anAdminRefundsAPurchaseOnThePlayersPage() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        WebElement row = wait.until(driver -> driver.findElements(By.cssSelector("#section-purchases tbody tr")).stream()
+                .filter(line -> line.getText().contains(productId)).findFirst().orElse(null));
+        assertTrue(row.getText().contains("granted"), row.getText());
+        row.findElement(By.cssSelector("button.refund")).click();
+        confirm();
+        wait.until(driver -> driver.findElements(By.cssSelector("#section-purchases tbody tr")).stream()
+                .anyMatch(line -> line.getText().contains(productId) && line.getText().contains("refunded")
+                        && line.getText().contains("customer_request")));
+        assertTrue(driver.findElements(By.cssSelector("#section-purchases button.refund")).isEmpty(), "refunded once, no second button");
+        ConsoleBrowser.screenshot(driver, "console-player-purchases");
+    }
+
+    @Test
+    void anAdminAddsEditsAndTakesAProductOffSaleAndARefusalShowsItsProblem() {
+        signIn(admin);
+        click(By.cssSelector("[data-nav='products']"));
+        String id = "gems_" + UUID.randomUUID().toString().substring(0, 6);
+        String hostile = "<b>Gems</b><img src=x onerror=\"window.pwned=3\">";
+        fillProduct(id, hostile, "40", id);
+        click(By.id("product-save"));
+        confirm();
+        WebElement row = productRow(id, hostile);
+        assertTrue(row.findElements(By.tagName("img")).isEmpty() && row.findElements(By.tagName("b")).isEmpty(), "the title is text");
+        assertNull(driver.executeScript("return window.pwned"));
+
+        row.findElement(By.cssSelector("button[data-edit]")).click();
+        type(By.id("product-title"), "40 gems");
+        click(By.id("product-save"));
+        confirm();
+        productRow(id, "40 gems");
+
+        productRow(id, "40 gems").findElement(By.cssSelector("button[data-sale]")).click();
+        confirm();
+        wait.until(driver -> driver.findElements(By.cssSelector("#products tbody tr")).stream().anyMatch(line ->
+                line.getText().contains(id) && line.findElement(By.cssSelector(".badge")).getText().equals("off sale")));
+
+        fillProduct(id, "again", "40", id + "_other");
+        click(By.id("product-save"));
+        confirm();
+        WebElement problem = waitFor(By.cssSelector("#product-output .problem"));
+        assertTrue(problem.getText().contains("409") && problem.getText().contains("urn:playerbase:problem:product-exists"),
+                problem.getText());
+        ConsoleBrowser.screenshot(driver, "console-products");
     }
 
     @Test
@@ -231,6 +326,31 @@ class ConsoleBrowserTest {
         click(By.id("sign-in-submit"));
         assertTrue(waitFor(By.cssSelector("#sign-in-output .problem")).getText()
                 .contains("urn:playerbase:problem:authentication-failed"));
+    }
+
+    private void fillProduct(String id, String title, String credits, String testSku) {
+        type(By.id("product-id"), id);
+        type(By.id("product-title"), title);
+        type(By.id("product-credits"), credits);
+        type(By.id("product-sku-test"), testSku);
+    }
+
+    private WebElement productRow(String id, String text) {
+        return wait.until(driver -> driver.findElements(By.cssSelector("#products tbody tr")).stream()
+                .filter(line -> line.getText().contains(id) && line.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    /** Everything the service logs at its production level from now on. */
+    private static ListAppender<ILoggingEvent> captureLogs() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(appender);
+        return appender;
+    }
+
+    private static void stopCapturing(ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
+        appender.stop();
     }
 
     private void signIn(String login) {

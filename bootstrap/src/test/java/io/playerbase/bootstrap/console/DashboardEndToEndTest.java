@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "playerbase.embedded.data-dir", value = ":memory:")
 @Property(name = "playerbase.embedded.port", value = "0")
+@Property(name = "playerbase.iap.test-store.enabled", value = "true")
 class DashboardEndToEndTest {
 
     private static final String PASSWORD = "dashboard password 2026";
@@ -60,12 +61,15 @@ class DashboardEndToEndTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void registrationsMatchesAndWalletVolumeOfTheCurrentHour() {
+    void registrationsMatchesWalletVolumeAndPurchasesOfTheLastHoursAndDays() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String boss = "boss" + suffix;
         String adminId = context.getBean(CreateAdminUseCase.class).create(new CreateAdminUseCase.Command(boss + "@example.com", boss,
                 PASSWORD, "dashboard-test")).id();
         String admin = logIn(boss);
+        // The other tests of this context add admins of their own, before or after this one.
+        long registeredBefore = ((Number) json(HttpRequest.GET("/api/v1/admin/dashboard/registrations").bearerAuth(admin))
+                .get("total")).longValue();
         String ann = register("ann" + suffix);
         String bob = register("bob" + suffix);
         String wallet = "/api/v1/admin/users/" + ann + "/wallet/";
@@ -82,25 +86,46 @@ class DashboardEndToEndTest {
                         Map.of("user_id", ann, "result", "win", "points", 10, "coins_delta", 5),
                         Map.of("user_id", bob, "result", "loss", "points", 0, "coins_delta", -5)))).header("Authorization", "ApiKey " + key));
 
+        String product = "coins_" + suffix;
+        json(HttpRequest.POST("/api/v1/admin/products", Map.of("product_id", product, "title", "50 coins", "kind", "credits_pack",
+                "credits", 50, "skus", Map.of("test", product))).bearerAuth(admin));
+        String annToken = logIn("ann" + suffix);
+        for (int i = 0; i < 2; i++) {
+            String receipt = (String) json(HttpRequest.POST("/api/v1/admin/store/test-receipts", Map.of("product_id", product))
+                    .bearerAuth(admin)).get("receipt");
+            Map<String, Object> bought = json(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", receipt))
+                    .bearerAuth(annToken).header("Idempotency-Key", "buy-" + i));
+            if (i == 0) {
+                json(HttpRequest.POST("/api/v1/admin/purchases/" + bought.get("id") + "/refund", Map.of("reason", "support"))
+                        .bearerAuth(admin).header("Idempotency-Key", "refund-" + i));
+            }
+        }
+
         Map<String, Object> registrations = json(HttpRequest.GET("/api/v1/admin/dashboard/registrations").bearerAuth(admin));
         assertEquals("hour", registrations.get("granularity"));
         List<Map<String, Object>> buckets = (List<Map<String, Object>>) registrations.get("buckets");
         assertEquals(48, buckets.size());
-        assertEquals(3, ((Number) registrations.get("total")).intValue(), "the admin, ann and bob; computer players left out");
-        assertEquals(3, ((Number) buckets.getLast().get("count")).intValue(), "all in the current hour");
+        assertEquals(registeredBefore + 2, ((Number) registrations.get("total")).longValue(), "ann and bob; computer players left out");
+        assertEquals(registeredBefore + 2, buckets.stream().mapToLong(bucket -> ((Number) bucket.get("count")).longValue()).sum());
         assertEquals(true, registrations.get("complete"));
 
         Map<String, Object> matches = json(HttpRequest.GET("/api/v1/admin/dashboard/matches?granularity=day").bearerAuth(admin));
         assertEquals(30, ((List<?>) matches.get("buckets")).size());
         assertEquals(1, ((Number) matches.get("total")).intValue());
 
+        Map<String, Object> purchases = json(HttpRequest.GET("/api/v1/admin/dashboard/purchases?granularity=day").bearerAuth(admin));
+        assertEquals(30, ((List<?>) purchases.get("buckets")).size());
+        assertEquals(2, ((Number) purchases.get("total")).intValue(), "the refunded purchase counts: it was bought");
+        assertEquals(2, ((Number) ((List<Map<String, Object>>) purchases.get("buckets")).getLast().get("count")).intValue());
+
         Map<String, Object> volume = json(HttpRequest.GET("/api/v1/admin/dashboard/wallet-volume").bearerAuth(admin));
-        assertEquals(3, ((Number) volume.get("transactions")).intValue());
+        // The three staff movements, the two purchase grants and the refund's debit.
+        assertEquals(6, ((Number) volume.get("transactions")).intValue());
         Map<String, Object> credits = ((List<Map<String, Object>>) volume.get("currencies")).getFirst();
         assertEquals("CREDITS", credits.get("currency"));
         Map<String, Object> hour = ((List<Map<String, Object>>) credits.get("buckets")).getLast();
-        assertEquals(400, ((Number) hour.get("credited")).intValue(), "the credit and the reversal of the debit added");
-        assertEquals(100, ((Number) hour.get("debited")).intValue());
+        assertEquals(400 + 100, ((Number) hour.get("credited")).intValue(), "the credit, the reversal of the debit, two grants");
+        assertEquals(100 + 50, ((Number) hour.get("debited")).intValue(), "the debit and the refund");
 
         Map<String, Object> found = json(HttpRequest.POST("/api/v1/admin/users/search", Map.of("email", "ANN" + suffix + "@example.com"))
                 .bearerAuth(admin));

@@ -1,10 +1,13 @@
 package io.playerbase.bootstrap.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.playerbase.bootstrap.cli.CommandLine;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,23 +40,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, "several instances on one database": two service processes on one stand-alone
  * MongoDB-protocol server process (mongo-java-server), every wallet credit and match report sent to
- * both at once, one of them killed (SIGKILL) mid-run. Nothing is lost or applied twice, background
- * leases are held by one instance and taken over by the survivor, and a rate limit holds in total.
+ * both at once, one of them killed (SIGKILL) mid-run. Nothing is lost or applied twice (balances,
+ * ledgers, match counts and the coins they moved), background jobs never run on both instances at once
+ * and the survivor takes them over, and a rate limit holds in total under concurrent log-ins. The
+ * instances log JSON; the test reads the leased runs from those logs and greps them for personal data.
  */
 class SeveralInstancesEndToEndTest {
 
     private static final Pattern LISTENING = Pattern.compile("LISTENING (mongodb://\\S+)");
-    private static final Pattern SERVER_URL = Pattern.compile("Server Running: (http://\\S+)");
+    private static final Pattern SERVER_URL = Pattern.compile("Server Running: http:\\\\?/\\\\?/([^\\s\"\\\\/]+)");
+    private static final Pattern LEASE_RUN = Pattern.compile("Lease (\\S+) held by (\\S+): run (started|finished)");
     private static final Pattern FIELD = Pattern.compile("\"(access_token|api_key|id|balance|total_matches|consistent)\"\\s*:\\s*\"?([^\",}]+)\"?");
     private static final String PASSWORD = "correct horse battery";
     private static final int CREDITS = 24;
     private static final int MATCHES = 16;
     private static final int LOGIN_LIMIT = 6;
+    private static final int LOGIN_ATTEMPTS = 16;
+    private static final int COINS_PER_WIN = 7;
+    private static final int COINS_PER_LOSS = 1;
+    private static final int STARTING_COINS = 100;
     private static final Set<String> PERIODIC_LEASES = Set.of("wallet-recovery", "dutch-recovery", "audit-recovery",
             "erasure-recovery");
 
@@ -62,7 +73,11 @@ class SeveralInstancesEndToEndTest {
     private final String masterKey = newKey();
     private String mongoUri;
 
-    private record Service(String name, Process process, URI url) {
+    private record Service(String name, Process process, URI url, Path log) {
+    }
+
+    /** One run of a leased job on one instance, from its log. */
+    private record Run(String job, String instance, long start, long end) {
     }
 
     private static String newKey() {
@@ -83,7 +98,10 @@ class SeveralInstancesEndToEndTest {
     private Process spawn(Path log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Structured logs, named in lower case as an operator might (the entry point accepts any case).
+        builder.environment().put("PLAYERBASE_LOG_FORMAT", "json");
+        Process process = builder.start();
         processes.add(process);
         return process;
     }
@@ -122,8 +140,10 @@ class SeveralInstancesEndToEndTest {
                 "--playerbase.rate-limits.login-per-account=" + LOGIN_LIMIT + "/1h",
                 "--playerbase.rate-limits.login-per-address=100000/1m",
                 "--playerbase.rate-limits.register-per-address=100000/1m",
-                "--playerbase.passwords.max-concurrent=2");
-        return new Service(name, process, URI.create(awaitLine(process, log, SERVER_URL)));
+                "--playerbase.passwords.max-concurrent=2",
+                // Each leased run's start and end, to show that no job ran on both instances at once.
+                "--logger.levels.io.playerbase.adapters.mongo.lease.Leases=DEBUG");
+        return new Service(name, process, URI.create("http://" + awaitLine(process, log, SERVER_URL)), log);
     }
 
     private HttpResponse<String> send(Service service, String method, String path, String body, Map<String, String> headers)
@@ -211,19 +231,26 @@ class SeveralInstancesEndToEndTest {
         }
         String wallet = players.remove(4);
 
-        // A limit counted across both: log-ins of one account alternate between the instances.
-        int allowed = 0;
-        for (int i = 0; i < LOGIN_LIMIT + 4; i++) {
-            int status = send(both.get(i % 2), "POST", "/api/v1/auth/login",
-                    "{\"login\":\"player0\",\"password\":\"" + PASSWORD + "\"}", Map.of()).statusCode();
-            allowed += status == 200 ? 1 : 0;
-            assertTrue(status == 200 || status == 429, "status " + status);
+        // A limit counted across both: log-ins of one account sent all at once, half to each instance.
+        ExecutorService logins = Executors.newFixedThreadPool(LOGIN_ATTEMPTS);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < LOGIN_ATTEMPTS; i++) {
+            Service service = both.get(i % 2);
+            statuses.add(logins.submit(() -> send(service, "POST", "/api/v1/auth/login",
+                    "{\"login\":\"player0\",\"password\":\"" + PASSWORD + "\"}", Map.of()).statusCode()));
         }
+        int allowed = 0;
+        for (Future<Integer> status : statuses) {
+            assertTrue(status.get() == 200 || status.get() == 429, "status " + status.get());
+            allowed += status.get() == 200 ? 1 : 0;
+        }
+        logins.shutdown();
         assertEquals(LOGIN_LIMIT, allowed, "the limit holds in total, not per instance");
 
         // Every operation is sent to both instances at once; instance A is killed a third of the way in.
         ExecutorService clients = Executors.newFixedThreadPool(8);
         AtomicInteger sent = new AtomicInteger();
+        long killedAt = Long.MAX_VALUE;
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         Instant ended = Instant.now().minusSeconds(60);
         for (int i = 0; i < Math.max(CREDITS, MATCHES); i++) {
@@ -253,6 +280,7 @@ class SeveralInstancesEndToEndTest {
                     Thread.sleep(10);
                 }
                 a.process().destroyForcibly().waitFor();
+                killedAt = System.currentTimeMillis();
             }
         }
         for (Future<HttpResponse<String>> answer : answers) {
@@ -277,6 +305,15 @@ class SeveralInstancesEndToEndTest {
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoDatabase database = client.getDatabase("several");
             assertEquals(CREDITS, database.getCollection("wallet_transactions").countDocuments());
+            // Each match moved its coins once: the winner's gain and every loser's loss, no hold left.
+            for (int i = 0; i < players.size(); i++) {
+                Document user = database.getCollection("users").find(new Document("_id", new ObjectId(players.get(i)))).first();
+                Document dutch = user.get("modules", Document.class).get("dutch_game", Document.class);
+                int wins = MATCHES / players.size() + (i < MATCHES % players.size() ? 1 : 0);
+                assertEquals(STARTING_COINS + wins * COINS_PER_WIN - (MATCHES - wins) * COINS_PER_LOSS,
+                        ((Number) dutch.get("coins")).longValue(), () -> "coins of " + dutch.toJson());
+                assertTrue(dutch.getList("coin_holds", Object.class, List.of()).isEmpty(), () -> "holds left: " + dutch.toJson());
+            }
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             Map<String, Object> owners = owners(database);
             while (!(owners.keySet().containsAll(PERIODIC_LEASES) && owners.values().stream().allMatch("instance-b"::equals))
@@ -289,6 +326,67 @@ class SeveralInstancesEndToEndTest {
                 assertEquals("instance-b", owners.get(job), () -> "lease " + job + " after instance-a died: " + owners(database));
             }
         }
+
+        // Jobs ran once: no job ever ran on both instances at the same time, the re-encryption pass of
+        // the fresh database ran on one of them only, and the survivor ran every job after the kill.
+        b.process().destroy();
+        b.process().waitFor();
+        List<Run> runs = new ArrayList<>(runs(a, killedAt));
+        runs.addAll(runs(b, Long.MAX_VALUE));
+        for (Run run : runs) {
+            for (Run other : runs) {
+                if (run.job().equals(other.job()) && !run.instance().equals(other.instance())) {
+                    assertTrue(run.end() < other.start() || other.end() < run.start(),
+                            () -> "overlapping runs: " + run + " and " + other);
+                }
+            }
+        }
+        assertEquals(1, runs.stream().filter(run -> run.job().equals("reencryption")).count(), () -> "re-encryption runs: " + runs);
+        for (String job : PERIODIC_LEASES) {
+            long afterKill = killedAt;
+            assertTrue(runs.stream().anyMatch(run -> run.job().equals(job) && run.instance().equals("instance-b")
+                    && run.start() > afterKill), () -> job + " taken over by instance-b: " + runs);
+        }
+
+        // The logs are structured and hold no personal data.
+        for (Service service : both) {
+            String log = Files.readString(service.log());
+            for (String email : List.of("ops@example.com", "player0@example.org", "player1@example.org", "player4@example.org")) {
+                assertFalse(log.contains(email), () -> service.name() + "'s log holds " + email);
+            }
+        }
+    }
+
+    /**
+     * The leased runs in a service's JSON log (one object per line; other lines are the JVM's own); a
+     * run without its end was cut short at {@code unfinishedEnd}.
+     */
+    private static List<Run> runs(Service service, long unfinishedEnd) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Long> started = new HashMap<>();
+        List<Run> runs = new ArrayList<>();
+        int lines = 0;
+        for (String line : Files.readAllLines(service.log())) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode event = json.readTree(line);
+            lines++;
+            Matcher matcher = LEASE_RUN.matcher(event.path("formattedMessage").asText());
+            if (!matcher.find()) {
+                continue;
+            }
+            assertEquals(service.name(), matcher.group(2));
+            long at = event.path("timestamp").asLong();
+            if (matcher.group(3).equals("started")) {
+                started.put(matcher.group(1), at);
+            } else {
+                runs.add(new Run(matcher.group(1), service.name(), started.remove(matcher.group(1)), at));
+            }
+        }
+        started.forEach((job, start) -> runs.add(new Run(job, service.name(), start, unfinishedEnd)));
+        assertTrue(lines > 0, service.name() + " wrote JSON lines");
+        return runs;
     }
 
     private static Map<String, Object> owners(MongoDatabase database) {
@@ -305,7 +403,7 @@ class SeveralInstancesEndToEndTest {
             boolean winner = i == match % players.size();
             json.append(i == 0 ? "" : ",").append("{\"user_id\":\"").append(players.get(i)).append("\",\"result\":\"")
                     .append(winner ? "win" : "loss").append("\",\"points\":").append(winner ? 30 : 5)
-                    .append(",\"coins_delta\":0}");
+                    .append(",\"coins_delta\":").append(winner ? COINS_PER_WIN : -COINS_PER_LOSS).append('}');
         }
         return json.toString();
     }

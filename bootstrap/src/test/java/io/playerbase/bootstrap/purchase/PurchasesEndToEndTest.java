@@ -21,10 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -183,11 +182,11 @@ class PurchasesEndToEndTest {
                 }));
             }
             start.countDown();
-            Set<Integer> seen = new HashSet<>();
+            Map<Integer, Integer> seen = new HashMap<>();
             for (Future<Integer> status : statuses) {
-                seen.add(status.get());
+                seen.merge(status.get(), 1, Integer::sum);
             }
-            assertEquals(Set.of(200, 409), seen);
+            assertEquals(Map.of(200, 8, 409, 8), seen, "the owner's eight requests answer the purchase, the other's are refused");
         } finally {
             pool.shutdownNow();
         }
@@ -218,8 +217,13 @@ class PurchasesEndToEndTest {
         body(HttpRequest.POST("/api/v1/admin/users/" + ann.id() + "/wallet/debits",
                 Map.of("amount", 300, "reason", "shop")).header("Idempotency-Key", "spend").bearerAuth(admin));
 
-        Map<String, Object> refunded = body(HttpRequest.POST(refundPath, Map.of("reason", "chargeback"))
-                .header("Idempotency-Key", "refund-1").bearerAuth(admin));
+        HttpResponse<String> first = http.toBlocking().exchange(HttpRequest.POST(refundPath, Map.of("reason", "chargeback"))
+                .header("Idempotency-Key", "refund-1").bearerAuth(admin), String.class);
+        HttpResponse<String> replayed = http.toBlocking().exchange(HttpRequest.POST(refundPath, Map.of("reason", "chargeback"))
+                .header("Idempotency-Key", "refund-1").bearerAuth(admin), String.class);
+        assertEquals(first.body(), replayed.body());
+        assertEquals("true", replayed.getHeaders().get("Idempotent-Replayed"));
+        Map<String, Object> refunded = body(HttpRequest.GET("/api/v1/admin/purchases/" + purchase.get("id")).bearerAuth(support));
         Map<String, Object> again = body(HttpRequest.POST(refundPath, Map.of("reason", "chargeback"))
                 .header("Idempotency-Key", "refund-2").bearerAuth(admin));
         assertEquals("refunded", refunded.get("status"));
@@ -283,6 +287,28 @@ class PurchasesEndToEndTest {
         HttpClientResponseException noProof = refused(HttpRequest.POST("/api/v1/users/me/purchases", "{\"store\":")
                 .contentType("application/json").bearerAuth(ann.token()).header("Idempotency-Key", "broken"));
         assertEquals(400, noProof.getStatus().getCode());
+    }
+
+    @Test
+    void theTestStoreIsRefusedOnADatabaseMarkedProductionWhateverTheFlagSays() {
+        Player ann = player();
+        String receipt = mint();
+        var meta = database.getCollection("playerbase_meta");
+        meta.insertOne(new Document("_id", "environment").append("value", "production").append("marked_at", new Date()));
+        try {
+            HttpClientResponseException claim = refused(buy(ann, testReceipt(receipt), "prod-1"));
+            assertEquals(422, claim.getStatus().getCode());
+            assertTrue(problemType(claim).endsWith("test-store-disabled"));
+            HttpClientResponseException minting = refused(HttpRequest.POST("/api/v1/admin/store/test-receipts",
+                    Map.of("product_id", productId)).bearerAuth(admin));
+            assertEquals(422, minting.getStatus().getCode());
+            assertTrue(problemType(minting).endsWith("test-store-disabled"));
+        } finally {
+            meta.deleteOne(Filters.eq("_id", "environment"));
+        }
+        assertEquals(0, balance(ann));
+        assertEquals(0, database.getCollection("user_purchases").countDocuments(Filters.eq("user_id", new ObjectId(ann.id()))));
+        assertEquals("granted", body(buy(ann, testReceipt(receipt), "prod-2")).get("status"), "the same receipt, off production");
     }
 
     @Test

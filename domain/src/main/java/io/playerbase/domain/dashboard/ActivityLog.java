@@ -18,7 +18,10 @@ public interface ActivityLog extends ReadOnlyPort {
     /** Record times of the Dutch matches reported and accepted in {@code window}. */
     List<Instant> matchesReported(ActivityWindow window, int limit);
 
-    /** Ledger entries written in {@code window}. */
+    /** Record times of the store purchases recorded in {@code window}, refunded ones included. */
+    List<Instant> purchasesRecorded(ActivityWindow window, int limit);
+
+    /** Ledger entries written in {@code window} that changed a balance (debt entries left out). */
     List<WalletMovement> walletMovements(ActivityWindow window, int limit);
 
     /** One ledger entry as the dashboard sees it: no user, no description. */

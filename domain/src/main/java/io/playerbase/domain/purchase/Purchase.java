@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>The wallet operations of a purchase have ids derived from the store transaction
  * ({@link #grantOperationId()}, {@link #refundOperationId()}), so however often a grant or refund is
- * retried, by however many instances, the wallet moves once.
+ * retried, by however many instances, the wallet moves once. A refund the store reverses
+ * ({@link #reinstate}) starts a new round with ids of its own, counted by {@link #reinstatements()}.
  */
 public final class Purchase {
 
@@ -32,10 +33,12 @@ public final class Purchase {
     private PurchaseStatus status;
     private Refund refund;
     private Instant updatedAt;
+    private int reinstatements;
     private long version;
 
     private Purchase(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId, long credits,
-                     PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt, long version) {
+                     PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt, int reinstatements,
+                     long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.verified = Objects.requireNonNull(verified, "verified");
@@ -45,7 +48,11 @@ public final class Purchase {
         this.refund = refund;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.reinstatements = reinstatements;
         this.version = version;
+        if (reinstatements < 0) {
+            throw new IllegalArgumentException("reinstatements cannot be negative");
+        }
         if ((status == PurchaseStatus.REFUNDING || status == PurchaseStatus.REFUNDED) != (refund != null)) {
             throw new IllegalArgumentException("a refund, and only a refund, has refund details");
         }
@@ -62,6 +69,10 @@ public final class Purchase {
         if (verified.state() == VerifiedPurchase.StoreState.REVOKED) {
             throw new RuleViolation("purchase-revoked", "The store refunded or revoked this purchase");
         }
+        if (verified.state() == VerifiedPurchase.StoreState.CONSUMED) {
+            throw new RuleViolation("purchase-already-consumed",
+                    "The store says this purchase was consumed before it was claimed here; the app must consume only after the grant");
+        }
         if (verified.storeTransactionId().isEmpty() || verified.storeTransactionId().length() > MAX_TRANSACTION_ID
                 || !verified.storeTransactionId().chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             throw new RuleViolation("receipt-invalid", "The store's transaction id is not usable");
@@ -77,23 +88,31 @@ public final class Purchase {
         boolean pack = product.kind() == ProductKind.CREDITS_PACK;
         long credits = pack ? Math.multiplyExact(product.definition().credits(), verified.quantity()) : 0;
         return new Purchase(PurchaseId.newId(at), owner, verified, product.id(), credits,
-                pack ? PurchaseStatus.GRANTING : PurchaseStatus.RECORDED, null, at, at, 0);
+                pack ? PurchaseStatus.GRANTING : PurchaseStatus.RECORDED, null, at, at, 0, 0);
     }
 
     /** Rebuilds a stored purchase; used by adapters only. */
     public static Purchase restore(StoredState state) {
         return new Purchase(state.id(), state.owner(), state.verified(), state.productId(), state.credits(),
-                state.status(), state.refund(), state.createdAt(), state.updatedAt(), state.version());
+                state.status(), state.refund(), state.createdAt(), state.updatedAt(), state.reinstatements(),
+                state.version());
     }
 
     public StoredState storedState() {
-        return new StoredState(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt, version);
+        return new StoredState(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt,
+                reinstatements, version);
     }
 
     /** A purchase as stored. */
     public record StoredState(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId,
                               long credits, PurchaseStatus status, Refund refund, Instant createdAt,
-                              Instant updatedAt, long version) {
+                              Instant updatedAt, int reinstatements, long version) {
+
+        /** A purchase whose refunds were never reversed. */
+        public StoredState(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId, long credits,
+                           PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt, long version) {
+            this(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt, 0, version);
+        }
     }
 
     /** Whether {@code claimant} may have this purchase; another user's claim is a conflict. */
@@ -137,17 +156,43 @@ public final class Purchase {
         return true;
     }
 
+    /**
+     * The store reversed the refund it made (App Store {@code REFUND_REVERSED}): the purchase is owed
+     * again, a credits pack goes back to {@code granting} (its credits are credited anew, with the ids
+     * of a new round), a subscription to {@code recorded}. Only a refund by the purchase's own store is
+     * reversed this way; an admin's refund stands.
+     *
+     * @return whether this changed the purchase
+     */
+    public boolean reinstate(Instant now) {
+        if (status != PurchaseStatus.REFUNDED || !refund.by().equals(verified.store().wireName())) {
+            return false;
+        }
+        reinstatements++;
+        refund = null;
+        status = grantsCredits() ? PurchaseStatus.GRANTING : PurchaseStatus.RECORDED;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return true;
+    }
+
     /** Whether the wallet holds (or will hold) this purchase's credits, so a refund takes them back. */
     public boolean grantsCredits() {
         return credits > 0;
     }
 
+    /**
+     * {@code purchase:<store>:<transaction>}; after the n-th reinstatement
+     * {@code reinstate:<store>:<transaction>:<n>}.
+     */
     public String grantOperationId() {
-        return "purchase:" + verified.store().wireName() + ":" + verified.storeTransactionId();
+        String transaction = verified.store().wireName() + ":" + verified.storeTransactionId();
+        return reinstatements == 0 ? "purchase:" + transaction : "reinstate:" + transaction + ":" + reinstatements;
     }
 
+    /** {@code refund:<store>:<transaction>}; after the n-th reinstatement {@code refund:<store>:<transaction>:<n>}. */
     public String refundOperationId() {
-        return "refund:" + verified.store().wireName() + ":" + verified.storeTransactionId();
+        String transaction = verified.store().wireName() + ":" + verified.storeTransactionId();
+        return "refund:" + transaction + (reinstatements == 0 ? "" : ":" + reinstatements);
     }
 
     /** Called by the repository adapter after a successful write. */
@@ -166,5 +211,7 @@ public final class Purchase {
     public Optional<Refund> refund() { return Optional.ofNullable(refund); }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
+    /** How often the store reversed a refund of this purchase. */
+    public int reinstatements() { return reinstatements; }
     public long version() { return version; }
 }

@@ -60,6 +60,12 @@ public record VerifiedPurchase(Store store,
         return Optional.ofNullable(expiresAt);
     }
 
+    /** The same purchase as the store sees it in another state (e.g. what a refund notification says of it). */
+    public VerifiedPurchase withState(StoreState newState, Instant newRevokedAt) {
+        return new VerifiedPurchase(store, storeTransactionId, originalTransactionId, sku, kind, quantity, purchasedAt,
+                expiresAt, autoRenew, environment, newState, newRevokedAt, linkedPurchaseToken, accountHint, rawPayload);
+    }
+
     /** The store's view of a purchase at the time it was read. */
     public enum StoreState {
         /** Paid and valid. */
@@ -67,6 +73,11 @@ public record VerifiedPurchase(Store store,
         /** Started but not paid yet (Google "pending"): never granted. */
         PENDING,
         /** Refunded or revoked by the store (or family sharing withdrawn). */
-        REVOKED
+        REVOKED,
+        /**
+         * Paid, but already consumed (Google Play one-time products): a purchase recorded here answers as
+         * it is (the app consumes after the grant); one never claimed here was used up elsewhere and is refused.
+         */
+        CONSUMED
     }
 }

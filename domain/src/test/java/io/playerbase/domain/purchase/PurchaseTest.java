@@ -89,6 +89,61 @@ class PurchaseTest {
     }
 
     @Test
+    void aRefundTheStoreReversesStartsANewRoundWithOperationIdsOfItsOwn() {
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        assertFalse(purchase.reinstate(NOW), "nothing to reinstate before a refund");
+        purchase.markGranted(NOW);
+        assertFalse(purchase.reinstate(NOW), "nothing to reinstate while granted");
+        purchase.startRefund(new Refund("test", "refund", NOW), NOW);
+        assertFalse(purchase.reinstate(NOW), "a refund still running is finished first");
+        purchase.completeRefund(NOW);
+
+        assertTrue(purchase.reinstate(NOW.plusSeconds(5)));
+        assertFalse(purchase.reinstate(NOW.plusSeconds(6)), "reinstating twice changes nothing");
+        assertEquals(PurchaseStatus.GRANTING, purchase.status());
+        assertTrue(purchase.refund().isEmpty());
+        assertEquals(1, purchase.reinstatements());
+        assertEquals("reinstate:test:tx:1", purchase.grantOperationId());
+        assertEquals("refund:test:tx:1", purchase.refundOperationId());
+        assertTrue(purchase.markGranted(NOW.plusSeconds(7)));
+
+        purchase.startRefund(new Refund("test", "refund", NOW.plusSeconds(8)), NOW.plusSeconds(8));
+        purchase.completeRefund(NOW.plusSeconds(9));
+        assertTrue(purchase.reinstate(NOW.plusSeconds(10)));
+        assertEquals("reinstate:test:tx:2", purchase.grantOperationId());
+        assertEquals("refund:test:tx:2", purchase.refundOperationId());
+
+        Purchase restored = Purchase.restore(purchase.storedState());
+        assertEquals(2, restored.reinstatements());
+        assertEquals(purchase.grantOperationId(), restored.grantOperationId());
+    }
+
+    @Test
+    void onlyARefundByThePurchasesOwnStoreIsReversedAndASubscriptionGoesBackToRecorded() {
+        Purchase byAdmin = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        byAdmin.markGranted(NOW);
+        byAdmin.startRefund(new Refund("admin", "chargeback", NOW), NOW);
+        byAdmin.completeRefund(NOW);
+        assertFalse(byAdmin.reinstate(NOW), "an admin's refund stands");
+        assertEquals(PurchaseStatus.REFUNDED, byAdmin.status());
+
+        Purchase premium = Purchase.record(ANN, PurchaseFixtures.verified(Store.TEST, "tx-s", "premium_monthly",
+                ProductKind.SUBSCRIPTION), PurchaseFixtures.premiumProduct("premium_monthly"), NOW);
+        premium.startRefund(new Refund("test", "revoke", NOW), NOW);
+        premium.completeRefund(NOW);
+        assertTrue(premium.reinstate(NOW));
+        assertEquals(PurchaseStatus.RECORDED, premium.status());
+    }
+
+    @Test
+    void aPurchaseConsumedBeforeItWasClaimedHereIsRefused() {
+        VerifiedPurchase consumed = PurchaseFixtures.verifiedTest("tx", "coins_500")
+                .withState(VerifiedPurchase.StoreState.CONSUMED, null);
+        assertEquals("purchase-already-consumed", assertThrows(RuleViolation.class,
+                () -> Purchase.record(ANN, consumed, coins, NOW)).code());
+    }
+
+    @Test
     void productDefinitionsAreValidByConstruction() {
         assertThrows(InvalidValue.class, () -> new ProductDefinition("", ProductKind.CREDITS_PACK, 5L, null, null,
                 Map.of(Store.TEST, "x")));

@@ -21,6 +21,21 @@ class PageRequestTest {
     }
 
     @Test
+    void aListingWithItsOwnLimitsKeepsThem() {
+        PageRequest.Limits ledger = new PageRequest.Limits(20, 100);
+        assertEquals(20, PageRequest.of(null, null, ledger).limit());
+        assertEquals(100, PageRequest.of("7", 100, ledger).limit());
+        InvalidValue tooMany = assertThrows(InvalidValue.class, () -> PageRequest.of(null, 101, ledger));
+        assertEquals("limit", tooMany.fieldErrors().get(0).field());
+        assertEquals("must be between 1 and 100", tooMany.fieldErrors().get(0).message());
+        assertThrows(InvalidValue.class, () -> PageRequest.of(null, 0, ledger));
+        assertEquals(PageRequest.first(100), ledger.check(PageRequest.first(100)));
+        assertThrows(InvalidValue.class, () -> ledger.check(PageRequest.first(101)));
+        assertThrows(IllegalArgumentException.class, () -> new PageRequest.Limits(20, 201), "no listing pages beyond 200");
+        assertThrows(IllegalArgumentException.class, () -> new PageRequest.Limits(30, 20));
+    }
+
+    @Test
     void anEmptyCursorIsTheFirstPageAndAHugeOneIsRefused() {
         assertNull(PageRequest.of("", 10).cursor());
         assertThrows(InvalidValue.class, () -> PageRequest.of("x".repeat(513), 10));

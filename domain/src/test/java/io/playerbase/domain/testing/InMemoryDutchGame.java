@@ -67,6 +67,11 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
         players.get(id).active = false;
     }
 
+    /** Sets the player's counters, as if they had played those matches. */
+    public synchronized void setStats(UserId id, DutchStats stats) {
+        players.get(id).stats = stats;
+    }
+
     public synchronized DutchStats statsOf(UserId id) {
         return players.get(id).stats;
     }

@@ -3,37 +3,57 @@ package io.playerbase.domain.testing;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.VerifiedPurchase;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** In-memory {@link StoreNotificationLog}: notification key → outcome ({@code null} until processed). */
+/** In-memory {@link StoreNotificationLog}: notification key → what it said and its outcome ({@code null} until processed). */
 public final class InMemoryStoreNotificationLog implements StoreNotificationLog {
 
-    private final Map<String, String> outcomes = new LinkedHashMap<>();
+    private record Entry(StoreNotification notification, String outcome) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean receive(StoreNotification notification, Instant now) {
         String key = key(notification.store(), notification.notificationId());
-        if (!outcomes.containsKey(key)) {
-            outcomes.put(key, null);
+        Entry existing = entries.get(key);
+        if (existing == null) {
+            entries.put(key, new Entry(notification, null));
             return true;
         }
-        return outcomes.get(key) == null;
+        return existing.outcome() == null;
     }
 
     @Override
     public synchronized void processed(Store store, String notificationId, String outcome, Instant now) {
-        outcomes.put(key(store, notificationId), outcome);
+        entries.computeIfPresent(key(store, notificationId), (key, entry) -> new Entry(entry.notification(), outcome));
+    }
+
+    @Override
+    public synchronized Optional<PurchaseEvent> latestAbout(Store store, String storeTransactionId) {
+        return entries.values().stream().map(Entry::notification)
+                .filter(n -> n.store() == store && n.purchase() != null
+                        && n.purchase().storeTransactionId().equals(storeTransactionId))
+                .max(Comparator.comparing(StoreNotification::sentAt))
+                .map(n -> {
+                    VerifiedPurchase p = n.purchase();
+                    return new PurchaseEvent(n.notificationId(), n.type(), n.sentAt(), p.state(), p.revokedAt());
+                });
     }
 
     public synchronized String outcome(Store store, String notificationId) {
-        return outcomes.get(key(store, notificationId));
+        Entry entry = entries.get(key(store, notificationId));
+        return entry == null ? null : entry.outcome();
     }
 
     public synchronized int size() {
-        return outcomes.size();
+        return entries.size();
     }
 
     private static String key(Store store, String id) {

@@ -92,6 +92,11 @@ public final class InMemoryUserRepository implements UserRepository {
                 .findFirst().map(InMemoryUserRepository::copy);
     }
 
+    /** Every stored user (copies), for the staff reads' fake. */
+    public List<User> all() {
+        return users.values().stream().map(stored -> copy(stored.snapshot())).toList();
+    }
+
     public synchronized List<AuditEntry> auditEntries() {
         return List.copyOf(audit);
     }

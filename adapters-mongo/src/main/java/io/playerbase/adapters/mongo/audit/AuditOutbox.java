@@ -7,7 +7,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.domain.shared.Actor;
@@ -47,12 +46,11 @@ public final class AuditOutbox {
 
     private final GroupDelivery<AuditEntry> delivery = new GroupDelivery<>(this::write);
 
-    AuditOutbox(MongoDatabase database, AuditLogStore store, Leases leases,
-                @Value("${playerbase.audit.recovery-interval:60s}") Duration recoveryInterval) {
+    AuditOutbox(MongoDatabase database, AuditLogStore store, Leases leases, AuditSettings settings) {
         this.users = database.getCollection("users");
         this.store = store;
         this.leases = leases;
-        this.recoveryInterval = recoveryInterval;
+        this.recoveryInterval = settings.recoveryInterval();
     }
 
     public static Document toBson(AuditEntry entry) {
@@ -111,7 +109,7 @@ public final class AuditOutbox {
     }
 
     /** The periodic {@link #recover()}, on one instance at a time (lease {@code audit-recovery}). */
-    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.audit.recovery-interval:60s}")
+    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.audit.recovery-interval}")
     void recoverPeriodically() {
         try {
             leases.runIfHeld("audit-recovery", recoveryInterval.multipliedBy(2), this::recover);

@@ -89,8 +89,10 @@ final class EmbeddedBackend implements MongoBackend {
         try {
             return delegate.handleCommand(channel, database, command, query);
         } catch (NoSuchCommandException e) {
-            throw new MongoServerError(e.getCode(), e.getCodeName(),
-                    e.getMessageWithoutErrorCode() + " (not supported by the embedded store, Playerbase's in-process MongoDB)");
+            // mongo-java-server's admin database knows only a few commands (e.g. no aggregate): say where.
+            String where = "admin".equals(database) ? " in the admin database" : "";
+            throw new MongoServerError(e.getCode(), e.getCodeName(), e.getMessageWithoutErrorCode() + where
+                    + " (not supported by the embedded store, Playerbase's in-process MongoDB)");
         }
     }
 

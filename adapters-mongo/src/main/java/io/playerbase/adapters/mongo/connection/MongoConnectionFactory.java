@@ -18,7 +18,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.ApplicationConfiguration;
 import jakarta.inject.Singleton;
@@ -62,9 +61,8 @@ final class MongoConnectionFactory {
     @Singleton
     @Requires(condition = EmbeddedStoreCondition.class)
     @Bean(preDestroy = "close")
-    EmbeddedMongoServer embeddedMongoServer(@Value("${playerbase.embedded.data-dir:./data}") String dataDir,
-                                            @Value("${playerbase.embedded.port:27018}") int port) {
-        return EmbeddedMongoServer.start(dataDir, port);
+    EmbeddedMongoServer embeddedMongoServer(EmbeddedStoreSettings settings) {
+        return EmbeddedMongoServer.start(settings.dataDir(), settings.port());
     }
 
     @Singleton

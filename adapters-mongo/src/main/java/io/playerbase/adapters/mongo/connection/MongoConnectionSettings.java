@@ -19,13 +19,13 @@ import java.util.Objects;
  * @param heartbeatFrequency     how often the driver's monitor checks each server
  */
 @ConfigurationProperties("playerbase.mongo")
-record MongoConnectionSettings(@Nullable String uri, @Nullable String database, Pool pool,
+public record MongoConnectionSettings(@Nullable String uri, @Nullable String database, Pool pool,
                                Duration connectTimeout, Duration socketTimeout, Duration serverSelectionTimeout,
                                Duration healthTimeout, Duration heartbeatFrequency, Startup startup) {
 
     static final String DEFAULT_DATABASE = "playerbase";
 
-    MongoConnectionSettings {
+    public MongoConnectionSettings {
         Objects.requireNonNull(pool, missing("pool.*"));
         Objects.requireNonNull(connectTimeout, missing("connect-timeout"));
         Objects.requireNonNull(socketTimeout, missing("socket-timeout"));
@@ -37,7 +37,7 @@ record MongoConnectionSettings(@Nullable String uri, @Nullable String database, 
 
     /** Connections of the read-write client. */
     @ConfigurationProperties("pool")
-    record Pool(int maxSize, int minSize) {
+    public record Pool(int maxSize, int minSize) {
     }
 
     /**
@@ -45,14 +45,15 @@ record MongoConnectionSettings(@Nullable String uri, @Nullable String database, 
      * the HTTP server already answers), the first pause and the cap of the doubling pause.
      */
     @ConfigurationProperties("startup")
-    record Startup(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-        Startup {
+    public record Startup(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public Startup {
             Objects.requireNonNull(initialBackoff, missing("startup.initial-backoff"));
             Objects.requireNonNull(maxBackoff, missing("startup.max-backoff"));
         }
     }
 
-    boolean embedded() {
+    /** Whether no external MongoDB is configured, so the embedded store serves. */
+    public boolean embedded() {
         return uri == null || uri.isBlank();
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * drivers refuse (the Node.js driver inside mongosh 2.x and Compass needs at least 9). Wire version 13
  * tells a driver it may use what 4.4 and 5.0 added; the ones a driver uses unasked are OP_MSG, sessions
  * and the {@code hello} command, which the embedded server answers. Streaming (awaitable) monitoring
- * stays off because the handshake carries no {@code topologyVersion}. {@code EmbeddedToolsTest} and
- * {@code docs/embedded-store.md} record what was checked with which clients.
+ * stays off because the handshake carries no {@code topologyVersion}. {@code EmbeddedToolsDriverTest}, {@code MongoshEmbeddedStoreTest}
+ * and {@code docs/embedded-store.md} record what was checked with which clients.
  */
 enum ReportedVersion implements MongoVersion {
     MONGODB_5_0;

@@ -11,10 +11,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code migrations}: UP when no change unit is pending and the last run in this process (if any)
@@ -41,23 +37,15 @@ final class MigrationsHealthIndicator extends AbstractHealthIndicator<Map<String
         return NAME;
     }
 
-    /** Runs on the blocking executor the base class is given; the change log is read on it too, under the timeout. */
+    /** Runs on the blocking executor the base class is given; the change log is read on it too, under the timeout ({@link BoundedRead}). */
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
-        MigrationStatus status;
-        try {
-            status = CompletableFuture.supplyAsync(runner::status, executorService)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return down(details, "cannot read the change log: no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return down(details, "cannot read the change log: " + e.getCause().getClass().getSimpleName() + ": "
-                    + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return down(details, "interrupted");
+        BoundedRead<MigrationStatus> read = BoundedRead.run(executorService, timeout, runner::status);
+        if (!read.answered()) {
+            return down(details, "cannot read the change log: " + read.error());
         }
+        MigrationStatus status = read.value();
         details.put("applied", status.applied().size());
         details.put("pending", status.pending());
         details.put("lastRun", status.lastRun().name());

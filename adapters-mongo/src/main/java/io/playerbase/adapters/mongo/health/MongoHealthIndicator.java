@@ -12,10 +12,7 @@ import org.bson.Document;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code mongodb}: pings the database within {@code playerbase.mongo.health-timeout}, so
@@ -44,7 +41,7 @@ final class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
         return NAME;
     }
 
-    /** Runs on the blocking executor the base class is given; the ping runs on it too, under the timeout. */
+    /** Runs on the blocking executor the base class is given; the ping runs on it too, under the timeout ({@link BoundedRead}). */
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -52,21 +49,13 @@ final class MongoHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
         details.put("database", store.database());
         details.put("description", store.description());
         long start = System.nanoTime();
-        try {
-            CompletableFuture.runAsync(() -> database.runCommand(new Document("ping", 1)), executorService)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        BoundedRead<Document> ping = BoundedRead.run(executorService, timeout, () -> database.runCommand(new Document("ping", 1)));
+        if (ping.answered()) {
             details.put("pingMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             healthStatus = HealthStatus.UP;
             return details;
-        } catch (TimeoutException e) {
-            details.put("error", "no answer to ping within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            // Driver messages name hosts and states, never credentials.
-            details.put("error", e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            details.put("error", "interrupted");
         }
+        details.put("error", ping.timedOut() ? "no answer to ping within " + timeout.toMillis() + " ms" : ping.error());
         healthStatus = HealthStatus.DOWN;
         return details;
     }

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -41,15 +42,25 @@ import com.mongodb.MongoCommandException;
 public final class Leases {
 
     static final String COLLECTION = "leases";
+    /** The MDC key that names the job of every line logged while it runs under its lease. */
+    public static final String JOB = "job";
     private static final Logger LOG = LoggerFactory.getLogger(Leases.class);
 
     private final MongoCollection<Document> leases;
     private final String owner;
     private final Duration ttl;
     private final Clock clock;
+    private final boolean enabled;
 
+    /**
+     * @param enabled {@code false} in the jar's commands ({@code create-admin}, {@code status}, …): a
+     *                short-lived command process never takes a lease, which would hold the job back on
+     *                the serving instances until it expired
+     */
     Leases(MongoDatabase database, @Value("${playerbase.leases.ttl:30s}") Duration ttl,
-           @Value("${playerbase.instance-id:}") String instanceId, @Nullable Clock clock) {
+           @Value("${playerbase.instance-id:}") String instanceId, @Nullable Clock clock,
+           @Value("${playerbase.leases.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
         this.leases = database.getCollection(COLLECTION);
         this.ttl = ttl;
         this.owner = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
@@ -72,17 +83,28 @@ public final class Leases {
      * @return whether the task ran here
      */
     public boolean runIfHeld(String name, Duration hold, Runnable task) {
-        if (!tryTake(name, ttl.compareTo(hold) > 0 ? ttl : hold)) {
+        if (!enabled || !tryTake(name, ttl.compareTo(hold) > 0 ? ttl : hold)) {
             return false;
         }
         // Stopped by a latch, not an interrupt: an interrupt in the middle of a driver call closes its connection.
         CountDownLatch done = new CountDownLatch(1);
         Thread.ofVirtual().name("lease-" + name).start(() -> renewWhileRunning(name, done));
+        // Every line the job logs names it (MDC "job"), as a request's lines carry its request_id.
+        String outer = MDC.get(JOB);
+        MDC.put(JOB, name);
+        // At DEBUG, each run's start and end: how an operator (or a test) sees where and when a job ran.
+        LOG.debug("Lease {} held by {}: run started", name, owner);
         try {
             task.run();
         } finally {
             done.countDown();
             extend(name, hold);
+            LOG.debug("Lease {} held by {}: run finished", name, owner);
+            if (outer == null) {
+                MDC.remove(JOB);
+            } else {
+                MDC.put(JOB, outer);
+            }
         }
         return true;
     }

@@ -3,6 +3,8 @@ package io.playerbase.adapters.mongo.maintenance;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
+import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.UserId;
 import org.bson.Document;
@@ -20,11 +22,13 @@ final class DataKeyRewrap implements Phase {
     private final MongoCollection<Document> userKeys;
     private final PersonalDataKeys dataKeys;
     private final Meters meters;
+    private final UnreadableValues unreadable;
 
-    DataKeyRewrap(MongoCollection<Document> userKeys, PersonalDataKeys dataKeys, Meters meters) {
+    DataKeyRewrap(MongoCollection<Document> userKeys, PersonalDataKeys dataKeys, Meters meters, UnreadableValues unreadable) {
         this.userKeys = userKeys;
         this.dataKeys = dataKeys;
         this.meters = meters;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -44,7 +48,15 @@ final class DataKeyRewrap implements Phase {
 
     @Override
     public void visit(List<Document> batch, Checkpoint checkpoint) {
-        batch.forEach(key -> rewrap(key, checkpoint));
+        for (Document key : batch) {
+            try {
+                rewrap(key, checkpoint);
+            } catch (FieldCipher.CipherFailure e) {
+                // A key that does not open stays as it is; its user's values are unreadable anyway.
+                unreadable.report(userKeys.getNamespace().getCollectionName(), String.valueOf(key.get("_id")), "wrapped_key",
+                        e.getMessage());
+            }
+        }
     }
 
     private void rewrap(Document key, Checkpoint checkpoint) {

@@ -2,9 +2,10 @@ package io.playerbase.adapters.mongo.maintenance;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.support.ProgressListener;
+import io.playerbase.adapters.mongo.user.EncryptionStoreSettings;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
@@ -42,20 +43,22 @@ public final class EncryptionMaintenance {
     private volatile boolean running;
 
     EncryptionMaintenance(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
-                          BlindIndex blindIndex, SensitiveFields sensitive,
-                          @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
-                          @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy) {
+                          BlindIndex blindIndex, SensitiveFields sensitive, EncryptionStoreSettings settings,
+                          @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy,
+                          UnreadableValues unreadable) {
         Meters meters = new Meters();
-        this.sweep = new BatchSweep(database.getCollection("encryption_state"), batchSize);
+        this.sweep = new BatchSweep(database.getCollection("encryption_state"), settings.reencryptionBatchSize());
+        // Each phase reports a value it cannot read (corrupt, foreign, a data key that does not open)
+        // and leaves it as it is: one corrupt document never stops the pass for everyone else.
         this.phases = List.of(
-                new DataKeyRewrap(database.getCollection("user_keys"), dataKeys, meters),
+                new DataKeyRewrap(database.getCollection("user_keys"), dataKeys, meters, unreadable),
                 new PersonalFields(database.getCollection(PersonalFields.USERS),
                         database.getCollection("user_keys"), dataKeys, serviceCipher, blindIndex, sensitive,
-                        legacy == null ? LegacyCipher.NONE : legacy, meters),
+                        legacy == null ? LegacyCipher.NONE : legacy, meters, unreadable),
                 new ServiceKeyValues("ledger", database.getCollection("wallet_transactions"),
-                        entry -> entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, serviceCipher, meters),
+                        entry -> entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, serviceCipher, meters, unreadable),
                 new ServiceKeyValues("idempotency", database.getCollection("idempotency_keys"),
-                        record -> record.getString("lease_id"), List.of("response.body"), serviceCipher, meters));
+                        record -> record.getString("lease_id"), List.of("response.body"), serviceCipher, meters, unreadable));
         this.blindIndex = blindIndex;
         this.primaryKeyId = serviceCipher.currentKeyId();
         if (meterRegistry != null) {

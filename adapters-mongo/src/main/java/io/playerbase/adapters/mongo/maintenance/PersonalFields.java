@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
 import io.playerbase.adapters.mongo.user.SensitiveScalar;
 import io.playerbase.domain.shared.BlindIndex;
@@ -62,10 +63,11 @@ final class PersonalFields implements Phase {
     private final SensitiveFields sensitive;
     private final LegacyCipher legacy;
     private final Meters meters;
+    private final UnreadableValues unreadable;
 
     PersonalFields(MongoCollection<Document> users, MongoCollection<Document> userKeys, PersonalDataKeys dataKeys,
                    FieldCipher serviceCipher, BlindIndex blindIndex, SensitiveFields sensitive, LegacyCipher legacy,
-                   Meters meters) {
+                   Meters meters, UnreadableValues unreadable) {
         this.users = users;
         this.userKeys = userKeys;
         this.dataKeys = dataKeys;
@@ -74,6 +76,7 @@ final class PersonalFields implements Phase {
         this.sensitive = sensitive;
         this.legacy = legacy;
         this.meters = meters;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -140,7 +143,14 @@ final class PersonalFields implements Phase {
                 }
                 return dataKeys.cipherFor(owner, wrapped);
             });
-            Rewrite rewrite = rewrite(user, personal, checkpoint);
+            Rewrite rewrite;
+            try {
+                rewrite = rewrite(user, personal, checkpoint);
+            } catch (FieldCipher.CipherFailure e) {
+                // The user's data key does not open: nothing of theirs can be read or moved; reported, left as it is.
+                unreadable.report(userKeys.getNamespace().getCollectionName(), owner.value(), "wrapped_key", e.getMessage());
+                continue;
+            }
             if (rewrite != null) {
                 rewrites.add(rewrite);
             }
@@ -214,12 +224,14 @@ final class PersonalFields implements Phase {
         Document changes = new Document();
         long legacyCount = 0;
         String plainEmail = null;
+        boolean emailRead = false;
         for (String field : sensitive.personalFields()) {
             if (user.get(field) instanceof String stored && !stored.isEmpty()
                     && personal.get().needsReencryption(stored)) {
                 FieldContext context = new FieldContext(USERS, id, field);
+                emailRead |= "email".equals(field);
                 String plain = legacy.isLegacyToken(stored) ? legacyPlaintext(id, field, stored, checkpoint)
-                        : personal.get().decrypt(stored, context);
+                        : readable(personal.get(), stored, context);
                 if (plain == null) {
                     continue;
                 }
@@ -233,8 +245,9 @@ final class PersonalFields implements Phase {
         }
         // Blind-index entries follow the configured index keys (side-by-side index rotation).
         if (user.get("email") instanceof String email && !email.isEmpty()) {
-            if (plainEmail == null && !legacy.isLegacyToken(email)) {
-                plainEmail = personal.get().decrypt(email, new FieldContext(USERS, id, "email"));
+            // Not read twice: an email that failed above is reported once and left out of the index.
+            if (!emailRead && !legacy.isLegacyToken(email)) {
+                plainEmail = readable(personal.get(), email, new FieldContext(USERS, id, "email"));
             }
             if (plainEmail != null) {
                 reindex(user, "email_bidx", blindIndex.entries("email", plainEmail), changes, expected);
@@ -255,9 +268,15 @@ final class PersonalFields implements Phase {
                 continue;
             }
             FieldContext context = new FieldContext(USERS, id, path);
-            Object value = stored instanceof String text && legacy.isLegacyToken(text)
-                    ? legacyPlaintext(id, path, text, checkpoint)
-                    : SensitiveScalar.decrypt(serviceCipher, stored, context);
+            Object value;
+            try {
+                value = stored instanceof String text && legacy.isLegacyToken(text)
+                        ? legacyPlaintext(id, path, text, checkpoint)
+                        : SensitiveScalar.decrypt(serviceCipher, stored, context);
+            } catch (FieldCipher.CipherFailure e) {
+                unreadable.report(USERS, id, path, e.getMessage());
+                continue;
+            }
             if (value == null) {
                 continue;
             }
@@ -272,6 +291,16 @@ final class PersonalFields implements Phase {
             expected.append(path, stored);
         }
         return changes.isEmpty() ? null : new Rewrite(user.get("_id"), expected, changes, legacyCount);
+    }
+
+    /** The plaintext, or {@code null} after reporting a value that fails to decrypt (it is left as it is). */
+    private String readable(FieldCipher cipher, String stored, FieldContext context) {
+        try {
+            return cipher.decrypt(stored, context);
+        } catch (FieldCipher.CipherFailure e) {
+            unreadable.report(USERS, context.documentId(), context.field(), e.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.playerbase.adapters.mongo.maintenance;
 
 import com.mongodb.client.MongoCollection;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import org.bson.Document;
@@ -21,18 +22,20 @@ final class ServiceKeyValues implements Phase {
     private final List<String> paths;
     private final FieldCipher serviceCipher;
     private final Meters meters;
+    private final UnreadableValues unreadable;
 
     /**
      * @param contextId the id the values' ciphertexts are bound to; documents without one are skipped
      */
     ServiceKeyValues(String name, MongoCollection<Document> collection, Function<Document, String> contextId,
-                     List<String> paths, FieldCipher serviceCipher, Meters meters) {
+                     List<String> paths, FieldCipher serviceCipher, Meters meters, UnreadableValues unreadable) {
         this.name = name;
         this.collection = collection;
         this.contextId = contextId;
         this.paths = paths;
         this.serviceCipher = serviceCipher;
         this.meters = meters;
+        this.unreadable = unreadable;
     }
 
     @Override
@@ -67,7 +70,14 @@ final class ServiceKeyValues implements Phase {
             if (Paths.valueAt(document, path) instanceof String stored && serviceCipher.isCiphertext(stored)
                     && serviceCipher.needsReencryption(stored)) {
                 FieldContext context = new FieldContext(collectionName, id, path);
-                changes.append(path, serviceCipher.encrypt(serviceCipher.decrypt(stored, context), context));
+                String plain;
+                try {
+                    plain = serviceCipher.decrypt(stored, context);
+                } catch (FieldCipher.CipherFailure e) {
+                    unreadable.report(collectionName, String.valueOf(document.get("_id")), path, e.getMessage());
+                    continue;
+                }
+                changes.append(path, serviceCipher.encrypt(plain, context));
                 expected.append(path, stored);
             }
         }

@@ -27,7 +27,8 @@ final class ChangeUnits {
             V0070_AddSubscriptions.class,
             V0071_GrantLegacyPremium.class,
             V0090_AddDashboardIndexes.class,
-            V0095_IndexPendingUserKeys.class);
+            V0095_IndexPendingUserKeys.class,
+            V0096_AddPurchaseTimeIndex.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old

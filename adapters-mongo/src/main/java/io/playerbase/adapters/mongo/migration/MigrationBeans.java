@@ -1,8 +1,8 @@
 package io.playerbase.adapters.mongo.migration;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.playerbase.adapters.mongo.audit.AuditSettings;
 import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
@@ -15,10 +15,8 @@ import jakarta.inject.Singleton;
 final class MigrationBeans {
 
     @Singleton
-    MigrationSettings migrationSettings(@Value("${playerbase.comp-players.password:}") String compPlayerPassword,
-                                        @Value("${playerbase.audit.retention-days:730}") int auditRetentionDays,
-                                        MongoStoreInfo store) {
-        return new MigrationSettings(compPlayerPassword, auditRetentionDays, store.embedded());
+    MigrationSettings migrationSettings(CompPlayerSettings compPlayers, AuditSettings audit, MongoStoreInfo store) {
+        return new MigrationSettings(compPlayers.password(), audit.retentionDays(), store.embedded());
     }
 
     /** Migrations create collections, validators and indexes: the admin role's work. */

@@ -52,6 +52,7 @@ final class PurchaseDocuments {
                 .append("status", purchase.status().wire())
                 .append("created_at", date(purchase.createdAt()))
                 .append("updated_at", date(purchase.updatedAt()))
+                .append("reinstatements", purchase.reinstatements())
                 .append("version", version);
         purchase.refund().ifPresent(refund -> document.append("refund", new Document("by", refund.by())
                 .append("reason", refund.reason()).append("at", date(refund.at()))));
@@ -68,13 +69,14 @@ final class PurchaseDocuments {
                 instant(d.getDate("revoked_at")), d.getString("linked_purchase_token"), d.getString("account_hint"),
                 d.getString("raw_payload"));
         Document refund = d.get("refund", Document.class);
+        Number reinstatements = d.get("reinstatements", Number.class);
         return Purchase.restore(new Purchase.StoredState(new PurchaseId(d.getObjectId("_id").toHexString()),
                 new UserId(d.getObjectId("user_id").toHexString()), verified, new ProductId(d.getString("product_id")),
                 d.get("credits", Number.class).longValue(), PurchaseStatus.fromWire(d.getString("status")),
                 refund == null ? null : new Refund(refund.getString("by"), refund.getString("reason"),
                         instant(refund.getDate("at"))),
                 instant(d.getDate("created_at")), instant(d.getDate("updated_at")),
-                d.get("version", Number.class).longValue()));
+                reinstatements == null ? 0 : reinstatements.intValue(), d.get("version", Number.class).longValue()));
     }
 
     private static Date date(Instant instant) {

@@ -5,20 +5,26 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.VerifiedPurchase;
 import jakarta.inject.Singleton;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@link StoreNotificationLog} on {@code store_notifications}: {@code _id} is the store and its
- * notification id, so the first delivery inserts and every redelivery finds it (and counts it).
+ * notification id, so the first delivery inserts and every redelivery finds it (and counts it). What a
+ * notification says of its purchase ({@code store_transaction_id}, {@code purchase_state},
+ * {@code revoked_at}, {@code sent_at}) is written with the first delivery and never changed.
  */
 @Singleton
 final class StoreNotificationMongoAdapter implements StoreNotificationLog {
@@ -42,6 +48,8 @@ final class StoreNotificationMongoAdapter implements StoreNotificationLog {
                 .append("sent_at", Date.from(n.sentAt()))
                 .append("environment", n.environment())
                 .append("store_transaction_id", n.verifiedPurchase().map(p -> p.storeTransactionId()).orElse(null))
+                .append("purchase_state", n.verifiedPurchase().map(p -> p.state().name().toLowerCase(Locale.ROOT)).orElse(null))
+                .append("revoked_at", n.verifiedPurchase().map(VerifiedPurchase::revokedAt).map(Date::from).orElse(null))
                 .append("raw_payload", n.rawPayload())
                 .append("renewal_info", n.renewalInfo())
                 .append("received_at", Date.from(now))
@@ -65,6 +73,19 @@ final class StoreNotificationMongoAdapter implements StoreNotificationLog {
     public void processed(Store store, String notificationId, String outcome, Instant now) {
         MongoErrors.run(() -> notifications.updateOne(Filters.eq("_id", id(store, notificationId)),
                 Updates.combine(Updates.set("processed_at", Date.from(now)), Updates.set("outcome", outcome))));
+    }
+
+    /** The index on (store, store_transaction_id) finds the few notifications about one purchase; they are sorted here. */
+    @Override
+    public Optional<PurchaseEvent> latestAbout(Store store, String storeTransactionId) {
+        return MongoErrors.call(() -> Optional.ofNullable(notifications.find(Filters.and(
+                        Filters.eq("store", store.wireName()), Filters.eq("store_transaction_id", storeTransactionId),
+                        Filters.ne("purchase_state", null)))
+                .sort(Sorts.descending("sent_at")).first()))
+                .map(d -> new PurchaseEvent(d.getString("notification_id"), d.getString("type"),
+                        d.getDate("sent_at").toInstant(),
+                        VerifiedPurchase.StoreState.valueOf(d.getString("purchase_state").toUpperCase(Locale.ROOT)),
+                        d.getDate("revoked_at") == null ? null : d.getDate("revoked_at").toInstant()));
     }
 
     private static String id(Store store, String notificationId) {

@@ -1,13 +1,14 @@
 package io.playerbase.adapters.mongo.user;
 
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Set;
 
 /**
- * Which user-document fields are encrypted at rest, from {@code playerbase.crypto.sensitive-fields}.
+ * Which user-document fields are encrypted at rest, from {@code playerbase.crypto.sensitive-fields}
+ * ({@link EncryptionStoreSettings}).
  * Paths are dotted document paths: {@code email}, {@code phone}, {@code address}, {@code modules.wallet.balance}.
  */
 @Singleton
@@ -17,10 +18,16 @@ public final class SensitiveFields {
 
     private final Set<String> paths;
 
-    SensitiveFields(@Value("${playerbase.crypto.sensitive-fields:email,phone,address,modules.wallet.balance,modules.wallet.credit_balance}") List<String> paths) {
+    @Inject
+    SensitiveFields(EncryptionStoreSettings settings) {
+        this(settings.sensitiveFields());
+    }
+
+    private SensitiveFields(List<String> paths) {
         this.paths = Set.copyOf(paths);
     }
 
+    /** The default paths (those of {@code application.yml}), for tests and tools without configuration. */
     public static SensitiveFields defaults() {
         return new SensitiveFields(DEFAULTS);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
 import io.playerbase.domain.shared.UserId;
@@ -35,17 +36,24 @@ final class UserDataKeys {
     private final MongoCollection<Document> keys;
     private final PersonalDataKeys dataKeys;
     private final FieldCipher serviceCipher;
+    private final UnreadableValues unreadableValues;
 
-    UserDataKeys(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher) {
+    UserDataKeys(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
+                 UnreadableValues unreadableValues) {
         this.keys = database.getCollection(COLLECTION);
         this.dataKeys = dataKeys;
         this.serviceCipher = serviceCipher;
+        this.unreadableValues = unreadableValues;
     }
 
-    /** The cipher for reading a user's personal fields. */
+    /** The cipher for reading a user's personal fields (a key that does not open: see {@link DataKeyCiphers}). */
     FieldCipher forReading(UserId user) {
         Document key = keys.find(byId(user)).first();
-        return key == null ? serviceCipher : dataKeys.cipherFor(user, key.getString("wrapped_key"));
+        return key == null ? serviceCipher : stored(user, key);
+    }
+
+    private FieldCipher stored(UserId user, Document key) {
+        return DataKeyCiphers.open(dataKeys, serviceCipher, unreadableValues, user, key.getString("wrapped_key"));
     }
 
     /**
@@ -56,7 +64,7 @@ final class UserDataKeys {
     FieldCipher forWriting(UserId user) {
         Document key = keys.find(byId(user)).first();
         if (key != null) {
-            return dataKeys.cipherFor(user, key.getString("wrapped_key"));
+            return stored(user, key);
         }
         String wrapped = dataKeys.newWrappedKey(user);
         try {

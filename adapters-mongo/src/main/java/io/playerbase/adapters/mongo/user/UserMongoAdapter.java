@@ -18,7 +18,6 @@ import io.playerbase.domain.user.Email;
 import io.playerbase.domain.user.User;
 import io.playerbase.domain.user.UserRepository;
 import io.playerbase.domain.user.Username;
-import io.micronaut.context.annotation.Value;
 import io.playerbase.domain.user.UserStatus;
 import jakarta.inject.Singleton;
 import org.bson.Document;
@@ -51,18 +50,18 @@ final class UserMongoAdapter implements UserRepository {
     private final Duration pendingKeyGrace;
     private final Leases leases;
     private final Duration erasureRecoveryInterval;
+    private final Duration pendingKeyRecoveryInterval;
 
     UserMongoAdapter(MongoDatabase database, UserDocumentMapper mapper, UserDataKeys keys, AuditOutbox outbox,
-                     Leases leases,
-                     @Value("${playerbase.crypto.pending-key-grace:10m}") Duration pendingKeyGrace,
-                     @Value("${playerbase.crypto.erasure-recovery-interval:60s}") Duration erasureRecoveryInterval) {
-        this.pendingKeyGrace = pendingKeyGrace;
+                     Leases leases, EncryptionStoreSettings settings) {
+        this.pendingKeyGrace = settings.pendingKeyGrace();
         this.users = database.getCollection(UserDocumentMapper.COLLECTION);
         this.mapper = mapper;
         this.keys = keys;
         this.outbox = outbox;
         this.leases = leases;
-        this.erasureRecoveryInterval = erasureRecoveryInterval;
+        this.erasureRecoveryInterval = settings.erasureRecoveryInterval();
+        this.pendingKeyRecoveryInterval = settings.pendingKeyRecoveryInterval();
     }
 
     @Override
@@ -171,14 +170,23 @@ final class UserMongoAdapter implements UserRepository {
      * a key pending for over {@code playerbase.crypto.pending-key-grace} (longer than any insert runs)
      * is kept when its user exists, else deleted.
      */
-    @Scheduled(initialDelay = "30s", fixedDelay = "${playerbase.crypto.pending-key-recovery-interval:10m}")
     int settlePendingKeys() {
         return keys.settlePending(pendingKeyGrace,
                 id -> users.find(Filters.eq("_id", id)).projection(Projections.include("_id")).first() != null);
     }
 
+    /** The periodic {@link #settlePendingKeys()}, on one instance at a time (lease {@code pending-key-recovery}). */
+    @Scheduled(initialDelay = "30s", fixedDelay = "${playerbase.crypto.pending-key-recovery-interval}")
+    void settlePendingKeysPeriodically() {
+        try {
+            leases.runIfHeld("pending-key-recovery", pendingKeyRecoveryInterval.multipliedBy(2), this::settlePendingKeys);
+        } catch (RuntimeException e) {
+            LOG.warn("Pending data key sweep failed; the next one retries: {}", e.getMessage());
+        }
+    }
+
     /** The periodic {@link #completePendingErasures()}, on one instance at a time (lease {@code erasure-recovery}). */
-    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval:60s}")
+    @Scheduled(initialDelay = "5s", fixedDelay = "${playerbase.crypto.erasure-recovery-interval}")
     void completePendingErasuresPeriodically() {
         try {
             leases.runIfHeld("erasure-recovery", erasureRecoveryInterval.multipliedBy(2), this::completePendingErasures);

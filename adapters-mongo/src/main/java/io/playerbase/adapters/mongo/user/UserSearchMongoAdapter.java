@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.ReadOnlyMongo;
 import io.playerbase.adapters.mongo.support.MongoErrors;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.PersonalDataKeys;
@@ -36,13 +37,15 @@ final class UserSearchMongoAdapter implements UserSearch {
     private final UserDocumentMapper mapper;
     private final PersonalDataKeys dataKeys;
     private final FieldCipher serviceCipher;
+    private final UnreadableValues unreadableValues;
 
     UserSearchMongoAdapter(ReadOnlyMongo mongo, UserDocumentMapper mapper, PersonalDataKeys dataKeys,
-                           FieldCipher serviceCipher) {
+                           FieldCipher serviceCipher, UnreadableValues unreadableValues) {
         this.mongo = mongo;
         this.mapper = mapper;
         this.dataKeys = dataKeys;
         this.serviceCipher = serviceCipher;
+        this.unreadableValues = unreadableValues;
     }
 
     @Override
@@ -85,7 +88,8 @@ final class UserSearchMongoAdapter implements UserSearch {
             return mapper.toDomain(document, null);
         }
         UserId id = new UserId(document.getObjectId("_id").toHexString());
-        return mapper.toDomain(document, wrappedKey == null ? serviceCipher : dataKeys.cipherFor(id, wrappedKey));
+        return mapper.toDomain(document, wrappedKey == null ? serviceCipher
+                : DataKeyCiphers.open(dataKeys, serviceCipher, unreadableValues, id, wrappedKey));
     }
 
     private static ObjectId cursor(String value) {

@@ -1,24 +1,14 @@
 package io.playerbase.adapters.mongo.audit;
 
-import com.mongodb.client.MongoClient;
-import io.playerbase.adapters.mongo.testing.ContainerMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
+/** The same tests against a real MongoDB 7 (skipped where no Docker engine runs). */
 @Testcontainers(disabledWithoutDocker = true)
-class AuditLogStoreContainerTest extends AuditLogStoreContract {
+class AuditLogStoreContainerTest extends AuditLogStoreTest {
 
     @Override
-    String connectionString() {
-        return ContainerMongo.connectionString();
-    }
-
-    @Override
-    MongoClient client() {
-        return ContainerMongo.client();
-    }
-
-    @Override
-    boolean embedded() {
-        return false;
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 }

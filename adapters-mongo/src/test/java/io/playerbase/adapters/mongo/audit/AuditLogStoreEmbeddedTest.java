@@ -1,22 +1,11 @@
 package io.playerbase.adapters.mongo.audit;
 
-import com.mongodb.client.MongoClient;
-import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-class AuditLogStoreEmbeddedTest extends AuditLogStoreContract {
-
-    @Override
-    String connectionString() {
-        return EmbeddedMongo.connectionString();
-    }
+class AuditLogStoreEmbeddedTest extends AuditLogStoreTest {
 
     @Override
-    MongoClient client() {
-        return EmbeddedMongo.client();
-    }
-
-    @Override
-    boolean embedded() {
-        return true;
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

@@ -133,4 +133,15 @@ class EmbeddedToolsDriverTest {
         assertEquals("CommandNotFound", error.getErrorCodeName());
         assertTrue(error.getErrorMessage().contains("not supported by the embedded store"), error.getErrorMessage());
     }
+
+    @Test
+    void aCommandTheAdminDatabaseLacksSaysWhere() {
+        // mongosh sends this at start-up; a person may type it after "use admin".
+        MongoCommandException error = assertThrows(MongoCommandException.class, () -> client.getDatabase("admin")
+                .getCollection("atlascli").aggregate(List.of(new Document("$match", new Document()))).first());
+
+        assertEquals(59, error.getErrorCode());
+        assertTrue(error.getErrorMessage().contains("'aggregate' in the admin database (not supported by the embedded store"),
+                error.getErrorMessage());
+    }
 }

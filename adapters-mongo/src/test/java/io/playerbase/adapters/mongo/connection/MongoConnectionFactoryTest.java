@@ -120,7 +120,7 @@ class MongoConnectionFactoryTest {
             MongoClientSettings embedded = MongoConnectionFactory.clientSettings(new ConnectionString("mongodb://x"),
                     settings, MongoClientSettings.getDefaultCodecRegistry(), null);
 
-            assertEquals(Duration.ofSeconds(2), settings.serverSelectionTimeout());
+            assertEquals(Duration.ofMillis(1500), settings.serverSelectionTimeout());
             assertEquals(100, settings.pool().maxSize());
             assertEquals(0, settings.startup().maxAttempts());
             assertEquals(0, embedded.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS));

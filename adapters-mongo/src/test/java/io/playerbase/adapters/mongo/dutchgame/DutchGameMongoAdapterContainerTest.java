@@ -1,16 +1,14 @@
 package io.playerbase.adapters.mongo.dutchgame;
 
-import io.playerbase.adapters.mongo.testing.ContainerMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import java.util.Map;
-
-/** The same contract against a real MongoDB 7 (skipped where no Docker engine runs). */
+/** The same tests against a real MongoDB 7 (skipped where no Docker engine runs). */
 @Testcontainers(disabledWithoutDocker = true)
-class DutchGameMongoAdapterContainerTest extends DutchGameRepositoryContract {
+class DutchGameMongoAdapterContainerTest extends DutchGameMongoAdapterTest {
 
     @Override
-    protected Map<String, Object> storeProperties() {
-        return Map.of("playerbase.mongo.uri", ContainerMongo.connectionString());
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 }

@@ -1,12 +1,11 @@
 package io.playerbase.adapters.mongo.dutchgame;
 
-import java.util.Map;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-/** The contract on the application's own embedded store, in memory, on a free port. */
-class DutchGameMongoAdapterEmbeddedTest extends DutchGameRepositoryContract {
+class DutchGameMongoAdapterEmbeddedTest extends DutchGameMongoAdapterTest {
 
     @Override
-    protected Map<String, Object> storeProperties() {
-        return Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0);
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

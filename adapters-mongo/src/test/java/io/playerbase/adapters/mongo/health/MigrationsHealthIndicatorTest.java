@@ -79,4 +79,19 @@ class MigrationsHealthIndicatorTest {
         assertEquals("FAILED", details.get("lastRun"));
         assertTrue(String.valueOf(details.get("lastError")).contains("V0001_CreateCollections"), String.valueOf(details.get("lastError")));
     }
+
+    @Test
+    void downWithTheNumberPendingWhenAReplacedDatabaseLacksSomeUnits() {
+        runner.migrate();
+        List<String> applied = runner.status().applied();
+        String last = applied.get(applied.size() - 1);
+        database.getCollection("mongockChangeLog").deleteMany(new Document("changeId", last));
+
+        HealthResult result = HealthResults.resultOf(indicator);
+
+        assertEquals(HealthStatus.DOWN, result.getStatus());
+        Map<?, ?> details = (Map<?, ?>) result.getDetails();
+        assertEquals(List.of(last), details.get("pending"));
+        assertEquals("1 change units pending", details.get("reason"));
+    }
 }

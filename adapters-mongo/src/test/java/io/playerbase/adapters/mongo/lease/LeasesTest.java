@@ -5,6 +5,7 @@ import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.domain.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeasesTest {
@@ -28,8 +30,8 @@ class LeasesTest {
 
     private final MongoDatabase database = EmbeddedMongo.freshDatabase();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
-    private final Leases first = new Leases(database, TTL, "instance-a", clock);
-    private final Leases second = new Leases(database, TTL, "instance-b", clock);
+    private final Leases first = new Leases(database, TTL, "instance-a", clock, true);
+    private final Leases second = new Leases(database, TTL, "instance-b", clock, true);
 
     @Test
     void theHolderKeepsRunningTheJobAndTheOthersSkipIt() {
@@ -44,6 +46,28 @@ class LeasesTest {
         assertEquals(2, runs.get());
         Document lease = database.getCollection("leases").find(new Document("_id", "job")).first();
         assertEquals("instance-a", lease.get("owner"));
+    }
+
+    @Test
+    void aCommandProcessNeverTakesALease() {
+        Leases command = new Leases(database, TTL, "create-admin", clock, false);
+        AtomicInteger runs = new AtomicInteger();
+
+        assertFalse(command.runIfHeld("wallet-recovery", HOLD, runs::incrementAndGet));
+
+        assertEquals(0, runs.get());
+        assertEquals(0, database.getCollection("leases").countDocuments());
+        assertTrue(first.runIfHeld("wallet-recovery", HOLD, runs::incrementAndGet), "the serving instance is not held back");
+    }
+
+    @Test
+    void everyLineTheJobLogsNamesIt() {
+        List<String> seen = new ArrayList<>();
+
+        assertTrue(first.runIfHeld("audit-recovery", HOLD, () -> seen.add(MDC.get(Leases.JOB))));
+
+        assertEquals(List.of("audit-recovery"), seen);
+        assertNull(MDC.get(Leases.JOB), "removed once the job is done");
     }
 
     @Test
@@ -65,7 +89,7 @@ class LeasesTest {
     void ofManyInstancesRacingForAFreeLeaseExactlyOneRuns() throws Exception {
         List<Leases> instances = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            instances.add(new Leases(database, TTL, "racer-" + i, clock));
+            instances.add(new Leases(database, TTL, "racer-" + i, clock, true));
         }
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
@@ -93,8 +117,8 @@ class LeasesTest {
     @Test
     void aLongRunIsRenewedSoNoOtherInstanceTakesItOver() {
         Duration ttl = Duration.ofMillis(300);
-        Leases holder = new Leases(database, ttl, "long-a", clock);
-        Leases other = new Leases(database, ttl, "long-b", clock);
+        Leases holder = new Leases(database, ttl, "long-a", clock, true);
+        Leases other = new Leases(database, ttl, "long-b", clock, true);
         AtomicBoolean taken = new AtomicBoolean();
 
         holder.runIfHeld("long", Duration.ZERO, () -> {

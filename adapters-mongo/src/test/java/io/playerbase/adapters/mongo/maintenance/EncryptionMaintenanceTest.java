@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
@@ -41,6 +42,7 @@ class EncryptionMaintenanceTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ApplicationContext context;
     private EncryptionMaintenance maintenance;
     private MongoCollection<Document> users;
@@ -51,7 +53,8 @@ class EncryptionMaintenanceTest {
         context = ApplicationContext.builder()
                 .properties(Map.of("playerbase.embedded.data-dir", ":memory:", "playerbase.embedded.port", 0,
                         "playerbase.crypto.reencryption-batch-size", 2))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
+                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys(),
+                        meters)
                 .start();
         maintenance = context.getBean(EncryptionMaintenance.class);
         MongoDatabase database = context.getBean(MongoDatabase.class);
@@ -220,5 +223,37 @@ class EncryptionMaintenanceTest {
         maintenance.run();
         assertEquals("legacy@example.com", users.find(Filters.eq("_id", legacy)).first().getString("email"));
         assertEquals(0, keys.countDocuments(Filters.eq("_id", legacy)), "no key is created for an erased user");
+    }
+
+    @Test
+    void aCorruptValueOrADataKeyThatDoesNotOpenIsReportedAndSkippedNotTheEndOfThePass() {
+        ModuleRegistry registry = context.getBean(ModuleRegistry.class);
+        List<User> registered = new ArrayList<>();
+        for (String name : List.of("ann", "bob", "cid")) {
+            User user = User.register(UserId.newId(NOW), new Email(name + "@example.com"), new Username(name), "$h", false,
+                    registry.activeModules(), NOW);
+            context.getBean(UserRepository.class).insert(user,
+                    AuditEntry.of(user.id(), Actor.player(user.id(), "r"), "user.registered", "user", List.of(), NOW));
+            registered.add(user);
+        }
+        maintenance.run();
+        ObjectId ann = new ObjectId(registered.get(0).id().value());
+        ObjectId bob = new ObjectId(registered.get(1).id().value());
+        ObjectId cid = new ObjectId(registered.get(2).id().value());
+        // Ann's email is Bob's ciphertext; Cid's data key is Bob's.
+        users.updateOne(Filters.eq("_id", ann), Updates.set("email", users.find(Filters.eq("_id", bob)).first().get("email")));
+        keys.updateOne(Filters.eq("_id", cid), Updates.set("wrapped_key", keys.find(Filters.eq("_id", bob)).first().get("wrapped_key")));
+        // Every user is visited again (their emails re-read for the index) when the state names another key.
+        context.getBean(MongoDatabase.class).getCollection("encryption_state")
+                .updateOne(Filters.eq("_id", "reencryption"), Updates.set("primary_key_id", "old"));
+        EncryptionMaintenance.Progress progress = maintenance.run();
+
+        assertEquals("finished", progress.status(), "one corrupt document does not stop the pass");
+        assertEquals(1.0, meters.get("playerbase.stored.data.unreadable").tag("collection", "users").tag("field", "email")
+                .counter().count());
+        assertEquals(1.0, meters.get("playerbase.stored.data.unreadable").tag("collection", "user_keys").tag("field", "wrapped_key")
+                .counter().count());
+        assertEquals("bob@example.com", context.getBean(UserRepository.class).findById(registered.get(1).id()).orElseThrow()
+                .email().value(), "the others are untouched");
     }
 }

@@ -1,9 +1,7 @@
 package io.playerbase.adapters.mongo.migration;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import io.playerbase.adapters.mongo.testing.ContainerMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -16,21 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @Testcontainers(disabledWithoutDocker = true)
-class MigrationContainerTest extends MigrationContract {
+class MigrationContainerTest extends MigrationTest {
 
     @Override
-    MongoClient client() {
-        return ContainerMongo.client();
-    }
-
-    @Override
-    MongoDatabase freshDatabase() {
-        return ContainerMongo.freshDatabase();
-    }
-
-    @Override
-    boolean embedded() {
-        return false;
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 
     @Test

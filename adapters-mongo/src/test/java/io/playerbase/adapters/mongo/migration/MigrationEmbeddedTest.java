@@ -1,27 +1,15 @@
 package io.playerbase.adapters.mongo.migration;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class MigrationEmbeddedTest extends MigrationContract {
+class MigrationEmbeddedTest extends MigrationTest {
 
     @Override
-    MongoClient client() {
-        return EmbeddedMongo.client();
-    }
-
-    @Override
-    MongoDatabase freshDatabase() {
-        return EmbeddedMongo.freshDatabase();
-    }
-
-    @Override
-    boolean embedded() {
-        return true;
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 
     @Test

@@ -1,30 +1,14 @@
 package io.playerbase.adapters.mongo.purchase;
 
-import io.micronaut.context.ApplicationContext;
-import io.playerbase.domain.purchase.ProductCatalog;
-import io.playerbase.domain.testing.ProductCatalogContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/** The catalog port's contract on the container store. */
+/** The same tests against a real MongoDB 7 (skipped where no Docker engine runs). */
 @Testcontainers(disabledWithoutDocker = true)
-class ProductCatalogMongoAdapterContainerTest extends ProductCatalogContract {
-
-    private ApplicationContext context;
-
-    @BeforeEach
-    void start() {
-        context = PurchaseStores.start(PurchaseStores.container());
-    }
-
-    @AfterEach
-    void stop() {
-        PurchaseStores.stop(context);
-    }
+class ProductCatalogMongoAdapterContainerTest extends ProductCatalogMongoAdapterTest {
 
     @Override
-    protected ProductCatalog catalog() {
-        return context.getBean(ProductCatalog.class);
+    MongoTarget target() {
+        return MongoTarget.CONTAINER;
     }
 }

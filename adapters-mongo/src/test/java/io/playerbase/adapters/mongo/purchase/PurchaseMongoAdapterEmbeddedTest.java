@@ -1,28 +1,11 @@
 package io.playerbase.adapters.mongo.purchase;
 
-import io.micronaut.context.ApplicationContext;
-import io.playerbase.domain.purchase.PurchaseRepository;
-import io.playerbase.domain.testing.PurchaseRepositoryContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 
-/** The purchase port's contract on the embedded store. */
-class PurchaseMongoAdapterEmbeddedTest extends PurchaseRepositoryContract {
-
-    private ApplicationContext context;
-
-    @BeforeEach
-    void start() {
-        context = PurchaseStores.start(PurchaseStores.EMBEDDED);
-    }
-
-    @AfterEach
-    void stop() {
-        PurchaseStores.stop(context);
-    }
+class PurchaseMongoAdapterEmbeddedTest extends PurchaseMongoAdapterTest {
 
     @Override
-    protected PurchaseRepository repository() {
-        return context.getBean(PurchaseRepository.class);
+    MongoTarget target() {
+        return MongoTarget.EMBEDDED;
     }
 }

@@ -2,10 +2,13 @@ package io.playerbase.adapters.mongo.ratelimit;
 
 import com.mongodb.client.MongoDatabase;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.domain.shared.RateCounters.Window;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.MutableClock;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,15 +24,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RateCountersMongoAdapterTest {
+/**
+ * {@link RateCountersMongoAdapter}, as several instances of the service share it: one database, one
+ * adapter per instance (the port has no fake: the REST adapter's in-memory counters are another store).
+ */
+abstract class RateCountersMongoAdapterTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 
-    private final MongoDatabase database = EmbeddedMongo.freshDatabase();
     private final MutableClock clock = new MutableClock(T0);
-    private final RateCountersMongoAdapter instanceA = new RateCountersMongoAdapter(database, new FakeBlindIndex(), clock);
-    private final RateCountersMongoAdapter instanceB = new RateCountersMongoAdapter(database, new FakeBlindIndex(), clock);
+    private MongoDatabase database;
+    private RateCountersMongoAdapter instanceA;
+    private RateCountersMongoAdapter instanceB;
+
+    /** The server to test against; each test gets a fresh database on it. */
+    abstract MongoTarget target();
+
+    @BeforeEach
+    void twoInstancesOnAFreshDatabase() {
+        database = target().client().getDatabase(EmbeddedMongo.uniqueDatabaseName());
+        instanceA = new RateCountersMongoAdapter(database, new FakeBlindIndex(), clock);
+        instanceB = new RateCountersMongoAdapter(database, new FakeBlindIndex(), clock);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.drop();
+    }
 
     @Test
     void twoInstancesCountInTheSameWindow() {

@@ -3,7 +3,6 @@ package io.playerbase.adapters.rest.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.domain.shared.AuthenticationFailed;
@@ -37,13 +36,10 @@ public final class TokenService {
     private final Duration refreshLifetime;
     private final Clock clock;
 
-    TokenService(@Named("generator") SignatureGeneratorConfiguration signature,
-                 @Value("${playerbase.auth.access-token-lifetime:15m}") Duration accessLifetime,
-                 @Value("${playerbase.auth.refresh-token-lifetime:30d}") Duration refreshLifetime,
-                 Clock clock) {
+    TokenService(@Named("generator") SignatureGeneratorConfiguration signature, TokenSettings settings, Clock clock) {
         this.signature = signature;
-        this.accessLifetime = accessLifetime;
-        this.refreshLifetime = refreshLifetime;
+        this.accessLifetime = settings.accessTokenLifetime();
+        this.refreshLifetime = settings.refreshTokenLifetime();
         this.clock = clock;
     }
 

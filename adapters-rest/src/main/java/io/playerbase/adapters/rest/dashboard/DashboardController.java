@@ -8,7 +8,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.CountSeriesResponse;
-import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.dashboard.DashboardResponses.VolumeSeriesResponse;
 import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.application.dashboard.port.in.DashboardQueries;
@@ -70,5 +69,16 @@ class DashboardController {
     VolumeSeriesResponse walletVolume(@Parameter(description = "hour or day") @QueryValue @Nullable String granularity,
                                       @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         return VolumeSeriesResponse.of(queries.walletVolume(new SeriesQuery(granularity, from, to)));
+    }
+
+    @Get("/purchases")
+    @Operation(operationId = "getPurchasesSeries", summary = "Store purchases recorded per hour or day (support, admin)",
+            description = "Every store and product, refunded purchases included, by the time Playerbase recorded them."
+                    + WINDOW)
+    @ApiResponse(responseCode = "200", description = "the series")
+    @ApiErrors.Authenticated
+    CountSeriesResponse purchases(@Parameter(description = "hour or day") @QueryValue @Nullable String granularity,
+                                  @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+        return CountSeriesResponse.of(queries.purchases(new SeriesQuery(granularity, from, to)));
     }
 }

@@ -24,6 +24,7 @@ import io.playerbase.application.dutchgame.port.in.ReportDutchMatchUseCase;
 import io.playerbase.domain.dutchgame.LeaderboardOrder;
 import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -107,7 +108,8 @@ class DutchGameController {
                                     @QueryValue(defaultValue = "20") int limit,
                                     @Nullable @QueryValue String cursor,
                                     @Nullable @QueryValue("include_comp_players") @Schema(type = "boolean") String includeCompPlayers) {
-        return LeaderboardResponse.of(queries.leaderboard(LeaderboardOrder.fromWire(by), limit, cursor,
+        return LeaderboardResponse.of(queries.leaderboard(LeaderboardOrder.fromWire(by),
+                PageRequest.of(cursor, limit, queries.leaderboardPages()),
                 RequestValues.bool("include_comp_players", includeCompPlayers, false)));
     }
 

@@ -69,7 +69,9 @@ class StoreNotificationController {
     @ApiResponse(responseCode = "200", description = "{outcome}")
     @ApiResponse(responseCode = "400", description = "malformed-request, notification-malformed: not JSON, or not a "
             + "Pub/Sub push of a developer notification", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
+    @ApiResponse(responseCode = "401", description = "authentication-failed: the push's OIDC bearer token is missing, not "
+            + "signed by a key of Google's JWKS, or not issued by Google for our audience and push service account "
+            + "(the same answer whatever was wrong)", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "notification-wrong-app, store-not-enabled: for another app, or Google Play "
             + "is not configured", content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")

@@ -29,6 +29,7 @@ import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.application.wallet.port.in.WalletQueries;
 import io.playerbase.domain.shared.Actor;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.TransactionSource;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,7 +88,7 @@ class AdminWalletController {
     @Operation(operationId = "listUserTransactions", summary = "A user's transactions, newest first, with operation ids and actors")
     TransactionPage transactions(@PathVariable String id, @QueryValue @Nullable Integer limit,
                                  @QueryValue @Nullable String cursor) {
-        return TransactionPage.of(queries.ledger(new UserId(id), cursor, limit));
+        return TransactionPage.of(queries.ledger(new UserId(id), PageRequest.of(cursor, limit, WalletQueries.LEDGER_PAGES)));
     }
 
     @Get("/reconcile")

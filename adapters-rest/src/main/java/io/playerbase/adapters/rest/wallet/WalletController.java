@@ -12,6 +12,7 @@ import io.playerbase.adapters.rest.support.ApiErrors;
 import io.playerbase.adapters.rest.wallet.WalletResponses.StatementPage;
 import io.playerbase.adapters.rest.wallet.WalletResponses.WalletResponse;
 import io.playerbase.application.wallet.port.in.WalletQueries;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,6 +52,7 @@ class WalletController {
             description = "limit 1-100 (default 20); pass next_cursor as cursor for the next page.")
     StatementPage transactions(@QueryValue @Nullable Integer limit, @QueryValue @Nullable String cursor,
                                Authentication authentication) {
-        return StatementPage.of(queries.ledger(new UserId(authentication.getName()), cursor, limit));
+        return StatementPage.of(queries.ledger(new UserId(authentication.getName()),
+                PageRequest.of(cursor, limit, WalletQueries.LEDGER_PAGES)));
     }
 }

@@ -2,10 +2,10 @@ package io.playerbase.adapters.rest.wallet;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.playerbase.application.wallet.port.in.LedgerPage;
 import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.TransactionView;
 import io.playerbase.application.wallet.port.in.WalletView;
+import io.playerbase.domain.shared.Page;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -41,7 +41,7 @@ final class WalletResponses {
     @Serdeable
     @Schema(name = "StatementPage")
     record StatementPage(List<StatementLine> items, @Nullable String nextCursor) {
-        static StatementPage of(LedgerPage page) {
+        static StatementPage of(Page<TransactionView> page) {
             return new StatementPage(page.items().stream().map(StatementLine::of).toList(), page.nextCursor());
         }
     }
@@ -63,7 +63,7 @@ final class WalletResponses {
     @Serdeable
     @Schema(name = "TransactionPage")
     record TransactionPage(List<TransactionResponse> items, @Nullable String nextCursor) {
-        static TransactionPage of(LedgerPage page) {
+        static TransactionPage of(Page<TransactionView> page) {
             return new TransactionPage(page.items().stream().map(TransactionResponse::of).toList(), page.nextCursor());
         }
     }

@@ -22,6 +22,7 @@ function draw(charts) {
     card('Registrations', 'chart-registrations', () => counts('registrations', 'accounts')),
     card('Matches reported', 'chart-matches', () => counts('matches', 'matches')),
     card('Wallet volume', 'chart-wallet', volume),
+    card('Purchases', 'chart-purchases', () => counts('purchases', 'purchases')),
     card('Leaderboard top 10 (points)', 'leaderboard', leaderboard));
 }
 

@@ -1,8 +1,9 @@
 // The sections of a player's page, in order. A module's section is one file exporting
 // { id, title, render(context, reload) → Node | Promise<Node>, appliesTo?(account) } and one line here
-// (purchases and subscription go here once their staff endpoints exist; docs/console.md).
+// (the subscription goes here once its staff endpoints exist; docs/console.md).
 import { accountSection } from './account.js';
 import { walletSection } from './wallet.js';
+import { purchasesSection } from './purchases.js';
 import { dutchSection } from './dutch.js';
 import { referralsSection } from './referrals.js';
 import { modulesSection } from './modules.js';
@@ -11,6 +12,7 @@ import { auditSection } from './audit.js';
 export const PLAYER_SECTIONS = [
   accountSection,
   walletSection,
+  purchasesSection,
   dutchSection,
   referralsSection,
   modulesSection,

@@ -1,26 +1,7 @@
-import { ApiError, api, idempotencyKey, isAdmin } from '../api.js';
+import { api, isAdmin } from '../api.js';
+import { MovementKeys } from '../idempotency.js';
 import { amount, definitions, h, replace, table, when } from '../dom.js';
 import { field, notice, problemView, runAction } from '../ui.js';
-
-/**
- * One Idempotency-Key per movement the admin confirms. The key is kept only while the same movement
- * may be retried (network error, 409 busy, 5xx) so a retry cannot move money twice; any answer that
- * settles it (success, 4xx refusal) spends it.
- */
-class MovementKeys {
-  #pending = null;
-
-  keyFor(movement) {
-    const signature = JSON.stringify(movement);
-    if (this.#pending?.signature !== signature) this.#pending = { signature, key: idempotencyKey() };
-    return this.#pending.key;
-  }
-
-  settle(error) {
-    const retryable = error instanceof ApiError && (error.status === 0 || error.status === 409 || error.status >= 500);
-    if (!retryable) this.#pending = null;
-  }
-}
 
 export const walletSection = {
   id: 'wallet',
@@ -47,6 +28,7 @@ export const walletSection = {
     return h('div', {},
       definitions([
         ['Balance', h('span', { id: 'wallet-balance' }, amount(wallet.balance, wallet.currency))],
+        ['Debt', h('span', { id: 'wallet-debt' }, amount(wallet.debt ?? 0, wallet.currency))],
         ['Updated', when(wallet.updated_at)],
       ]),
       h('div', { class: 'row' }, reconcile), reconcileOutput,
@@ -70,12 +52,14 @@ async function loadLedger(context, ledger, wallet, keys, reload) {
         { title: '#', cell: line => line.sequence },
         { title: 'When', cell: line => when(line.created_at) },
         { title: 'Kind', cell: line => line.kind },
-        { title: 'Amount', cell: line => h('span', { class: line.signed_amount < 0 ? 'minus' : 'plus' }, amount(line.signed_amount, line.currency)) },
+        // A debt entry leaves the balance alone: it records what is owed, which the settlements after it pay.
+        { title: 'Amount', cell: line => line.kind === 'debt' ? `owes ${amount(line.amount, line.currency)}`
+          : h('span', { class: line.signed_amount < 0 ? 'minus' : 'plus' }, amount(line.signed_amount, line.currency)) },
         { title: 'Balance after', cell: line => amount(line.balance_after, line.currency) },
         { title: 'Reason', cell: line => line.reason },
         { title: 'Description', cell: line => line.description ?? '' },
         { title: 'By', cell: line => `${line.actor_role} ${line.actor_id ?? ''}`.trim() },
-        { title: '', cell: line => isAdmin() && line.kind !== 'reversal' && !line.reverses ? reverseButton(context, line, keys, reload) : '' },
+        { title: '', cell: line => isAdmin() && reversible(line) ? reverseButton(context, line, keys, reload) : '' },
       ], rows, 'No transactions yet.'));
     } catch (error) {
       replace(list, problemView(error));
@@ -84,6 +68,11 @@ async function loadLedger(context, ledger, wallet, keys, reload) {
   more.addEventListener('click', load);
   await load();
   replace(ledger, list, more);
+}
+
+/** What the API lets staff reverse: their own credits and debits (a purchase is refunded instead). */
+function reversible(line) {
+  return (line.kind === 'credit' || line.kind === 'debit') && line.source !== 'purchase' && line.reason !== 'debt_settlement';
 }
 
 function moveMoney(context, wallet, keys, reload) {
@@ -103,13 +92,12 @@ function moveMoney(context, wallet, keys, reload) {
     const body = { amount: Number.isSafeInteger(value) ? value : minor.value, reason: reason.value };
     if (description.value) body.description = description.value;
     const movement = { kind: kind.value, ...body };
-    const key = keys.keyFor(movement);
     runAction({
       button: submit, output,
       title: `${kind.value === 'credits' ? 'Credit' : 'Debit'} ${amount(value, wallet.currency)} ${kind.value === 'credits' ? 'to' : 'from'} ${context.account.username}?`,
-      body: [h('p', {}, `Reason: ${body.reason}`), h('p', { class: 'hint' }, `Idempotency-Key ${key}`)],
-      request: () => api('POST', `/api/v1/admin/users/${context.id}/wallet/${kind.value}`, { body, idempotencyKey: key })
-        .then(result => { keys.settle(null); return result; }, error => { keys.settle(error); throw error; }),
+      body: [h('p', {}, `Reason: ${body.reason}`), h('p', { class: 'hint' }, `Idempotency-Key ${keys.keyFor(movement)}`)],
+      request: () => keys.send(movement, key =>
+        api('POST', `/api/v1/admin/users/${context.id}/wallet/${kind.value}`, { body, idempotencyKey: key })),
       done: () => reload(),
     });
   });
@@ -127,9 +115,8 @@ function reverseButton(context, line, keys, reload) {
       body: [field('Reason code', reason)],
       request: () => {
         const body = { operation_id: line.operation_id, reason: reason.value };
-        return api('POST', `/api/v1/admin/users/${context.id}/wallet/reversals`,
-          { body, idempotencyKey: keys.keyFor({ kind: 'reversal', ...body }) })
-          .then(result => { keys.settle(null); return result; }, error => { keys.settle(error); throw error; });
+        return keys.send({ kind: 'reversal', ...body }, key =>
+          api('POST', `/api/v1/admin/users/${context.id}/wallet/reversals`, { body, idempotencyKey: key }));
       },
       done: () => reload(),
     });

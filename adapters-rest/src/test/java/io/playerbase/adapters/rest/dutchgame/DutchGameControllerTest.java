@@ -26,6 +26,7 @@ import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.dutchgame.MatchResult;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Inject;
@@ -42,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -100,6 +100,7 @@ class DutchGameControllerTest {
     @BeforeEach
     void resetMocks() {
         reset(reportMatch, queries);
+        when(queries.leaderboardPages()).thenReturn(new PageRequest.Limits(20, 100));
     }
 
     private String bearer(String... roles) {
@@ -206,7 +207,7 @@ class DutchGameControllerTest {
         assertNull(stats.get("email"));
         assertNull(stats.get("coins"));
 
-        when(queries.leaderboard(LeaderboardOrder.WIN_RATE, 2, "abc", true))
+        when(queries.leaderboard(LeaderboardOrder.WIN_RATE, new PageRequest("abc", 2), true))
                 .thenReturn(new LeaderboardView("win_rate", List.of(new LeaderboardView.Entry(3, STATS)), "next"));
         Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET(
                 "/api/v1/games/dutch/leaderboard?by=win_rate&limit=2&cursor=abc&include_comp_players=true"),
@@ -222,6 +223,9 @@ class DutchGameControllerTest {
         assertEquals("urn:playerbase:problem:invalid-value",
                 problem(HttpRequest.GET("/api/v1/games/dutch/leaderboard?by=coins"), HttpStatus.BAD_REQUEST).get("type"));
         problem(HttpRequest.GET("/api/v1/games/dutch/players/not-an-id/stats"), HttpStatus.BAD_REQUEST);
-        verify(queries, never()).leaderboard(eq(LeaderboardOrder.POINTS), anyInt(), any(), anyBoolean());
+        assertEquals(List.of(Map.of("field", "limit", "message", "must be between 1 and 100")),
+                problem(HttpRequest.GET("/api/v1/games/dutch/leaderboard?limit=101"), HttpStatus.BAD_REQUEST).get("errors"),
+                "the configured largest page");
+        verify(queries, never()).leaderboard(eq(LeaderboardOrder.POINTS), any(), anyBoolean());
     }
 }

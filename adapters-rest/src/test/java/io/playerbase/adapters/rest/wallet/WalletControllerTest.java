@@ -18,7 +18,6 @@ import io.playerbase.application.user.port.in.AccessQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
-import io.playerbase.application.wallet.port.in.LedgerPage;
 import io.playerbase.application.wallet.port.in.ReconciliationView;
 import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
 import io.playerbase.application.wallet.port.in.TransactionView;
@@ -27,6 +26,8 @@ import io.playerbase.application.wallet.port.in.WalletView;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.IdempotencyStore;
+import io.playerbase.domain.shared.Page;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.RuleViolation;
 import io.playerbase.domain.shared.Unavailable;
 import io.playerbase.domain.shared.UserId;
@@ -199,7 +200,7 @@ class WalletControllerTest {
 
     @Test
     void aPlayersStatementHidesOperationIdsAndStaff() {
-        when(queries.ledger(ANN, "7", 2)).thenReturn(new LedgerPage(List.of(ENTRY), "3"));
+        when(queries.ledger(ANN, new PageRequest("7", 2))).thenReturn(new Page<>(List.of(ENTRY), "3"));
         Map<?, ?> body = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me/wallet/transactions?limit=2&cursor=7")
                 .bearerAuth(token(ANN, "player")), Map.class);
         assertEquals("3", body.get("next_cursor"));
@@ -211,10 +212,21 @@ class WalletControllerTest {
     }
 
     @Test
+    void theStatementPagesWithTheLedgersOwnLimits() {
+        when(queries.ledger(any(), any())).thenReturn(new Page<>(List.of(), null));
+        send(HttpRequest.GET("/api/v1/users/me/wallet/transactions?cursor=").bearerAuth(token(ANN, "player")));
+        verify(queries).ledger(ANN, new PageRequest(null, WalletQueries.LEDGER_PAGES.defaultLimit()));
+        String problem = fails(HttpRequest.GET("/api/v1/users/me/wallet/transactions?limit=101")
+                .bearerAuth(token(ANN, "player")), HttpStatus.BAD_REQUEST).getResponse().getBody(String.class).orElseThrow();
+        assertTrue(problem.contains("must be between 1 and 100"), problem);
+        verify(queries, times(1)).ledger(any(), any());
+    }
+
+    @Test
     void whoMayCallWhat() {
         String wallet = "/api/v1/admin/users/" + ANN.value() + "/wallet";
         when(queries.wallet(ANN)).thenReturn(new WalletView(ANN.value(), 1, 0, "CREDITS", null));
-        when(queries.ledger(any(), any(), any())).thenReturn(new LedgerPage(List.of(), null));
+        when(queries.ledger(any(), any())).thenReturn(new Page<>(List.of(), null));
         when(queries.reconcile(ANN)).thenReturn(new ReconciliationView(ANN.value(), true, 1, 1, 0, 1, 1, "h", List.of()));
         String player = token(ANN, "player");
         String support = token(SUPPORT, "player", "support");

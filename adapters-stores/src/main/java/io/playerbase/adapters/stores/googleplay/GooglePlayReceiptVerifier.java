@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Google Play purchase token checked with the Developer API for our package. A one-time product
- * already consumed is refused: we never consume, so someone else used it up. After the grant the
+ * already consumed is reported {@code CONSUMED}: we never consume, so unless we recorded it before (the
+ * app consumes after our grant), someone else used it up and the claim refuses it. After the grant the
  * purchase is acknowledged, or Google refunds it after three days.
  */
 final class GooglePlayReceiptVerifier implements ReceiptVerifier {
@@ -52,9 +53,10 @@ final class GooglePlayReceiptVerifier implements ReceiptVerifier {
             return purchases.subscription(sku, purchaseToken).orElseThrow(GooglePlayReceiptVerifier::unknownToken);
         }
         GooglePlayPurchases.ProductRead read = purchases.product(sku, purchaseToken).orElseThrow(GooglePlayReceiptVerifier::unknownToken);
-        if (read.consumed()) {
-            throw new RuleViolation("purchase-already-consumed",
-                    "This Google Play purchase was consumed before it reached us; consume only after the grant");
+        // Playerbase never consumes: a paid purchase already consumed was used up by the app. Recorded here
+        // (the app consumed after our grant) it answers as before; never claimed here, the claim refuses it.
+        if (read.consumed() && read.purchase().state() == VerifiedPurchase.StoreState.PURCHASED) {
+            return read.purchase().withState(VerifiedPurchase.StoreState.CONSUMED, null);
         }
         return read.purchase();
     }

@@ -112,9 +112,12 @@ class GooglePlayVerifiersTest {
         }
 
         @Test
-        void aConsumedPurchaseIsRefused() {
+        void aConsumedPurchaseIsReportedConsumedForTheClaimToJudge() {
             fake.addProduct("coins_500", "used", ORDER).put("consumptionState", 1);
-            refused(RuleViolation.class, "purchase-already-consumed", () -> verify("coins_500", "used"));
+            fake.addProduct("coins_500", "used-and-refunded", "GPA.5").put("consumptionState", 1).put("purchaseState", 1);
+            assertEquals(VerifiedPurchase.StoreState.CONSUMED, verify("coins_500", "used").state());
+            assertEquals(ORDER, verify("coins_500", "used").storeTransactionId());
+            assertEquals(VerifiedPurchase.StoreState.REVOKED, verify("coins_500", "used-and-refunded").state());
         }
 
         @Test

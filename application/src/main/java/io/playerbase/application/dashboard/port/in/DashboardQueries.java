@@ -18,6 +18,8 @@ public interface DashboardQueries {
 
     VolumeSeries walletVolume(SeriesQuery query);
 
+    CountSeries purchases(SeriesQuery query);
+
     /**
      * As the caller sent it: {@code granularity} hour or day (default hour); {@code from} and
      * {@code to} ISO-8601 instants on bucket boundaries, both absent for the latest buckets.

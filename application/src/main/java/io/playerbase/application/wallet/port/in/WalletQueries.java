@@ -1,22 +1,24 @@
 package io.playerbase.application.wallet.port.in;
 
+import io.playerbase.domain.shared.Page;
+import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 
 public interface WalletQueries {
 
-    int DEFAULT_LIMIT = 20;
-    int MAX_LIMIT = 100;
+    /** The ledger's pages: 20 entries unless asked otherwise, at most 100. */
+    PageRequest.Limits LEDGER_PAGES = new PageRequest.Limits(20, 100);
 
     /** Balance, currency and last change of a user's wallet; {@code user-not-found} when no such user. */
     WalletView wallet(UserId userId);
 
     /**
-     * The user's transactions, newest first.
+     * The user's transactions, newest first ({@code nextCursor}: the next, older page; {@code null} on
+     * the last page).
      *
-     * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
-     * @param limit  1 to {@value #MAX_LIMIT}; {@code null} for {@value #DEFAULT_LIMIT}
+     * @param page within {@link #LEDGER_PAGES} ({@code InvalidValue} on {@code limit} otherwise)
      */
-    LedgerPage ledger(UserId userId, String cursor, Integer limit);
+    Page<TransactionView> ledger(UserId userId, PageRequest page);
 
     /** Verifies the hash chain and that the entries add up to the balance; reports every mismatch. */
     ReconciliationView reconcile(UserId userId);

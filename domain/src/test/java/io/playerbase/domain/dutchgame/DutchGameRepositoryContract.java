@@ -1,37 +1,10 @@
-package io.playerbase.adapters.mongo.dutchgame;
+package io.playerbase.domain.dutchgame;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import io.micronaut.context.ApplicationContext;
-import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
-import io.playerbase.domain.dutchgame.DutchLeaderboard;
-import io.playerbase.domain.dutchgame.DutchStats;
-import io.playerbase.domain.dutchgame.LeaderboardFilter;
-import io.playerbase.domain.dutchgame.LeaderboardOrder;
-import io.playerbase.domain.dutchgame.LeaderboardPosition;
-import io.playerbase.domain.dutchgame.MatchId;
-import io.playerbase.domain.dutchgame.MatchRecord;
-import io.playerbase.domain.dutchgame.MatchReport;
-import io.playerbase.domain.dutchgame.MatchResult;
-import io.playerbase.domain.dutchgame.MatchState;
-import io.playerbase.domain.dutchgame.PlayerResult;
-import io.playerbase.domain.dutchgame.PlayerSnapshot;
-import io.playerbase.domain.dutchgame.Standing;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.ObjectIds;
 import io.playerbase.domain.shared.UserId;
-import io.playerbase.domain.testing.FakeBlindIndex;
-import io.playerbase.domain.testing.FakeFieldCipher;
-import io.playerbase.domain.testing.FakePasswordHasher;
-import io.playerbase.domain.testing.FakePersonalDataKeys;
-import io.playerbase.domain.user.Email;
-import io.playerbase.domain.user.ModuleRegistry;
-import io.playerbase.domain.user.User;
-import io.playerbase.domain.user.UserRepository;
-import io.playerbase.domain.user.Username;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,68 +18,76 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rules every {@link DutchGameRepository} and {@link DutchLeaderboard} adapter keeps, run against
- * each MongoDB we support (embedded server, and real MongoDB through Testcontainers where Docker exists).
+ * The rules every {@link DutchGameRepository} and {@link DutchLeaderboard} keeps (the two ports one store
+ * serves): the in-memory fake, the embedded store and a real MongoDB. Each test starts from a store
+ * without human players; what a store writes to its database is its own test's business.
  */
-abstract class DutchGameRepositoryContract {
+public abstract class DutchGameRepositoryContract {
 
-    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-    private static final Actor SERVER = new Actor("key-1", Actor.ActorRole.GAME_SERVER, "req-1");
+    protected static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    protected static final Actor SERVER = new Actor("key-1", Actor.ActorRole.GAME_SERVER, "req-1");
 
-    private ApplicationContext context;
-    private DutchGameRepository store;
-    private DutchLeaderboard board;
-    private MongoDatabase database;
+    /** The match store and the leaderboard of one store. */
+    public record Ports(DutchGameRepository matches, DutchLeaderboard board) {
+    }
 
-    protected abstract Map<String, Object> storeProperties();
+    protected DutchGameRepository store;
+    protected DutchLeaderboard board;
+
+    /** A store without human players, once per test (computer players of its setup may be there). */
+    protected abstract Ports createPorts();
+
+    /** Releases what {@link #createPorts()} started. */
+    protected void closePorts() {
+    }
+
+    /** A new active player, the way registration makes one: no matches yet and 100 coins. */
+    protected abstract UserId newPlayer(String name, boolean compPlayer);
+
+    /** Suspends the player's account, outside these ports (staff do it through the user module). */
+    protected abstract void suspend(UserId player);
+
+    /** Gives the player these counters, outside these ports (as if they had played those matches). */
+    protected abstract void play(UserId player, long wins, long losses, long points);
+
+    /** How many audit entries with this action are stored for the player. */
+    protected abstract long auditCount(UserId player, String action);
 
     @BeforeEach
-    void startAdapters() {
-        context = ApplicationContext.builder()
-                .properties(storeProperties())
-                .properties(Map.of(
-                        "playerbase.mongo.database", "contract_" + new ObjectId().toHexString(),
-                        "playerbase.comp-players.password", "comp-player-test-password"))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
-                .start();
-        store = context.getBean(DutchGameRepository.class);
-        board = context.getBean(DutchLeaderboard.class);
-        database = context.getBean(MongoDatabase.class);
+    void startPorts() {
+        Ports ports = createPorts();
+        store = ports.matches();
+        board = ports.board();
     }
 
     @AfterEach
-    void stop() {
-        database.drop();
-        context.close();
+    void stopPorts() {
+        closePorts();
     }
 
-    private UserId newPlayer(String name) {
-        ModuleRegistry registry = context.getBean(ModuleRegistry.class);
-        User user = User.register(UserId.newId(NOW), new Email(name + "@example.com"), new Username(name), "$hash",
-                false, registry.activeModules(), NOW);
-        context.getBean(UserRepository.class).insert(user, AuditEntry.of(user.id(), Actor.system("t"),
-                "user.registered", "user", List.of("email"), NOW));
-        return user.id();
+    protected UserId newPlayer(String name) {
+        return newPlayer(name, false);
     }
 
-    private AuditEntry audit(UserId player, String action) {
+    protected static AuditEntry audit(UserId player, String action) {
         return AuditEntry.of(player, SERVER, action, "dutch_game", List.of("coins"), NOW);
     }
 
-    private static MatchReport match(String id, UserId winner, UserId loser, long loserCoins) {
+    protected static MatchReport match(String id, UserId winner, UserId loser, long loserCoins) {
         return new MatchReport(new MatchId(id), NOW.minusSeconds(300), NOW.minusSeconds(1), List.of(
                 new PlayerResult(winner, MatchResult.WIN, 40, 0), new PlayerResult(loser, MatchResult.LOSS, 5, loserCoins)));
     }
 
-    private long auditCount(UserId player, String action) {
-        return database.getCollection("user_audit_logs").countDocuments(Filters.and(
-                Filters.eq("user_id", new ObjectId(player.value())), Filters.eq("action", action)));
+    /** An attempt id in the shape stores hand out (ObjectId-shaped), for holds of attempts the test makes up. */
+    protected static String newAttempt() {
+        return ObjectIds.newHex(NOW);
     }
 
-    private PlayerSnapshot snapshot(UserId player) {
+    protected PlayerSnapshot snapshot(UserId player) {
         return store.findPlayer(player).orElseThrow();
     }
 
@@ -120,7 +101,6 @@ abstract class DutchGameRepositoryContract {
         assertEquals("key-1", again.reportedBy());
         assertEquals(first.report(), again.report(), "the stored report comes back, not the second one");
         assertEquals(MatchState.RESERVING, again.state());
-        assertEquals(1, database.getCollection("dutch_matches").countDocuments());
 
         assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
         assertFalse(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
@@ -146,14 +126,14 @@ abstract class DutchGameRepositoryContract {
         store.deleteRejected(first.attemptId());
         assertTrue(store.findMatch(new MatchId("m1")).isEmpty());
         MatchRecord second = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
-        assertFalse(second.attemptId().equals(first.attemptId()));
+        assertNotEquals(first.attemptId(), second.attemptId());
     }
 
     @Test
     void holdsTakeCoinsOnceAndAreReleasedOnce() {
         UserId ann = newPlayer("ann");
         MatchId m1 = new MatchId("m1");
-        String attempt = new ObjectId().toHexString();
+        String attempt = newAttempt();
         assertEquals(100, snapshot(ann).coins(), "humans start with 100 coins");
         assertEquals(HoldOutcome.INSUFFICIENT_COINS, store.hold(ann, m1, attempt, 101, audit(ann, "dutch_game.coins_held")));
         assertEquals(HoldOutcome.HELD, store.hold(ann, m1, attempt, 30, audit(ann, "dutch_game.coins_held")));
@@ -167,13 +147,11 @@ abstract class DutchGameRepositoryContract {
         assertEquals(100, snapshot(ann).coins());
         assertEquals(List.of(), snapshot(ann).heldFor());
         assertEquals(1, auditCount(ann, "dutch_game.coins_released"));
-        assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(ann.value())))
-                .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
 
         assertEquals(HoldOutcome.UNKNOWN_PLAYER, store.hold(UserId.newId(NOW), m1, attempt, 0, audit(ann, "x")));
-        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(ann.value())),
-                new Document("$set", new Document("status", "suspended")));
-        assertEquals(HoldOutcome.INACTIVE_PLAYER, store.hold(ann, m1, new ObjectId().toHexString(), 0, audit(ann, "x")));
+        suspend(ann);
+        assertFalse(snapshot(ann).active());
+        assertEquals(HoldOutcome.INACTIVE_PLAYER, store.hold(ann, m1, newAttempt(), 0, audit(ann, "x")));
     }
 
     @Test
@@ -181,7 +159,7 @@ abstract class DutchGameRepositoryContract {
         UserId ann = newPlayer("ann");
         UserId bob = newPlayer("bob");
         MatchId m1 = new MatchId("m1");
-        String attempt = new ObjectId().toHexString();
+        String attempt = newAttempt();
         List<DutchGameRepository.Hold> holds = List.of(
                 new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
                 new DutchGameRepository.Hold(bob, 40, audit(bob, "dutch_game.coins_held")));
@@ -192,7 +170,7 @@ abstract class DutchGameRepositoryContract {
         assertEquals(60, snapshot(bob).coins(), "taken once");
         assertEquals(1, auditCount(bob, "dutch_game.coins_held"));
 
-        String other = new ObjectId().toHexString();
+        String other = newAttempt();
         assertFalse(store.holdAll(new MatchId("m2"), other, List.of(
                 new DutchGameRepository.Hold(ann, 10, audit(ann, "dutch_game.coins_held")),
                 new DutchGameRepository.Hold(bob, 61, audit(bob, "dutch_game.coins_held")))));
@@ -200,10 +178,6 @@ abstract class DutchGameRepositoryContract {
         assertEquals(60, snapshot(bob).coins(), "the other's is not");
         assertEquals(2, auditCount(ann, "dutch_game.coins_held"), "and only the placed hold is audited");
         assertEquals(1, auditCount(bob, "dutch_game.coins_held"));
-        for (UserId player : List.of(ann, bob)) {
-            assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(player.value())))
-                    .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
-        }
     }
 
     @Test
@@ -216,6 +190,7 @@ abstract class DutchGameRepositoryContract {
 
         assertEquals(Set.of(ann, bob), found.keySet());
         assertEquals(snapshot(bob), found.get(bob));
+        assertTrue(store.findPlayer(nobody).isEmpty());
     }
 
     @Test
@@ -237,7 +212,7 @@ abstract class DutchGameRepositoryContract {
         UserId ann = newPlayer("ann");
         UserId bob = newPlayer("bob");
         MatchId m1 = new MatchId("m1");
-        String attempt = new ObjectId().toHexString();
+        String attempt = newAttempt();
         PlayerResult annLine = new PlayerResult(ann, MatchResult.WIN, 60, 25);
         PlayerResult bobLine = new PlayerResult(bob, MatchResult.LOSS, 5, -10);
         store.hold(ann, m1, attempt, 0, audit(ann, "dutch_game.coins_held"));
@@ -263,8 +238,6 @@ abstract class DutchGameRepositoryContract {
         assertEquals(1, auditCount(bob, "dutch_game.match_applied"));
         for (UserId player : List.of(ann, bob)) {
             assertEquals(List.of(), snapshot(player).heldFor());
-            assertTrue(database.getCollection("users").find(Filters.eq("_id", new ObjectId(player.value())))
-                    .first().getList("pending_audit", Document.class).isEmpty(), "audit entries are delivered");
         }
     }
 
@@ -272,7 +245,7 @@ abstract class DutchGameRepositoryContract {
     void applyingAResultWritesCountersOnceAndConsumesTheHold() {
         UserId ann = newPlayer("ann");
         MatchId m1 = new MatchId("m1");
-        String attempt = new ObjectId().toHexString();
+        String attempt = newAttempt();
         PlayerResult line = new PlayerResult(ann, MatchResult.WIN, 60, 25);
         DutchStats after = DutchStats.initial().after(line, NOW);
         assertFalse(store.applyResult(ann, m1, attempt, 0, after, 25, audit(ann, "dutch_game.match_applied")),
@@ -287,6 +260,7 @@ abstract class DutchGameRepositoryContract {
         assertEquals(125, stored.coins());
         assertEquals(List.of("m1"), stored.recentMatchIds());
         assertEquals(List.of(), stored.heldFor());
+        assertTrue(stored.hasApplied(m1));
         assertEquals(HoldOutcome.HELD, store.hold(ann, m1, attempt, 0, audit(ann, "x")), "applied counts as held");
         assertEquals(1, auditCount(ann, "dutch_game.match_applied"));
     }
@@ -297,7 +271,7 @@ abstract class DutchGameRepositoryContract {
         DutchStats stats = DutchStats.initial();
         for (int i = 0; i < DutchGameRepository.RECENT_MATCH_IDS + 3; i++) {
             MatchId id = new MatchId("m" + i);
-            String attempt = new ObjectId().toHexString();
+            String attempt = newAttempt();
             store.hold(ann, id, attempt, 0, audit(ann, "dutch_game.coins_held"));
             DutchStats next = stats.after(new PlayerResult(ann, MatchResult.LOSS, 1, 0), NOW);
             assertTrue(store.applyResult(ann, id, attempt, stats.totalMatches(), next, 0, audit(ann, "dutch_game.match_applied")));
@@ -310,24 +284,20 @@ abstract class DutchGameRepositoryContract {
         assertEquals(103, snapshot(ann).stats().totalMatches());
     }
 
-    private void play(UserId player, long wins, long losses, long points) {
-        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(player.value())), new Document("$set",
-                new Document("modules.dutch_game.wins", wins).append("modules.dutch_game.losses", losses)
-                        .append("modules.dutch_game.total_matches", wins + losses)
-                        .append("modules.dutch_game.points", points)
-                        .append("modules.dutch_game.win_rate", DutchStats.derive(wins, losses, wins + losses, points, null).winRate())));
-    }
-
     @Test
     void leaderboardsOrderByValueThenIdAndFilterTheBoard() {
+        LeaderboardFilter everyone = new LeaderboardFilter(LeaderboardOrder.POINTS, true, 3);
+        int setupCompPlayers = board.after(everyone, null, 200).size();
         List<UserId> players = new ArrayList<>();
         for (String name : List.of("ann", "bob", "cat", "dan")) {
             players.add(newPlayer(name));
         }
+        UserId cpu = newPlayer("cpu", true);
         play(players.get(0), 5, 5, 300);
         play(players.get(1), 1, 0, 100);
         play(players.get(2), 3, 1, 100);
         play(players.get(3), 0, 0, 0);
+        play(cpu, 9, 1, 100_000);
         LeaderboardFilter humans = new LeaderboardFilter(LeaderboardOrder.POINTS, false, 3);
         List<UserId> tied = new ArrayList<>(List.of(players.get(1), players.get(2)));
         tied.sort(Comparator.comparing(UserId::value));
@@ -337,11 +307,15 @@ abstract class DutchGameRepositoryContract {
         LeaderboardPosition second = new LeaderboardPosition(100, tied.get(0));
         assertEquals(List.of(tied.get(1), players.get(3)), board.after(humans, second, 10).stream().map(Standing::userId).toList());
         assertEquals(List.of(players.get(0)), board.before(humans, second, 10).stream().map(Standing::userId).toList());
+        assertEquals(List.of(tied.get(0), players.get(0)), board.before(humans, new LeaderboardPosition(100, tied.get(1)), 10)
+                .stream().map(Standing::userId).toList(), "nearest first");
         assertEquals(1, board.countBefore(humans, second));
         assertEquals(2, board.countBefore(humans, new LeaderboardPosition(100, tied.get(1))));
 
-        assertEquals(9, board.after(new LeaderboardFilter(LeaderboardOrder.POINTS, true, 3), null, 20).size(),
-                "with the five computer players");
+        List<Standing> withComputers = board.after(everyone, null, 200);
+        assertEquals(setupCompPlayers + 5, withComputers.size(), "the computer players are on it only when asked");
+        assertEquals(cpu, withComputers.get(0).userId());
+        assertTrue(withComputers.get(0).compPlayer());
         List<UserId> byRate = board.after(new LeaderboardFilter(LeaderboardOrder.WIN_RATE, false, 3), null, 10)
                 .stream().map(Standing::userId).toList();
         assertEquals(List.of(players.get(2), players.get(0)), byRate, "bob's single match is below the minimum");
@@ -350,9 +324,11 @@ abstract class DutchGameRepositoryContract {
 
         Standing ann = board.standing(players.get(0)).orElseThrow();
         assertEquals("ann", ann.username());
+        assertFalse(ann.compPlayer());
         assertEquals(300, ann.stats().points());
-        database.getCollection("users").updateOne(Filters.eq("_id", new ObjectId(players.get(0).value())),
-                new Document("$set", new Document("status", "suspended")));
+        assertEquals(5, ann.stats().wins());
+        assertTrue(board.standing(UserId.newId(NOW)).isEmpty());
+        suspend(players.get(0));
         assertTrue(board.standing(players.get(0)).isEmpty());
         assertEquals(3, board.after(humans, null, 10).size(), "suspended players leave the board");
     }

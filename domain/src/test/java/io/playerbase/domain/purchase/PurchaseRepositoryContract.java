@@ -1,15 +1,12 @@
-package io.playerbase.domain.testing;
+package io.playerbase.domain.purchase;
 
-import io.playerbase.domain.purchase.Product;
-import io.playerbase.domain.purchase.Purchase;
-import io.playerbase.domain.purchase.PurchaseRepository;
-import io.playerbase.domain.purchase.PurchaseStatus;
-import io.playerbase.domain.purchase.Refund;
-import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.Page;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.testing.PurchaseFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What every {@link PurchaseRepository} does: run on the in-memory fake, the embedded store and Testcontainers. */
 public abstract class PurchaseRepositoryContract {
 
-    protected abstract PurchaseRepository repository();
+    private PurchaseRepository repository;
+
+    /** An empty repository, once per test. */
+    protected abstract PurchaseRepository createRepository();
+
+    /** Releases what {@link #createRepository()} started. */
+    protected void closeRepository() {
+    }
+
+    @BeforeEach
+    void startRepository() {
+        repository = createRepository();
+    }
+
+    @AfterEach
+    void stopRepository() {
+        closeRepository();
+    }
+
+    protected PurchaseRepository repository() {
+        return repository;
+    }
 
     private final Product coins = PurchaseFixtures.coinsProduct("coins_500", 500);
 
@@ -105,6 +123,24 @@ public abstract class PurchaseRepositoryContract {
         Purchase refunding = repository().find(purchase.id()).orElseThrow();
         assertEquals(new Refund("test", "refund", NOW.plusSeconds(5)), refunding.refund().orElseThrow());
         assertEquals(PurchaseStatus.REFUNDING, refunding.status());
+    }
+
+    @Test
+    void aReinstatedPurchaseKeepsItsRoundAndLosesItsRefund() {
+        Purchase purchase = repository().claim(newPurchase(UserId.newId(NOW), "tx-reinstated"));
+        purchase.markGranted(NOW);
+        purchase.startRefund(new Refund("test", "refund", NOW.plusSeconds(1)), NOW.plusSeconds(1));
+        purchase.completeRefund(NOW.plusSeconds(2));
+        repository().update(purchase);
+        purchase.reinstate(NOW.plusSeconds(3));
+        repository().update(purchase);
+
+        Purchase found = repository().find(purchase.id()).orElseThrow();
+        assertEquals(PurchaseStatus.GRANTING, found.status());
+        assertEquals(1, found.reinstatements());
+        assertTrue(found.refund().isEmpty());
+        assertEquals("reinstate:test:tx-reinstated:1", found.grantOperationId());
+        assertTrue(repository().unfinished(NOW.plusSeconds(60), 100).stream().anyMatch(p -> p.id().equals(purchase.id())));
     }
 
     @Test

@@ -1,11 +1,5 @@
-package io.playerbase.adapters.mongo.user;
+package io.playerbase.domain.user;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import io.micronaut.context.ApplicationContext;
-import io.playerbase.adapters.mongo.audit.AuditLogStore;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.AuditTrail;
@@ -13,22 +7,6 @@ import io.playerbase.domain.shared.InvalidValue;
 import io.playerbase.domain.shared.Page;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
-import io.playerbase.domain.testing.FakeBlindIndex;
-import io.playerbase.domain.testing.FakeFieldCipher;
-import io.playerbase.domain.testing.FakePasswordHasher;
-import io.playerbase.domain.testing.FakePersonalDataKeys;
-import io.playerbase.domain.user.AccountAccess;
-import io.playerbase.domain.user.AccountAccessLookup;
-import io.playerbase.domain.user.Email;
-import io.playerbase.domain.user.Role;
-import io.playerbase.domain.user.User;
-import io.playerbase.domain.user.UserFilter;
-import io.playerbase.domain.user.UserRepository;
-import io.playerbase.domain.user.UserSearch;
-import io.playerbase.domain.user.UserStatus;
-import io.playerbase.domain.user.Username;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,51 +24,60 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The staff reads (user listing, audit trail) and the per-request access lookup, on every MongoDB we support. */
-abstract class StaffReadsContract {
+/**
+ * The rules of the staff reads ({@link UserSearch}, {@link AuditTrail}) and of the per-request
+ * {@link AccountAccessLookup}, which one store serves over its users: the in-memory fake, the embedded
+ * store and a real MongoDB. Users and audit entries get in through the {@link UserRepository} of the
+ * same store. Each test starts from a store without human users.
+ */
+public abstract class StaffReadsContract {
 
-    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    protected static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
-    private ApplicationContext context;
-    private UserRepository users;
-    private UserSearch search;
-    private AuditTrail trail;
-    private AccountAccessLookup access;
-    private MongoCollection<Document> raw;
+    /** The ports of one store. */
+    public record Ports(UserRepository users, UserSearch search, AuditTrail trail, AccountAccessLookup access) {
+    }
+
+    protected UserRepository users;
+    protected UserSearch search;
+    protected AuditTrail trail;
+    protected AccountAccessLookup access;
     private int created;
 
-    protected abstract Map<String, Object> storeProperties();
+    /** A store without human users, once per test (computer players of its setup may be there). */
+    protected abstract Ports createPorts();
+
+    /** Releases what {@link #createPorts()} started. */
+    protected void closePorts() {
+    }
 
     @BeforeEach
-    void start() {
-        context = ApplicationContext.builder()
-                .properties(storeProperties())
-                .properties(Map.of("playerbase.mongo.database", "contract_" + new ObjectId().toHexString(),
-                        "playerbase.comp-players.password", "comp-player-test-password"))
-                .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
-                .start();
-        users = context.getBean(UserRepository.class);
-        search = context.getBean(UserSearch.class);
-        trail = context.getBean(AuditTrail.class);
-        access = context.getBean(AccountAccessLookup.class);
-        raw = context.getBean(MongoDatabase.class).getCollection("users");
+    void startPorts() {
+        Ports ports = createPorts();
+        users = ports.users();
+        search = ports.search();
+        trail = ports.trail();
+        access = ports.access();
     }
 
     @AfterEach
-    void stop() {
-        context.getBean(MongoDatabase.class).drop();
-        context.close();
+    void stopPorts() {
+        closePorts();
     }
 
-    private User insert(String name) {
+    protected User insert(String name) {
+        return insert(name, false);
+    }
+
+    protected User insert(String name, boolean compPlayer) {
         // Ids start with their creation second: one second apart, they sort in creation order.
-        User user = User.register(UserId.newId(NOW.plusSeconds(created++)), new Email(name + "@Example.com"), new Username(name), "$h",
-                false, List.of(), NOW);
+        User user = User.register(UserId.newId(NOW.plusSeconds(created++)), new Email(name + "@Example.com"),
+                new Username(name), "$h", compPlayer, List.of(), NOW);
         users.insert(user, AuditEntry.of(user.id(), Actor.player(user.id(), "r"), "user.registered", "user", List.of(), NOW));
         return user;
     }
 
-    private <T> List<String> all(Function<PageRequest, Page<T>> listing, Function<T, String> id, int pageSize) {
+    protected static <T> List<String> all(Function<PageRequest, Page<T>> listing, Function<T, String> id, int pageSize) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
@@ -102,47 +88,53 @@ abstract class StaffReadsContract {
         return seen;
     }
 
+    private List<String> usernames(UserFilter filter) {
+        return all(page -> search.search(filter, page), user -> user.username().value(), 10);
+    }
+
     @Test
     void theListingIsNewestFirstAndPagesWithoutRepeatsOrGaps() {
+        int setupCompPlayers = usernames(new UserFilter(null, null, null, true)).size();
         List<String> humans = new ArrayList<>();
         for (String name : List.of("ann", "bob", "cat", "dan", "eve")) {
             humans.add(0, insert(name).id().value());
         }
+        insert("cpu_one", true);
+        insert("cpu_two", true);
         List<String> listed = all(page -> search.search(new UserFilter(null, null, null, false), page),
                 user -> user.id().value(), 2);
         assertEquals(humans, listed);
         List<String> everyone = all(page -> search.search(UserFilter.any(), page), user -> user.id().value(), 3);
-        assertEquals(humans.size() + 5, everyone.size(), "the five computer players are users too");
-        assertEquals(5, all(page -> search.search(new UserFilter(null, null, null, true), page),
-                user -> user.username().value(), 10).size());
+        assertEquals(humans.size() + 2 + setupCompPlayers, everyone.size(), "computer players are users too");
+        assertEquals(everyone.size(), Set.copyOf(everyone).size(), "no user twice");
+        List<String> computers = usernames(new UserFilter(null, null, null, true));
+        assertEquals(setupCompPlayers + 2, computers.size());
+        assertTrue(computers.containsAll(List.of("cpu_one", "cpu_two")));
     }
 
     @Test
-    void emailAndUsernameMatchExactlyAfterNormalizationAndDecrypt() {
+    void emailAndUsernameMatchExactlyAfterNormalization() {
         insert("ann");
         insert("annabel");
         Page<User> byEmail = search.search(new UserFilter(new Email(" ANN@example.com"), null, null, null), PageRequest.first(10));
         assertEquals(List.of("ann"), byEmail.items().stream().map(user -> user.username().value()).toList());
-        assertEquals("ann@Example.com", byEmail.items().get(0).email().value());
+        assertEquals("ann@Example.com", byEmail.items().get(0).email().value(), "as registered, readable");
         assertEquals(1, search.search(new UserFilter(null, new Username("ANNABEL"), null, null), PageRequest.first(10)).items().size());
+        assertTrue(search.search(new UserFilter(null, new Username("anna"), null, null), PageRequest.first(10)).items().isEmpty(),
+                "never by prefix");
         assertTrue(search.search(new UserFilter(new Email("ann@example.com"), new Username("annabel"), null, null),
                 PageRequest.first(10)).items().isEmpty(), "criteria combine with AND");
     }
 
     @Test
-    void statusFiltersCountLegacyDocumentsWithoutStatusAsActive() {
-        User ann = insert("ann");
+    void statusFiltersSeeTheStoredStatus() {
+        insert("ann");
         User bob = insert("bob");
         User loaded = users.findById(bob.id()).orElseThrow();
         loaded.suspend(NOW);
         users.update(loaded, AuditEntry.of(bob.id(), Actor.system("r"), "user.suspended", "user", List.of("status"), NOW));
-        raw.updateOne(Filters.eq("_id", new ObjectId(ann.id().value())), Updates.unset("status"));
-        List<String> suspended = all(page -> search.search(new UserFilter(null, null, UserStatus.SUSPENDED, null), page),
-                user -> user.username().value(), 10);
-        assertEquals(List.of("bob"), suspended);
-        List<String> active = all(page -> search.search(new UserFilter(null, null, UserStatus.ACTIVE, false), page),
-                user -> user.username().value(), 10);
-        assertEquals(List.of("ann"), active);
+        assertEquals(List.of("bob"), usernames(new UserFilter(null, null, UserStatus.SUSPENDED, null)));
+        assertEquals(List.of("ann"), usernames(new UserFilter(null, null, UserStatus.ACTIVE, false)));
     }
 
     @Test
@@ -155,25 +147,29 @@ abstract class StaffReadsContract {
     @Test
     void theAuditTrailPagesNewestFirstAcrossEntriesOfTheSameMillisecond() {
         User ann = insert("ann");
-        AuditLogStore store = context.getBean(AuditLogStore.class);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            // Four entries in one millisecond, then two later ones.
-            AuditEntry entry = AuditEntry.of(ann.id(), Actor.system("r" + i), "test.same_time", "user", List.of(), NOW.plusSeconds(10));
-            store.write(entry);
+            // Four entries in one millisecond, then a later one.
+            AuditEntry entry = AuditEntry.of(ann.id(), Actor.system("r" + i), "test.same_time", "user", List.of(),
+                    NOW.plusSeconds(10));
+            users.update(ann, entry);
             expected.add(entry.id());
         }
         expected.sort(Comparator.reverseOrder());
         AuditEntry later = AuditEntry.of(ann.id(), Actor.staff(ann.id(), Actor.ActorRole.ADMIN, "r9"), "test.later", "user",
                 List.of("status"), NOW.plusSeconds(20));
-        store.write(later);
+        users.update(ann, later);
         expected.add(0, later.id());
+        User bob = insert("bob");
+        users.update(bob, AuditEntry.of(bob.id(), Actor.system("x"), "test.other_user", "user", List.of(), NOW.plusSeconds(30)));
+
         List<String> seen = all(page -> trail.forUser(ann.id(), page), AuditEntry::id, 2);
-        assertEquals(expected.size() + 1, seen.size(), "plus the registration entry");
+        assertEquals(expected.size() + 1, seen.size(), "plus the registration entry, and none of bob's");
         assertEquals(expected, seen.subList(0, expected.size()));
         AuditEntry newest = trail.forUser(ann.id(), PageRequest.first(1)).items().get(0);
         assertEquals(later, newest);
         assertNull(trail.forUser(UserId.newId(NOW), PageRequest.first(5)).nextCursor());
+        assertTrue(trail.forUser(UserId.newId(NOW), PageRequest.first(5)).items().isEmpty());
     }
 
     @Test
@@ -187,10 +183,6 @@ abstract class StaffReadsContract {
         AccountAccess after = access.find(ann.id()).orElseThrow();
         assertEquals(UserStatus.SUSPENDED, after.status());
         assertEquals(Set.of(Role.PLAYER, Role.SUPPORT), after.roles());
-        raw.updateOne(Filters.eq("_id", new ObjectId(ann.id().value())),
-                Updates.combine(Updates.unset("status"), Updates.set("roles", List.of("player", "superuser"))));
-        assertEquals(new AccountAccess(ann.id(), UserStatus.ACTIVE, Set.of()), access.find(ann.id()).orElseThrow(),
-                "legacy: no status is active, unknown roles grant nothing");
         assertTrue(access.find(UserId.newId(NOW)).isEmpty());
     }
 }

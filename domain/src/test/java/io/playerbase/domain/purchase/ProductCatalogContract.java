@@ -1,12 +1,11 @@
-package io.playerbase.domain.testing;
+package io.playerbase.domain.purchase;
 
-import io.playerbase.domain.purchase.Product;
-import io.playerbase.domain.purchase.ProductCatalog;
-import io.playerbase.domain.purchase.ProductId;
-import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.Page;
 import io.playerbase.domain.shared.PageRequest;
+import io.playerbase.domain.testing.PurchaseFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
@@ -19,7 +18,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What every {@link ProductCatalog} does: run on the in-memory fake, the embedded store and Testcontainers. */
 public abstract class ProductCatalogContract {
 
-    protected abstract ProductCatalog catalog();
+    private ProductCatalog catalog;
+
+    /** An empty catalog, once per test. */
+    protected abstract ProductCatalog createCatalog();
+
+    /** Releases what {@link #createCatalog()} started. */
+    protected void closeCatalog() {
+    }
+
+    @BeforeEach
+    void startCatalog() {
+        catalog = createCatalog();
+    }
+
+    @AfterEach
+    void stopCatalog() {
+        closeCatalog();
+    }
+
+    protected ProductCatalog catalog() {
+        return catalog;
+    }
 
     @Test
     void productsAreStoredWithTheirDefinitionAndFoundBySku() {

@@ -1,10 +1,8 @@
 package io.playerbase.adapters.mongo.audit;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micronaut.context.ApplicationContext;
-import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
-import io.playerbase.adapters.mongo.testing.TestMigrations;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.UserId;
@@ -19,41 +17,34 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** What {@link AuditLogStore} must do on every store; run against the embedded server and a real MongoDB. */
+/**
+ * {@link AuditLogStore}, the audit log the other Mongo adapters write through (an adapter's helper, not
+ * a port: no fake needs it): what it stores and reads back, on the embedded store and a real MongoDB.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AuditLogStoreContract {
+abstract class AuditLogStoreTest {
 
     private ApplicationContext context;
     private AuditLogStore store;
     private MongoDatabase database;
 
     /** The server to test against; each test class gets a fresh, migrated database on it. */
-    abstract String connectionString();
-
-    abstract MongoClient client();
-
-    abstract boolean embedded();
+    abstract MongoTarget target();
 
     @BeforeAll
     void start() {
-        String databaseName = EmbeddedMongo.uniqueDatabaseName();
-        // Migrated first, so a real MongoDB applies the collection's validator to what we write.
-        TestMigrations.migrate(client(), databaseName, embedded());
-        context = ApplicationContext.run(Map.of(
-                "playerbase.mongo.uri", connectionString(),
-                "playerbase.mongo.database", databaseName,
-                "playerbase.migrations.run-at-start", false));
+        context = target().startAdapters();
         store = context.getBean(AuditLogStore.class);
         database = context.getBean(MongoDatabase.class);
     }
 
     @AfterAll
     void stop() {
+        database.drop();
         context.close();
     }
 

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
+import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.testing.FakeBlindIndex;
@@ -36,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the migrations must do on every store; run against the embedded server and a real MongoDB. */
-abstract class MigrationContract {
+abstract class MigrationTest {
 
     /** Every change unit of the build; the list in ChangeUnits is the one source of truth. */
     static final List<String> CHANGE_UNITS = ChangeUnits.ids();
@@ -62,15 +64,20 @@ abstract class MigrationContract {
     final FakeBlindIndex blindIndex = new FakeBlindIndex();
     MongoDatabase database;
 
-    abstract MongoClient client();
+    /** The server to test against; each test gets a fresh, empty database on it. */
+    abstract MongoTarget target();
 
-    abstract MongoDatabase freshDatabase();
+    MongoClient client() {
+        return target().client();
+    }
 
-    abstract boolean embedded();
+    boolean embedded() {
+        return target() == MongoTarget.EMBEDDED;
+    }
 
     @BeforeEach
     void freshDatabaseForEachTest() {
-        database = freshDatabase();
+        database = client().getDatabase(EmbeddedMongo.uniqueDatabaseName());
     }
 
     MigrationRunner runner() {
@@ -269,6 +276,24 @@ abstract class MigrationContract {
             assertEquals(1, database.getCollection("mongockChangeLog")
                     .countDocuments(Filters.and(Filters.eq("changeId", id), Filters.eq("state", "EXECUTED"))), id);
         }
+    }
+
+    @Test
+    void anExistingDatabaseGetsThePurchaseCollectionsAndTheirIndexes() {
+        database.getCollection("users").insertOne(new Document("_id", new ObjectId()).append("username", "lena_kay")
+                .append("status", "active"));
+        runner().migrate();
+
+        assertTrue(index("user_purchases", "ux_user_purchases_store_transaction").getBoolean("unique"));
+        index("user_purchases", "ix_user_purchases_user_id_newest");
+        index("user_purchases", "ix_user_purchases_status_updated_at");
+        index("store_notifications", "ix_store_notifications_store_transaction");
+        assertTrue(index("store_products", "ux_store_products_product_id").getBoolean("unique"));
+        if (!embedded()) {
+            // One unique SKU index per store, partial: the embedded store has no partial indexes.
+            assertTrue(index("store_products", "ux_store_products_sku_google_play").getBoolean("unique"));
+        }
+        assertEquals(0, database.getCollection("store_products").countDocuments(), "a fresh setup seeds no products");
     }
 
     Document index(String collection, String name) {
