@@ -162,7 +162,7 @@ final class SubscriptionLifecycle implements SubscriptionHook {
         Instant end = product.map(p -> p.definition().period()).map(p -> start.atOffset(ZoneOffset.UTC).plus(p).toInstant())
                 .orElse(start);
         return new StoreView("claim", start, StoreView.State.PAID, verified.sku(), start, end, null, null, null, null, null,
-                new StoreView.Period(verified.storeTransactionId(), start, end, true), null, null, verified.environment());
+                new StoreView.Period(verified.storeTransactionId(), start, end, true), null, null, null, verified.environment());
     }
 
     private static Plan plan(Optional<Product> product) {

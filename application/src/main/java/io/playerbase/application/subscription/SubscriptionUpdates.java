@@ -86,25 +86,42 @@ final class SubscriptionUpdates {
 
     /**
      * Moves the money its periods decided: a credit, or (for a refunded period) the credit made sure
-     * of and then taken back by the debt rule. Each movement happens once whatever runs it.
+     * of and then taken back by the debt rule. A period in a later round (the store reversed a refund)
+     * first makes sure every earlier round was credited and taken back, in order, then is credited with
+     * its round's operation id. Each movement happens once whatever runs it.
      */
     Subscription settle(Subscription subscription, Actor actor) {
         Subscription current = subscription;
         for (SubscriptionPeriod period : subscription.walletWork()) {
             UserId owner = current.owner().orElseThrow();
             Amount amount = new Amount(period.credits());
-            String credit = SubscriptionPeriod.creditOperationId(current.store(), period.transactionId());
-            movements.apply(new WalletOperation.SubscriptionCredit(owner, amount,
-                    movement(credit, "subscription_period", "subscription period credits", actor)));
+            for (int round = 0; round < period.round(); round++) {
+                credit(current, owner, amount, period, round, actor);
+                refund(current, owner, amount, period, round, actor);
+            }
+            credit(current, owner, amount, period, period.round(), actor);
             if (period.state() == CreditState.REFUND_DUE) {
-                String refund = SubscriptionPeriod.refundOperationId(current.store(), period.transactionId());
-                movements.apply(new WalletOperation.PurchaseRefund(owner, amount,
-                        movement(refund, "subscription_refund", "subscription period refunded", actor)));
+                refund(current, owner, amount, period, period.round(), actor);
             }
             Instant now = clock.instant();
-            current = change(current, s -> s.walletDone(period.transactionId(), period.state(), now));
+            current = change(current, s -> s.walletDone(period.transactionId(), period.state(), period.round(), now));
         }
         return current;
+    }
+
+    private void credit(Subscription subscription, UserId owner, Amount amount, SubscriptionPeriod period, int round,
+                        Actor actor) {
+        String operation = SubscriptionPeriod.creditOperationId(subscription.store(), period.transactionId(), round);
+        movements.apply(new WalletOperation.SubscriptionCredit(owner, amount, round == 0
+                ? movement(operation, "subscription_period", "subscription period credits", actor)
+                : movement(operation, "subscription_reinstated", "subscription period credited again", actor)));
+    }
+
+    private void refund(Subscription subscription, UserId owner, Amount amount, SubscriptionPeriod period, int round,
+                        Actor actor) {
+        String operation = SubscriptionPeriod.refundOperationId(subscription.store(), period.transactionId(), round);
+        movements.apply(new WalletOperation.PurchaseRefund(owner, amount,
+                movement(operation, "subscription_refund", "subscription period refunded", actor)));
     }
 
     /**

@@ -366,6 +366,44 @@ class SubscriptionServicesTest {
     }
 
     @Test
+    void aReversedRefundCreditsThePeriodAgainOnceAndALaterRefundTakesThatBack() {
+        UserId ann = player();
+        claim(ann, appleTransaction(apple("tx-1", T0, null, null, null, null)));
+        Instant refunded = T0.plus(Duration.ofDays(3));
+        Instant reversed = refunded.plus(Duration.ofDays(1));
+        Instant refundedAgain = reversed.plus(Duration.ofDays(1));
+        clock.set(refundedAgain.plusSeconds(1));
+        lifecycle.notified(appleNotification("n-r1", "REFUND", null, refunded, apple("tx-1", T0, null, true, refunded, null)));
+        assertEquals(0, balance(ann));
+        StoreNotification reversal = appleNotification("n-rr", "REFUND_REVERSED", null, reversed, apple("tx-1", T0, 1, true, null, null));
+        lifecycle.notified(reversal);
+        lifecycle.notified(reversal);
+        assertEquals(100, balance(ann), "credited again, once");
+        assertTrue(entries(ann).stream().anyMatch(e -> e.operationId().value().equals("subscription-reinstate:app_store:tx-1:1")));
+        lifecycle.notified(appleNotification("n-r2", "REFUND", null, refundedAgain,
+                apple("tx-1", T0, null, true, refundedAgain, null)));
+        assertEquals(0, balance(ann));
+        assertTrue(entries(ann).stream().anyMatch(e -> e.operationId().value().equals("subscription-refund:app_store:tx-1:1")));
+        assertEquals(0, wallets.find(ann).orElseThrow().debt());
+        assertLedgerConsistent(ann);
+    }
+
+    @Test
+    void aRefundDeliveredAfterTheReversalThatUndidItMovesNothing() throws Exception {
+        UserId ann = player();
+        claim(ann, appleTransaction(apple("tx-1", T0, null, null, null, null)));
+        Instant refunded = T0.plus(Duration.ofDays(3));
+        Instant reversed = refunded.plus(Duration.ofDays(1));
+        clock.set(reversed.plusSeconds(1));
+        StoreNotification refund = appleNotification("n-r", "REFUND", null, refunded, apple("tx-1", T0, null, true, refunded, null));
+        StoreNotification reversal = appleNotification("n-rr", "REFUND_REVERSED", null, reversed, apple("tx-1", T0, 1, true, null, null));
+        runConcurrently(16, i -> lifecycle.notified(i < 8 ? reversal : refund));
+        assertEquals(100, balance(ann), "the store's latest word on the period: paid");
+        assertTrue(queries.premium(ann));
+        assertLedgerConsistent(ann);
+    }
+
+    @Test
     void aGrantAddsPremiumWithoutHidingTheStoreAndARevocationEndsOnlyTheGrant() {
         UserId ann = player();
         claim(ann, appleTransaction(apple("tx-1", T0, null, null, null, null)));

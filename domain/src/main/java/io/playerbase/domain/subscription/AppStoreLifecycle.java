@@ -13,7 +13,9 @@ import java.util.Set;
  * renewal info say at the notification's time (billing retry, grace period end, expiry). So
  * {@code SUBSCRIBED}, {@code DID_RENEW}, {@code DID_CHANGE_RENEWAL_STATUS}, {@code DID_CHANGE_RENEWAL_PREF},
  * {@code RENEWAL_EXTENDED}, {@code REFUND_REVERSED}, {@code OFFER_REDEEMED}, {@code PRICE_INCREASE} and a
- * client's transaction all read the state from the same facts. The table is in docs/subscriptions.md.
+ * client's transaction all read the state from the same facts. A {@code REFUND_REVERSED} also names the
+ * transaction whose refund Apple reversed: its period is credited again. The table is in
+ * docs/subscriptions.md.
  */
 public final class AppStoreLifecycle {
 
@@ -41,10 +43,11 @@ public final class AppStoreLifecycle {
                 : new StoreView.Period(facts.transactionId(), facts.purchaseDate(), facts.expiresDate(), facts.paid());
         boolean refunded = facts.revocationDate() != null || "REFUND".equals(type) || "REVOKE".equals(type);
         Instant revokedAt = refunded ? (facts.revocationDate() != null ? facts.revocationDate() : asOf) : null;
+        boolean reversed = "REFUND_REVERSED".equals(type) && !refunded;
         return new StoreView(event, asOf, state, facts.productId(), facts.originalPurchaseDate(), facts.expiresDate(),
                 state == State.GRACE ? facts.gracePeriodExpiresDate() : null, autoRenew, null, revokedAt,
-                refunded ? reason(type) : null, period, refunded ? facts.transactionId() : null, null,
-                facts.environment());
+                refunded ? reason(type) : null, period, refunded ? facts.transactionId() : null,
+                reversed ? facts.transactionId() : null, null, facts.environment());
     }
 
     static State state(String type, String subtype, Instant asOf, AppStoreFacts f) {

@@ -69,6 +69,7 @@ public final class GooglePlayLifecycle {
                 refunded == null ? null : revoked ? "revoke" : "voided",
                 period,
                 refunded,
+                null,
                 facts.purchaseToken(),
                 facts.environment());
     }

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param revocationReason {@code refund}, {@code revoke}, {@code voided}…
  * @param period          the paid period this view reports (its transaction), if any
  * @param refundedTransactionId a transaction the store refunded or revoked (its period's credits go back)
+ * @param reinstatedTransactionId a transaction whose refund the store reversed (App Store
+ *                        {@code REFUND_REVERSED}: its period is credited again, in a new round)
  * @param token           Google Play: the purchase token this view was read for (null for the App Store)
  * @param environment     {@code Production}, {@code Sandbox}, {@code Test}…
  */
@@ -42,6 +44,7 @@ public record StoreView(String event,
                         String revocationReason,
                         Period period,
                         String refundedTransactionId,
+                        String reinstatedTransactionId,
                         String token,
                         String environment) {
 

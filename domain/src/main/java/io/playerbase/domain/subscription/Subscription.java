@@ -23,7 +23,9 @@ import java.util.Optional;
  *       latest word. A view of an older period (a refund of last month's renewal) or of a token the
  *       chain has moved past changes no status.</li>
  *   <li>Every paid period the store reports is noted once, with the credits it earns; its refund
- *       takes them back once (a period refunded before it was credited moves nothing).</li>
+ *       takes them back once (a period refunded before it was credited moves nothing), and a refund
+ *       the store reverses credits it again in a new round. Refunds and reversals of a period are
+ *       applied in the store's time order too: the latest word on the period wins.</li>
  *   <li>Premium is never stored: {@link #premiumAt} derives it from the status and the clock, so a
  *       period that ended is over at once, with or without a notification or the sweep.</li>
  *   <li>Its owner is the account that first claimed one of its purchases; it may exist without one
@@ -192,12 +194,16 @@ public final class Subscription {
         }
         StoreView.Period period = view.period();
         String refunded = view.refundedTransactionId();
+        String reinstated = view.reinstatedTransactionId();
         if (period != null && !period.transactionId().equals(refunded)) {
             changed |= notePeriod(period, plan);
         }
         if (refunded != null) {
             Instant when = view.revokedAt() != null ? view.revokedAt() : view.asOf();
-            changed |= refundPeriod(refunded, period != null && period.transactionId().equals(refunded) ? period : null, when);
+            changed |= refundPeriod(refunded, period != null && period.transactionId().equals(refunded) ? period : null,
+                    plan, when, view.asOf());
+        } else if (reinstated != null) {
+            changed |= reinstatePeriod(reinstated, view.asOf());
         }
         boolean governs = governs(view);
         if (governs) {
@@ -303,25 +309,53 @@ public final class Subscription {
         return true;
     }
 
-    /** The store refunded or revoked a transaction: its period's credits go back once; one never credited moves nothing. */
-    private boolean refundPeriod(String transactionId, StoreView.Period detail, Instant when) {
+    /**
+     * The store refunded or revoked a transaction: its period's credits go back once per round; one
+     * never credited moves nothing (it keeps the credits it would earn, should the store reverse the
+     * refund). Applied only if it is the store's latest word on that period ({@code said}, by the
+     * store's time): a refund older than a reversal already applied changes nothing.
+     */
+    private boolean refundPeriod(String transactionId, StoreView.Period detail, Plan plan, Instant when, Instant said) {
         Instant at = when.truncatedTo(ChronoUnit.MILLIS);
         Optional<SubscriptionPeriod> known = findPeriod(transactionId);
         if (known.isEmpty()) {
+            long credits = detail != null && detail.paid() && plan != null ? plan.creditsPerPeriod() : 0;
             periods.add(new SubscriptionPeriod(transactionId, detail == null ? null : detail.startsAt(),
-                    detail == null ? null : detail.endsAt(), 0, CreditState.NONE, at));
+                    detail == null ? null : detail.endsAt(), credits, CreditState.NONE, at, 0, said));
             prunePeriods();
             return true;
         }
         SubscriptionPeriod p = known.get();
+        if (p.heardSince(said)) {
+            return false;
+        }
         SubscriptionPeriod next = switch (p.state()) {
             case DUE, CREDITED -> p.with(CreditState.REFUND_DUE, at);
             case NONE -> p.refunded() ? p : p.with(CreditState.NONE, at);
             case REFUND_DUE, REFUNDED -> p;
         };
-        if (next == p) {
+        periods.set(periods.indexOf(p), next.heard(said));
+        return true;
+    }
+
+    /**
+     * The store reversed its refund of a transaction (App Store {@code REFUND_REVERSED}): a period whose
+     * credits went back is credited again in a new round (operation ids of its own, so this too
+     * happens once); one refunded before it was ever credited is credited in the round it is in. Only
+     * if it is the store's latest word on that period: a reversal older than a later refund changes nothing.
+     */
+    private boolean reinstatePeriod(String transactionId, Instant said) {
+        Optional<SubscriptionPeriod> known = findPeriod(transactionId);
+        if (known.isEmpty() || known.get().heardSince(said)) {
             return false;
         }
+        SubscriptionPeriod p = known.get();
+        SubscriptionPeriod next = switch (p.state()) {
+            case REFUND_DUE, REFUNDED -> p.nextRound(said);
+            case NONE -> p.refunded() ? p.with(p.credits() > 0 ? CreditState.DUE : CreditState.NONE, null).heard(said)
+                    : p.heard(said);
+            case DUE, CREDITED -> p.heard(said);
+        };
         periods.set(periods.indexOf(p), next);
         return true;
     }
@@ -358,11 +392,12 @@ public final class Subscription {
     }
 
     /**
-     * The wallet did what the period asked: {@code DUE} → {@code CREDITED}, {@code REFUND_DUE} →
-     * {@code REFUNDED}. @return false when the period is no longer in {@code from} (someone else finished it, or a refund came)
+     * The wallet did what the period asked in {@code round}: {@code DUE} → {@code CREDITED},
+     * {@code REFUND_DUE} → {@code REFUNDED}. @return false when the period is no longer in {@code from}
+     * and {@code round} (someone else finished it, or a refund or a reversal came)
      */
-    public boolean walletDone(String transactionId, CreditState from, Instant now) {
-        Optional<SubscriptionPeriod> known = findPeriod(transactionId).filter(p -> p.state() == from);
+    public boolean walletDone(String transactionId, CreditState from, int round, Instant now) {
+        Optional<SubscriptionPeriod> known = findPeriod(transactionId).filter(p -> p.state() == from && p.round() == round);
         if (known.isEmpty()) {
             return false;
         }

@@ -106,6 +106,12 @@ class AppStoreLifecycleTest {
         assertEquals("refund", refund.revocationReason());
         assertEquals("revoke", AppStoreLifecycle.view("REVOKE", null, after, with(period("tx-1", T0), null, after, true, null, false))
                 .revocationReason());
+        assertNull(refund.reinstatedTransactionId());
+
+        StoreView reversed = AppStoreLifecycle.view("REFUND_REVERSED", null, after, period("tx-1", T0));
+        assertEquals("tx-1", reversed.reinstatedTransactionId(), "the period whose refund Apple reversed");
+        assertNull(reversed.refundedTransactionId());
+        assertNull(grace.reinstatedTransactionId());
 
         StoreView disabled = AppStoreLifecycle.view("DID_CHANGE_RENEWAL_STATUS", "AUTO_RENEW_DISABLED", T0,
                 with(period("tx-1", T0), null, null, null, null, null));
@@ -173,6 +179,7 @@ class AppStoreLifecycleTest {
         List<String> credited = s.periods().stream().map(SubscriptionPeriod::transactionId).toList();
         assertEquals(List.of("tx-1", "tx-2", "tx-3", "tx-4", "tx-5"), credited);
         assertEquals(CreditState.REFUND_DUE, s.periods().get(4).state(), "the refunded period's credits go back");
+        assertEquals(1, s.periods().get(4).round(), "those of the round the reversal started");
         assertFalse(s.history().isEmpty());
     }
 

@@ -59,13 +59,20 @@ public abstract class SubscriptionRepositoryContract {
         s.attach(owner, "650000000000000000000c01", NOW);
         Instant ends = NOW.plus(Duration.ofDays(30));
         s.observe(new StoreView("SUBSCRIBED/INITIAL_BUY", NOW, State.PAID, "com.example.premium", NOW.minusSeconds(5), ends,
-                null, true, null, null, null, new StoreView.Period("tx-1", NOW, ends, true), null,
+                null, true, null, null, null, new StoreView.Period("tx-1", NOW, ends, true), null, null,
                 key.store() == SubscriptionStore.GOOGLE_PLAY ? key.chain() : null, "Sandbox"), PLAN, "notification:a", NOW);
-        s.walletDone("tx-1", SubscriptionPeriod.CreditState.DUE, NOW);
+        s.walletDone("tx-1", SubscriptionPeriod.CreditState.DUE, 0, NOW);
         Instant later = NOW.plusSeconds(60);
         s.observe(new StoreView("DID_FAIL_TO_RENEW/GRACE_PERIOD", later, State.GRACE, "com.example.premium", null, ends,
                 later.plus(Duration.ofDays(16)), false, null, null, null, new StoreView.Period("tx-2", later, null, false),
-                "tx-0", key.store() == SubscriptionStore.GOOGLE_PLAY ? key.chain() : null, "Sandbox"), PLAN, "notification:b", later);
+                "tx-0", null, key.store() == SubscriptionStore.GOOGLE_PLAY ? key.chain() : null, "Sandbox"), PLAN, "notification:b", later);
+        // tx-1 refunded, then the refund reversed: a second round with the time of the store's last word.
+        Instant refunded = later.plusSeconds(30);
+        s.observe(new StoreView("REFUND", refunded, State.UNCHANGED, null, null, null, null, null, null, refunded, "refund",
+                null, "tx-1", null, null, "Sandbox"), PLAN, "notification:c", refunded);
+        Instant reversed = later.plusSeconds(60);
+        s.observe(new StoreView("REFUND_REVERSED", reversed, State.UNCHANGED, null, null, null, null, null, null, null, null,
+                null, null, "tx-1", null, "Sandbox"), PLAN, "notification:d", reversed);
         return s;
     }
 
@@ -81,6 +88,10 @@ public abstract class SubscriptionRepositoryContract {
         assertEquals(expected, found.storedState());
         assertEquals(3, found.periods().size());
         assertEquals(2, found.history().size());
+        SubscriptionPeriod reinstated = found.periods().stream().filter(p -> p.transactionId().equals("tx-1")).findFirst().orElseThrow();
+        assertEquals(1, reinstated.round());
+        assertEquals(SubscriptionPeriod.CreditState.DUE, reinstated.state());
+        assertEquals(NOW.plusSeconds(120), reinstated.wordAt());
         assertTrue(repository.find(appleKey()).isEmpty());
     }
 
@@ -194,14 +205,14 @@ public abstract class SubscriptionRepositoryContract {
         Subscription running = Subscription.open(expiring, List.of(), NOW);
         running.attach(ann, null, NOW);
         running.observe(new StoreView("claim", NOW, State.PAID, "sku", null, far.minusSeconds(10), null, true, null, null, null,
-                null, null, null, "Sandbox"), PLAN, "t", NOW);
+                null, null, null, null, "Sandbox"), PLAN, "t", NOW);
         running.copyDone();
         repository.create(running);
         SubscriptionKey owing = appleKey();
         Subscription credit = Subscription.open(owing, List.of(), NOW);
         credit.attach(ann, null, NOW);
         credit.observe(new StoreView("claim", NOW, State.EXPIRED, "sku", null, NOW, null, true, null, null, null,
-                new StoreView.Period("tx-" + owing.chain(), NOW, NOW, true), null, null, "Sandbox"), PLAN, "t", NOW);
+                new StoreView.Period("tx-" + owing.chain(), NOW, NOW, true), null, null, null, "Sandbox"), PLAN, "t", NOW);
         credit.copyDone();
         repository.create(credit);
         SubscriptionKey copying = appleKey();
@@ -211,7 +222,7 @@ public abstract class SubscriptionRepositoryContract {
         SubscriptionKey nobodys = appleKey();
         Subscription ownerless = Subscription.open(nobodys, List.of(), NOW);
         ownerless.observe(new StoreView("claim", NOW, State.PAID, "sku", null, NOW.plusSeconds(1), null, true, null, null, null,
-                new StoreView.Period("tx-" + nobodys.chain(), NOW, NOW, true), null, null, "Sandbox"), PLAN, "t", NOW);
+                new StoreView.Period("tx-" + nobodys.chain(), NOW, NOW, true), null, null, null, "Sandbox"), PLAN, "t", NOW);
         repository.create(ownerless);
 
         Set<SubscriptionKey> due = new HashSet<>();
@@ -223,7 +234,7 @@ public abstract class SubscriptionRepositoryContract {
         assertTrue(early.contains(owing) && early.contains(copying) && !early.contains(expiring), early.toString());
 
         Subscription settled = repository.find(owing).orElseThrow();
-        settled.walletDone("tx-" + owing.chain(), SubscriptionPeriod.CreditState.DUE, NOW);
+        settled.walletDone("tx-" + owing.chain(), SubscriptionPeriod.CreditState.DUE, 0, NOW);
         repository.update(settled);
         Set<SubscriptionKey> after = new HashSet<>();
         repository.due(far.minusSeconds(11), 1000).forEach(s -> after.add(s.key()));

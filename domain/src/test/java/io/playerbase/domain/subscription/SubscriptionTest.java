@@ -161,13 +161,15 @@ class SubscriptionTest {
         assertEquals(100, s.periods().get(0).credits());
         s.attach(ANN, "650000000000000000000c01", T0);
         assertEquals(List.of("tx-1"), s.walletWork().stream().map(SubscriptionPeriod::transactionId).toList());
-        assertTrue(s.walletDone("tx-1", CreditState.DUE, T0));
-        assertFalse(s.walletDone("tx-1", CreditState.DUE, T0), "already done");
+        assertTrue(s.walletDone("tx-1", CreditState.DUE, 0, T0));
+        assertFalse(s.walletDone("tx-1", CreditState.DUE, 0, T0), "already done");
         s.observe(Views.paid(T1, "tx-2").build(), PLAN, "n", T1);
         s.observe(Views.paid(T1, "tx-2").build(), PLAN, "n", T1);
         assertEquals(List.of("tx-2"), s.walletWork().stream().map(SubscriptionPeriod::transactionId).toList());
-        assertEquals("subscription:app_store:tx-2", SubscriptionPeriod.creditOperationId(s.store(), "tx-2"));
-        assertEquals("subscription-refund:app_store:tx-2", SubscriptionPeriod.refundOperationId(s.store(), "tx-2"));
+        assertEquals("subscription:app_store:tx-2", SubscriptionPeriod.creditOperationId(s.store(), "tx-2", 0));
+        assertEquals("subscription-refund:app_store:tx-2", SubscriptionPeriod.refundOperationId(s.store(), "tx-2", 0));
+        assertEquals("subscription-reinstate:app_store:tx-2:1", SubscriptionPeriod.creditOperationId(s.store(), "tx-2", 1));
+        assertEquals("subscription-refund:app_store:tx-2:1", SubscriptionPeriod.refundOperationId(s.store(), "tx-2", 1));
     }
 
     @Test
@@ -185,16 +187,90 @@ class SubscriptionTest {
     void aRefundAfterTheCreditTakesItBackOnce() {
         Subscription s = owned();
         s.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
-        s.walletDone("tx-1", CreditState.DUE, T0);
+        s.walletDone("tx-1", CreditState.DUE, 0, T0);
         StoreView refund = Views.of(State.REVOKED, T1).period("tx-1", T0, T0.plus(Duration.ofDays(30))).refunds("tx-1").build();
         assertTrue(s.observe(refund, PLAN, "n2", T1));
         assertEquals(CreditState.REFUND_DUE, s.periods().get(0).state());
         assertEquals(SubscriptionStatus.EXPIRED, s.status());
         assertFalse(s.premiumAt(T1));
         assertFalse(s.observe(refund, PLAN, "n2", T1), "a repeated refund");
-        assertTrue(s.walletDone("tx-1", CreditState.REFUND_DUE, T1));
+        assertTrue(s.walletDone("tx-1", CreditState.REFUND_DUE, 0, T1));
         assertEquals(CreditState.REFUNDED, s.periods().get(0).state());
         assertEquals(List.of(), s.walletWork());
+    }
+
+    @Test
+    void aReversedRefundCreditsThePeriodAgainInANewRoundOnce() {
+        Subscription s = owned();
+        s.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
+        s.walletDone("tx-1", CreditState.DUE, 0, T0);
+        s.observe(Views.of(State.REVOKED, T1).refunds("tx-1").build(), PLAN, "refund", T1);
+        s.walletDone("tx-1", CreditState.REFUND_DUE, 0, T1);
+        StoreView reversal = Views.of(State.PAID, T2).event("REFUND_REVERSED").period("tx-1", T0, T0.plus(Duration.ofDays(30)))
+                .reinstates("tx-1").build();
+        assertTrue(s.observe(reversal, PLAN, "reversal", T2));
+        SubscriptionPeriod again = s.periods().get(0);
+        assertEquals(CreditState.DUE, again.state());
+        assertEquals(1, again.round());
+        assertFalse(again.refunded());
+        assertEquals(List.of(again), s.walletWork());
+        assertFalse(s.observe(reversal, PLAN, "reversal", T2), "the same reversal again (a crash, a retry): no second round");
+        assertFalse(s.walletDone("tx-1", CreditState.DUE, 0, T2), "round 0's credit is not round 1's");
+        assertTrue(s.walletDone("tx-1", CreditState.DUE, 1, T2));
+
+        Instant refundedAgain = T2.plusSeconds(60);
+        s.observe(Views.of(State.REVOKED, refundedAgain).refunds("tx-1").build(), PLAN, "refund", refundedAgain);
+        assertEquals(CreditState.REFUND_DUE, s.periods().get(0).state());
+        assertEquals(1, s.periods().get(0).round(), "the second refund takes back the second credit");
+    }
+
+    @Test
+    void aRefundAndItsReversalConvergeToTheStoresLatestWordInEitherOrder() {
+        StoreView refund = Views.of(State.REVOKED, T1).refunds("tx-1").build();
+        StoreView reversal = Views.of(State.PAID, T2).event("REFUND_REVERSED").period("tx-1", T0, T0.plus(Duration.ofDays(30)))
+                .reinstates("tx-1").build();
+
+        Subscription inOrder = owned();
+        inOrder.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
+        inOrder.walletDone("tx-1", CreditState.DUE, 0, T0);
+        inOrder.observe(refund, PLAN, "refund", T1);
+        inOrder.observe(reversal, PLAN, "reversal", T2);
+        assertEquals(CreditState.DUE, inOrder.periods().get(0).state(), "refunded, then credited again");
+        assertEquals(1, inOrder.periods().get(0).round());
+
+        Subscription reversalFirst = owned();
+        reversalFirst.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
+        reversalFirst.walletDone("tx-1", CreditState.DUE, 0, T0);
+        assertTrue(reversalFirst.observe(reversal, PLAN, "reversal", T2), "nothing to reinstate, but the word is noted");
+        assertEquals(CreditState.CREDITED, reversalFirst.periods().get(0).state());
+        reversalFirst.observe(refund, PLAN, "refund", T2);
+        assertEquals(CreditState.CREDITED, reversalFirst.periods().get(0).state(), "the older refund changes nothing");
+        assertEquals(0, reversalFirst.periods().get(0).round());
+        assertEquals(SubscriptionStatus.ACTIVE, reversalFirst.status());
+        assertEquals(inOrder.status(), reversalFirst.status());
+
+        Subscription laterRefundFirst = owned();
+        laterRefundFirst.observe(Views.paid(T0, "tx-1").build(), PLAN, "n", T0);
+        laterRefundFirst.walletDone("tx-1", CreditState.DUE, 0, T0);
+        Instant secondRefund = T2.plusSeconds(60);
+        laterRefundFirst.observe(Views.of(State.REVOKED, secondRefund).refunds("tx-1").build(), PLAN, "refund", secondRefund);
+        laterRefundFirst.observe(reversal, PLAN, "reversal", T2);
+        assertEquals(CreditState.REFUND_DUE, laterRefundFirst.periods().get(0).state(), "the reversal is older than the refund");
+        assertEquals(0, laterRefundFirst.periods().get(0).round());
+    }
+
+    @Test
+    void aPeriodRefundedBeforeItWasCreditedIsCreditedOnceWhenTheRefundIsReversed() {
+        Subscription s = owned();
+        StoreView refund = Views.of(State.REVOKED, T1).period("tx-1", T0, T0.plus(Duration.ofDays(30))).refunds("tx-1").build();
+        s.observe(refund, PLAN, "refund", T1);
+        assertEquals(CreditState.NONE, s.periods().get(0).state());
+        assertEquals(100, s.periods().get(0).credits(), "what it would earn, kept for a reversal");
+        assertEquals(List.of(), s.walletWork());
+        s.observe(Views.of(State.PAID, T2).event("REFUND_REVERSED").period("tx-1", T0, T0.plus(Duration.ofDays(30)))
+                .reinstates("tx-1").build(), PLAN, "reversal", T2);
+        assertEquals(CreditState.DUE, s.periods().get(0).state());
+        assertEquals(0, s.periods().get(0).round(), "nothing moved in round 0: it is credited in round 0");
     }
 
     @Test
@@ -208,7 +284,7 @@ class SubscriptionTest {
         renewalFirst.observe(refund, PLAN, "n", T2);
         assertEquals(List.of("tx-2"), credit.stream().map(SubscriptionPeriod::transactionId).toList());
         assertEquals(CreditState.REFUND_DUE, renewalFirst.periods().get(0).state(), "credit and take back, once each");
-        assertFalse(renewalFirst.walletDone("tx-2", CreditState.DUE, T2), "the credit step finds the refund took over");
+        assertFalse(renewalFirst.walletDone("tx-2", CreditState.DUE, 0, T2), "the credit step finds the refund took over");
 
         Subscription refundFirst = owned();
         refundFirst.observe(refund, PLAN, "n", T2);
@@ -342,7 +418,7 @@ class SubscriptionTest {
         s.attach(ANN, null, T0);
         assertTrue(s.copyPending());
         assertTrue(s.copyDone());
-        s.walletDone("tx-1", CreditState.DUE, T0);
+        s.walletDone("tx-1", CreditState.DUE, 0, T0);
         assertFalse(s.copyPending(), "money moved, nothing the account shows");
         s.observe(Views.of(State.GRACE, T1).build(), PLAN, "n", T1);
         assertTrue(s.copyPending());

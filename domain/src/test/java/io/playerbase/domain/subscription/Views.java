@@ -25,6 +25,7 @@ final class Views {
     private String reason;
     private StoreView.Period period;
     private String refunded;
+    private String reinstated;
     private String token;
 
     private Views(State state, Instant asOf) {
@@ -106,6 +107,11 @@ final class Views {
         return this;
     }
 
+    Views reinstates(String transactionId) {
+        this.reinstated = transactionId;
+        return this;
+    }
+
     Views token(String value) {
         this.token = value;
         return this;
@@ -113,6 +119,6 @@ final class Views {
 
     StoreView build() {
         return new StoreView(event, asOf, state, sku, startedAt, expiresAt, graceUntil, autoRenew, resumesAt,
-                revokedAt, reason, period, refunded, token, "Sandbox");
+                revokedAt, reason, period, refunded, reinstated, token, "Sandbox");
     }
 }

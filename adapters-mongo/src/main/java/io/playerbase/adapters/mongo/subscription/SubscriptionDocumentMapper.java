@@ -20,6 +20,8 @@ import java.util.List;
  * {@code <store>:<chain>}; periods and history are arrays inside it, so a change, its money decision
  * and its history entry are one write. {@code sweep_at} (when the sweep has something to do: the
  * status changes by time, money or the account copy is pending) is derived here for the sweep's index.
+ * A period stored before refunds could be reversed has no {@code round} and no {@code word_at}: round 0,
+ * no word yet.
  */
 final class SubscriptionDocumentMapper {
 
@@ -37,7 +39,9 @@ final class SubscriptionDocumentMapper {
                     .append("ends_at", date(p.endsAt()))
                     .append("credits", p.credits())
                     .append("credit_state", p.state().wire())
-                    .append("refunded_at", date(p.refundedAt())));
+                    .append("refunded_at", date(p.refundedAt()))
+                    .append("round", p.round())
+                    .append("word_at", date(p.wordAt())));
         }
         List<Document> history = new ArrayList<>();
         for (SubscriptionChange c : s.history()) {
@@ -98,7 +102,8 @@ final class SubscriptionDocumentMapper {
         for (Document p : d.getList("periods", Document.class, List.of())) {
             periods.add(new SubscriptionPeriod(p.getString("transaction_id"), instant(p.get("starts_at")),
                     instant(p.get("ends_at")), ((Number) p.get("credits")).longValue(),
-                    SubscriptionPeriod.CreditState.fromWire(p.getString("credit_state")), instant(p.get("refunded_at"))));
+                    SubscriptionPeriod.CreditState.fromWire(p.getString("credit_state")), instant(p.get("refunded_at")),
+                    p.get("round") instanceof Number round ? round.intValue() : 0, instant(p.get("word_at"))));
         }
         List<SubscriptionChange> history = new ArrayList<>();
         for (Document c : d.getList("history", Document.class, List.of())) {

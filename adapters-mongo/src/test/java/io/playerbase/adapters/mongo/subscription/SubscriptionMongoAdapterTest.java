@@ -55,7 +55,7 @@ abstract class SubscriptionMongoAdapterTest extends SubscriptionRepositoryContra
         s.attach(owner, "650000000000000000000c01", NOW);
         Instant ends = NOW.plus(Duration.ofDays(30));
         s.observe(new StoreView("SUBSCRIBED/INITIAL_BUY", NOW, StoreView.State.PAID, "com.example.premium", NOW, ends, null,
-                true, null, null, null, new StoreView.Period("tx-1", NOW, ends, true), null, null, "Sandbox"),
+                true, null, null, null, new StoreView.Period("tx-1", NOW, ends, true), null, null, null, "Sandbox"),
                 new Plan("premium_monthly", 100), "notification:n1", NOW);
         repository.create(s);
 
@@ -68,12 +68,14 @@ abstract class SubscriptionMongoAdapterTest extends SubscriptionRepositoryContra
         Document period = stored.getList("periods", Document.class).get(0);
         assertEquals("due", period.getString("credit_state"));
         assertEquals(100L, ((Number) period.get("credits")).longValue());
+        assertEquals(0, period.getInteger("round"));
+        assertNull(period.get("word_at"));
         assertEquals("SUBSCRIBED/INITIAL_BUY", stored.getList("history", Document.class).get(0).getString("event"));
         assertEquals(new Date(0), stored.getDate("sweep_at"), "money and a copy pending: the sweep's at once");
         assertEquals(1L, ((Number) stored.get("version")).longValue());
 
         Subscription settled = repository.find(key).orElseThrow();
-        settled.walletDone("tx-1", SubscriptionPeriod.CreditState.DUE, NOW);
+        settled.walletDone("tx-1", SubscriptionPeriod.CreditState.DUE, 0, NOW);
         settled.copyDone();
         repository.update(settled);
         assertEquals(Date.from(ends), raw.find(Filters.eq("_id", key.id())).first().getDate("sweep_at"),
@@ -85,5 +87,23 @@ abstract class SubscriptionMongoAdapterTest extends SubscriptionRepositoryContra
         assertNull(ownerless.get("user_id"));
         assertNull(ownerless.get("sweep_at"));
         assertEquals(List.of("tok-x"), ownerless.getList("tokens", String.class));
+    }
+
+    @Test
+    void aPeriodStoredBeforeRefundsCouldBeReversedReadsAsRoundZeroWithNoWordYet() {
+        SubscriptionKey key = new SubscriptionKey(SubscriptionStore.APP_STORE, "2000000778");
+        Subscription s = Subscription.open(key, List.of(), NOW);
+        s.attach(UserId.newId(NOW), null, NOW);
+        Instant ends = NOW.plus(Duration.ofDays(30));
+        s.observe(new StoreView("DID_RENEW", NOW, StoreView.State.PAID, "com.example.premium", NOW, ends, null, true, null,
+                null, null, new StoreView.Period("tx-9", NOW, ends, true), null, null, null, "Sandbox"),
+                new Plan("premium_monthly", 100), "notification:n9", NOW);
+        repository.create(s);
+        raw.updateOne(Filters.eq("_id", key.id()), new Document("$unset", new Document("periods.0.round", "").append("periods.0.word_at", "")));
+
+        SubscriptionPeriod period = repository.find(key).orElseThrow().periods().get(0);
+        assertEquals(0, period.round());
+        assertNull(period.wordAt());
+        assertEquals(SubscriptionPeriod.CreditState.DUE, period.state());
     }
 }

@@ -68,14 +68,18 @@ final class SubscriptionResponses {
         }
     }
 
-    /** @param creditState {@code none}, {@code due}, {@code credited}, {@code refund_due}, {@code refunded} */
+    /**
+     * @param creditState {@code none}, {@code due}, {@code credited}, {@code refund_due}, {@code refunded}
+     *                    (of the current round)
+     * @param round       how often the store reversed a refund of the period (0: never)
+     */
     @Serdeable
     @Schema(name = "SubscriptionPeriodResponse")
     record SubscriptionPeriodResponse(String transactionId, @Nullable Instant startsAt, @Nullable Instant endsAt, long credits,
-                                      String creditState, @Nullable Instant refundedAt) {
+                                      String creditState, @Nullable Instant refundedAt, int round) {
         static SubscriptionPeriodResponse of(SubscriptionDetailsView.Period p) {
             return new SubscriptionPeriodResponse(p.transactionId(), p.startsAt(), p.endsAt(), p.credits(), p.creditState(),
-                    p.refundedAt());
+                    p.refundedAt(), p.round());
         }
     }
 

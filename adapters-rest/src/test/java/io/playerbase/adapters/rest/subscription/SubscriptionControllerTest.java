@@ -61,7 +61,7 @@ class SubscriptionControllerTest {
             List.of(new SubscriptionDetailsView.StoreSubscription("app_store:2000000001", "app_store", "premium_monthly",
                     "com.example.premium", "active", "active", true, null, EXPIRES, null, true, null, null, null, "Sandbox",
                     "6600000000000000000000aa", EXPIRES.minus(Duration.ofDays(30)),
-                    List.of(new SubscriptionDetailsView.Period("2000000001", null, EXPIRES, 100, "credited", null)),
+                    List.of(new SubscriptionDetailsView.Period("2000000001", null, EXPIRES, 100, "credited", null, 0)),
                     List.of(new SubscriptionDetailsView.Change(EXPIRES.minus(Duration.ofDays(30)), null, "claim", "purchase:x",
                             "none", "active", EXPIRES, null, true, "premium_monthly")))),
             List.of());
@@ -167,6 +167,7 @@ class SubscriptionControllerTest {
         Map<?, ?> subscription = (Map<?, ?>) ((List<?>) details.get("subscriptions")).get(0);
         assertEquals("app_store:2000000001", subscription.get("id"));
         assertEquals("credited", ((Map<?, ?>) ((List<?>) subscription.get("periods")).get(0)).get("credit_state"));
+        assertEquals(0, ((Map<?, ?>) ((List<?>) subscription.get("periods")).get(0)).get("round"));
         assertEquals("claim", ((Map<?, ?>) ((List<?>) subscription.get("history")).get(0)).get("event"));
 
         String grant = "{\"reason\":\"goodwill\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(7)) + "\"}";

@@ -46,11 +46,16 @@ public record SubscriptionDetailsView(String userId, SubscriptionView current, L
         }
     }
 
-    /** @param creditState {@code none}, {@code due}, {@code credited}, {@code refund_due}, {@code refunded} */
+    /**
+     * @param creditState {@code none}, {@code due}, {@code credited}, {@code refund_due}, {@code refunded}
+     *                    (of the current round)
+     * @param round       how often the store reversed a refund of the period (0: never)
+     */
     public record Period(String transactionId, Instant startsAt, Instant endsAt, long credits, String creditState,
-                         Instant refundedAt) {
+                         Instant refundedAt, int round) {
         static Period of(SubscriptionPeriod p) {
-            return new Period(p.transactionId(), p.startsAt(), p.endsAt(), p.credits(), p.state().wire(), p.refundedAt());
+            return new Period(p.transactionId(), p.startsAt(), p.endsAt(), p.credits(), p.state().wire(), p.refundedAt(),
+                    p.round());
         }
     }
 
