@@ -112,7 +112,7 @@ class SubscriptionHookTest {
     }
 
     @Test
-    void theSubscriptionsOutcomeReplacesAnIgnoredOneAndFollowsAnyOther() {
+    void theSubscriptionsOutcomeReplacesAnUnknownTypeAndFollowsWhatBecameOfThePurchaseRecord() {
         hook.outcome = "subscription:active";
         NotificationDelivery renewal = apple.issue("n1", new StoreNotification(Store.APP_STORE, "u-1", "DID_RENEW", null,
                 NOW, "Sandbox", null, null, "{}"));
@@ -127,7 +127,8 @@ class SubscriptionHookTest {
         NotificationDelivery refund = apple.issue("n2", new StoreNotification(Store.APP_STORE, "u-2", "REFUND", null, NOW,
                 "Sandbox", new VerifiedPurchase(Store.APP_STORE, "t-3", "t-3", "x", ProductKind.SUBSCRIPTION, 1, NOW, null, null,
                 "Sandbox", VerifiedPurchase.StoreState.REVOKED, NOW, null, null, revoked.rawPayload()), null, "{}"));
-        assertEquals("subscription:expired", notifications.handle(refund), "no such App Store purchase here: ignored, then the subscription");
+        assertEquals("ignored:unknown-purchase+subscription:expired", notifications.handle(refund),
+                "no such App Store purchase here (the purchase module's word), then the subscription's");
 
         hook.outcome = null;
         NotificationDelivery other = apple.issue("n3", new StoreNotification(Store.APP_STORE, "u-3", "SOMETHING_NEW", null,

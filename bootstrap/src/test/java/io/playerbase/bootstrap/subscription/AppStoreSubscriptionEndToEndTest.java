@@ -334,6 +334,66 @@ class AppStoreSubscriptionEndToEndTest implements TestPropertyProvider {
         assertEquals(200, balance(ann), "the late renewal still credited its period, once");
     }
 
+    /** The status of the player's only purchase, as they see it. */
+    private String purchaseStatus(UserId player) {
+        List<?> items = (List<?>) body(HttpRequest.GET("/api/v1/users/me/purchases").bearerAuth(token(player))).get("items");
+        assertEquals(1, items.size(), items::toString);
+        return (String) ((Map<?, ?>) items.get(0)).get("status");
+    }
+
+    /**
+     * Both modules act on one notification, each on what it owns: the purchase module on the purchase
+     * record (refunded, reinstated; no money for a subscription), the subscription module on the status
+     * and the period's credits; both follow the store's latest word, so a refund delivered late changes
+     * neither.
+     */
+    @Test
+    void aRefundOfTheClaimedTransactionAndItsReversalFollowTheStoresLatestWordInBothModules() {
+        String original = newTransactionId();
+        Instant start = clock.instant();
+        UserId ann = subscribe(original, start);
+        assertEquals(100, balance(ann));
+
+        clock.set(start.plus(Duration.ofDays(2)));
+        Map<String, Object> refunded = transaction(original, original, start);
+        refunded.put("revocationDate", clock.instant().toEpochMilli());
+        refunded.put("revocationReason", 0);
+        String refund = notificationBody(UUID.randomUUID().toString(), "REFUND", null, 5, refunded, renewal(original, false, null));
+        String sameRefundLate = notificationBody(UUID.randomUUID().toString(), "REFUND", null, 5, refunded,
+                renewal(original, false, null));
+        assertEquals("refunded+subscription:expired", deliver(refund));
+        assertStep("refunded", ann, "expired", false);
+        assertEquals(0, balance(ann));
+        assertEquals("refunded", purchaseStatus(ann));
+
+        clock.set(start.plus(Duration.ofDays(3)));
+        String reversal = notificationBody(UUID.randomUUID().toString(), "REFUND_REVERSED", null, 1,
+                transaction(original, original, start), renewal(original, true, null));
+        assertEquals("reinstated+subscription:active", deliver(reversal));
+        assertEquals("already-processed", deliver(reversal));
+        assertStep("refund reversed", ann, "active", true);
+        assertEquals(100, balance(ann), "the period credited again, once");
+        assertEquals("recorded", purchaseStatus(ann));
+
+        assertEquals("ignored:out-of-order+subscription:active", deliver(sameRefundLate),
+                "an older refund under another notification id changes neither module");
+        assertStep("still reinstated", ann, "active", true);
+        assertEquals(100, balance(ann));
+        assertEquals("recorded", purchaseStatus(ann));
+        assertEquals(true, body(HttpRequest.GET("/api/v1/admin/users/" + ann.value() + "/wallet/reconcile")
+                .bearerAuth(adminToken())).get("consistent"));
+        Set<String> operations = Set.copyOf(database.getCollection("wallet_transactions")
+                .find(Filters.eq("user_id", new ObjectId(ann.value()))).map(d -> d.getString("operation_id")).into(new ArrayList<>()));
+        assertTrue(operations.containsAll(Set.of("subscription:app_store:" + original, "subscription-refund:app_store:" + original,
+                "subscription-reinstate:app_store:" + original + ":1")), operations::toString);
+        assertTrue(operations.stream().noneMatch(o -> o.startsWith("purchase:") || o.startsWith("refund:") || o.startsWith("reinstate:")),
+                () -> "the purchase record of a subscription moves no money: " + operations);
+        Map<String, Object> details = body(HttpRequest.GET("/api/v1/admin/users/" + ann.value() + "/subscription").bearerAuth(adminToken()));
+        Map<?, ?> period = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) details.get("subscriptions")).get(0)).get("periods")).get(0);
+        assertEquals(1, period.get("round"));
+        assertEquals("credited", period.get("credit_state"));
+    }
+
     @Test
     void aNotificationBeforeThePurchaseIsKeptAndAppliedWhenThePurchaseArrives() {
         String original = newTransactionId();
