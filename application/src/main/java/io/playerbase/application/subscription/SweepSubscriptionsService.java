@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * The optional tidy-up (docs/subscriptions.md): stored statuses that time overtook catch up, and money
  * or account copies a crash left pending are finished. Premium is derived at every read and never
- * waits for it; running it on several instances at once costs only reads and refused writes.
+ * waits for it. The job runs it under a lease (one instance at a time); two at once would cost only
+ * reads and refused writes.
  */
 @Singleton
 final class SweepSubscriptionsService implements SweepSubscriptionsUseCase {
