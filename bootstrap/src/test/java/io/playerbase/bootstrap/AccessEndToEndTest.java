@@ -131,7 +131,9 @@ class AccessEndToEndTest {
 
         Map<?, ?> profile = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/" + playerId)
                 .header("Authorization", "ApiKey " + credential), Map.class);
-        assertEquals(Set.of("id", "username", "status", "is_comp_player"), profile.keySet(), "no personal data for game servers");
+        assertEquals(Set.of("id", "username", "status", "is_comp_player", "premium"), profile.keySet(),
+                "no personal data for game servers");
+        assertEquals(false, profile.get("premium"));
 
         Document stored = database.getCollection("api_keys").find(Filters.eq("_id", keyId)).first();
         assertFalse(stored.toJson().contains(secret), "only a keyed hash of the secret is stored");

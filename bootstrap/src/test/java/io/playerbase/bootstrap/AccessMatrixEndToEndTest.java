@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,6 +60,7 @@ class AccessMatrixEndToEndTest {
      * {product} and {purchase} name none (404 shows who got through). The test store is off here, so a
      * claim and a mint answer 422 test-store-disabled; no store verifier is configured, so the store
      * notification endpoints answer 422 store-not-enabled to whoever calls (they take no credentials).
+     * Nobody grants {tom} premium, so revoking his grants is 422 no-active-grant for whoever gets through.
      */
     private static final String MATRIX = """
             endpoint                                  | anonymous | player | other | gs  | gs:mw | gs:cpr | gs:ur | support | admin
@@ -115,6 +118,10 @@ class AccessMatrixEndToEndTest {
             GET    /api/v1/admin/purchases/{purchase} | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 404     | 404
             POST   /api/v1/admin/purchases/{purchase}/refund | 401 | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
             POST   /api/v1/admin/store/test-receipts  | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 422
+            GET    /api/v1/users/me/subscription      | 401       | 200    | 200   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/users/{pat}/subscription | 401   | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            POST   /api/v1/admin/users/{pat}/subscription/grants | 401 | 403 | 403 | 403 | 403   | 403    | 403   | 403     | 200
+            POST   /api/v1/admin/users/{tom}/subscription/revocations | 401 | 403 | 403 | 403 | 403 | 403  | 403   | 403     | 422
             POST   /api/v1/stores/app-store/notifications | 422   | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
             POST   /api/v1/stores/google-play/notifications | 422 | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
             GET    /health                            | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
@@ -290,6 +297,15 @@ class AccessMatrixEndToEndTest {
                 .header("Idempotency-Key", unique("matrix-refund-")));
         requests.put("POST /api/v1/admin/store/test-receipts", p -> HttpRequest.POST("/api/v1/admin/store/test-receipts",
                 Map.of("product_id", "no_such_product")));
+        requests.put("GET /api/v1/users/me/subscription", p -> HttpRequest.GET("/api/v1/users/me/subscription"));
+        requests.put("GET /api/v1/admin/users/{pat}/subscription", p -> HttpRequest.GET(concrete("/api/v1/admin/users/{pat}/subscription")));
+        requests.put("POST /api/v1/admin/users/{pat}/subscription/grants", p -> HttpRequest.POST(
+                concrete("/api/v1/admin/users/{pat}/subscription/grants"), Map.of("reason", "goodwill",
+                        "expires_at", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .header("Idempotency-Key", unique("matrix-grant-")));
+        requests.put("POST /api/v1/admin/users/{tom}/subscription/revocations", p -> HttpRequest.POST(
+                concrete("/api/v1/admin/users/{tom}/subscription/revocations"), Map.of("reason", "matrix"))
+                .header("Idempotency-Key", unique("matrix-revoke-")));
         requests.put("POST /api/v1/stores/app-store/notifications", p -> HttpRequest.POST(
                 "/api/v1/stores/app-store/notifications", Map.of("signedPayload", "a.b.c")));
         requests.put("POST /api/v1/stores/google-play/notifications", p -> HttpRequest.POST(

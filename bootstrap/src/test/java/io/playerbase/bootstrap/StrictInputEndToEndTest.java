@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -214,6 +216,13 @@ class StrictInputEndToEndTest {
                 "/api/v1/admin/purchases/650000000000000000000001/refund", admin, values("reason", "\"goodwill\""), kinds("reason", 'S')));
         operations.add(new BodyOperation("POST /api/v1/admin/store/test-receipts", "POST", "/api/v1/admin/store/test-receipts", admin,
                 values("product_id", product), kinds("product_id", 'S')));
+        operations.add(new BodyOperation("POST /api/v1/admin/users/{id}/subscription/grants", "POST",
+                "/api/v1/admin/users/" + tom + "/subscription/grants", admin,
+                values("reason", "\"goodwill\"", "expires_at", "\"" + Instant.now().plus(Duration.ofDays(30)) + "\""),
+                kinds("reason", 'S', "expires_at", 'T')));
+        operations.add(new BodyOperation("POST /api/v1/admin/users/{id}/subscription/revocations", "POST",
+                "/api/v1/admin/users/" + tom + "/subscription/revocations", admin, values("reason", "\"mistake\""),
+                kinds("reason", 'S')));
         return operations;
     }
 
@@ -256,7 +265,8 @@ class StrictInputEndToEndTest {
         List<Case> cases = new ArrayList<>();
         for (BodyOperation op : bodyOperations()) {
             String valid = object(op.valid());
-            boolean idempotent = op.path().contains("/wallet/") || op.path().endsWith("/purchases") || op.path().endsWith("/refund");
+            boolean idempotent = op.path().contains("/wallet/") || op.path().endsWith("/purchases") || op.path().endsWith("/refund")
+                    || op.path().contains("/subscription/");
             Map<String, String> headers = idempotent ? Map.of("Idempotency-Key", "strict-" + UUID.randomUUID()) : Map.of();
             op.kinds().forEach((field, kind) -> {
                 for (String wrong : WRONG.get(kind)) {
@@ -330,6 +340,22 @@ class StrictInputEndToEndTest {
                 "application/json", credit, Map.of("Idempotency-Key", "cl\u00e9"), 400, "invalid-value", "Idempotency-Key"));
         cases.add(get("GET /api/v1/users/me", "a token that is not one", "/api/v1/users/me", "Bearer not.a.token", 401, "unauthenticated", null));
         cases.add(get("GET /api/v1/users/me/wallet", "a token that is not one", "/api/v1/users/me/wallet", "Bearer x", 401, "unauthenticated", null));
+        cases.add(get("GET /api/v1/users/me/subscription", "a token that is not one", "/api/v1/users/me/subscription", "Bearer x",
+                401, "unauthenticated", null));
+        String grants = "/api/v1/admin/users/" + tom + "/subscription/grants";
+        Map<String, String> grantKey = Map.of("Idempotency-Key", "strict-grant-" + UUID.randomUUID());
+        cases.add(new Case("POST /api/v1/admin/users/{id}/subscription/grants", "expires_at in the past", "POST", grants, admin,
+                "application/json", RawHttp.utf8("{\"reason\":\"goodwill\",\"expires_at\":\"2020-01-01T00:00:00Z\"}"), grantKey,
+                400, "invalid-value", "expires_at"));
+        cases.add(new Case("POST /api/v1/admin/users/{id}/subscription/grants", "expires_at ten years ahead", "POST", grants, admin,
+                "application/json", RawHttp.utf8("{\"reason\":\"goodwill\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(3660))
+                + "\"}"), grantKey, 400, "invalid-value", "expires_at"));
+        cases.add(new Case("POST /api/v1/admin/users/{id}/subscription/grants", "a reason that is no code", "POST", grants, admin,
+                "application/json", RawHttp.utf8("{\"reason\":\"Good Will!\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(3))
+                + "\"}"), grantKey, 400, "invalid-value", "reason"));
+        cases.add(new Case("POST /api/v1/admin/users/{id}/subscription/grants", "no Idempotency-Key", "POST", grants, admin,
+                "application/json", RawHttp.utf8("{\"reason\":\"goodwill\",\"expires_at\":\"" + Instant.now().plus(Duration.ofDays(3))
+                + "\"}"), Map.of(), 400, "idempotency-key-missing", "Idempotency-Key"));
         for (String limit : List.of("1.5", "abc", "0", "101", "1e1")) {
             cases.add(get("GET /api/v1/users/me/wallet/transactions", "limit=" + limit, "/api/v1/users/me/wallet/transactions?limit=" + limit,
                     player, 400, "invalid-value", "limit"));
@@ -337,7 +363,8 @@ class StrictInputEndToEndTest {
         cases.add(get("GET /api/v1/users/me/wallet/transactions", "a cursor not handed out", "/api/v1/users/me/wallet/transactions?cursor=nope",
                 player, 400, "invalid-value", "cursor"));
         for (String template : List.of("/api/v1/admin/users/%s/wallet", "/api/v1/admin/users/%s/wallet/transactions",
-                "/api/v1/admin/users/%s/wallet/reconcile", "/api/v1/admin/users/%s", "/api/v1/admin/users/%s/audit")) {
+                "/api/v1/admin/users/%s/wallet/reconcile", "/api/v1/admin/users/%s", "/api/v1/admin/users/%s/audit",
+                "/api/v1/admin/users/%s/subscription")) {
             String operation = "GET " + template.replace("%s", "{id}");
             cases.add(get(operation, "an id that is not one", template.formatted("not-an-id"), admin, 400, "invalid-value", "user_id"));
             cases.add(get(operation, "a malformed percent-encoding", template.formatted("%zz"), admin, 400, "malformed-request", null));

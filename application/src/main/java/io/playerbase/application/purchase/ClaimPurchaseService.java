@@ -7,6 +7,7 @@ import io.playerbase.domain.purchase.ProductCatalog;
 import io.playerbase.domain.purchase.Purchase;
 import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.PurchaseModule;
+import io.playerbase.domain.purchase.ProductKind;
 import io.playerbase.domain.purchase.PurchaseProof;
 import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
@@ -45,11 +46,12 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
     private final PurchaseModule module;
     private final PurchaseCompletion completion;
     private final PurchaseMetrics metrics;
+    private final SubscriptionHook subscriptions;
     private final Clock clock;
 
     ClaimPurchaseService(StoreVerifiers verifiers, ProductCatalog catalog, PurchaseRepository purchases,
                          StoreNotificationLog notifications, PurchaseModule module, PurchaseCompletion completion,
-                         PurchaseMetrics metrics, Clock clock) {
+                         PurchaseMetrics metrics, SubscriptionHook subscriptions, Clock clock) {
         this.verifiers = verifiers;
         this.catalog = catalog;
         this.purchases = purchases;
@@ -57,6 +59,7 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
         this.module = module;
         this.completion = completion;
         this.metrics = metrics;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -109,6 +112,9 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
             Product product = catalog.findBySku(verified.store(), verified.sku())
                     .orElseThrow(() -> new RuleViolation("product-unknown", "No product of the catalog has this SKU"));
             Purchase candidate = Purchase.record(command.userId(), verified, product, clock.instant());
+            if (verified.kind() == ProductKind.SUBSCRIPTION) {
+                subscriptions.checkClaim(command.userId(), verified);
+            }
             purchase = purchases.claim(candidate);
             purchase.checkClaimant(command.userId());
             if (purchase.id().equals(candidate.id())) {
@@ -118,6 +124,9 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
                     completion.noteRecorded(purchase, command.actor());
                 }
             }
+        }
+        if (purchase.verified().kind() == ProductKind.SUBSCRIPTION) {
+            subscriptions.claimed(purchase, command.actor());
         }
         Purchase result = refundIfTheStoreDid(completion.grant(purchase, command.actor()));
         acknowledge(verified);

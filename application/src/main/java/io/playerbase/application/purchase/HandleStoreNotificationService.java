@@ -18,11 +18,12 @@ import java.util.Optional;
 /**
  * Store server notifications (docs/purchases.md): authenticated by the store's verifier, logged once
  * per notification id with what it says of its purchase (a redelivery after processing changes
- * nothing), then applied if it is the store's latest word on that purchase (by the store's own time;
- * an older one arriving late changes nothing):
+ * nothing), then applied if it agrees with the store's latest word on that purchase (by the store's
+ * own time; an older one arriving late that a newer one contradicts changes nothing):
  * <ul>
- *   <li>App Store {@code REFUND}, {@code REVOKE}; Google {@code VOIDED_PURCHASE}: the purchase is
- *       refunded once (the credits taken back by the debt rule);</li>
+ *   <li>App Store {@code REFUND}, {@code REVOKE}; Google {@code VOIDED_PURCHASE},
+ *       {@code SUBSCRIPTION_REVOKED}: the purchase is refunded once (the credits taken back by the debt
+ *       rule; a subscription's record has none);</li>
  *   <li>App Store {@code REFUND_REVERSED}: a purchase its store refunded is reinstated and granted
  *       again, once;</li>
  *   <li>Google one-time product events: the purchase as re-read from the Developer API; refunded if
@@ -33,24 +34,36 @@ import java.util.Optional;
  * </ul>
  * A refund of a purchase never claimed here stays in the log: a later claim of it asks the log and
  * is refused ({@code purchase-revoked}).
+ *
+ * <p>Then the subscription module follows the subscription the notification is about, if any
+ * ({@link SubscriptionHook}, docs/subscriptions.md): this service decides for the purchase record
+ * (which moves no money for a subscription), the subscription module for the subscription's status,
+ * premium and the credits of its periods, each by the store's own time. Both run before the
+ * notification is marked processed, so one that fails half-way is applied again, idempotently, when
+ * the store delivers it again.
  */
 @Singleton
 final class HandleStoreNotificationService implements HandleStoreNotificationUseCase {
+
+    private static final String UNKNOWN_TYPE = "ignored:unknown-type";
 
     private final StoreVerifiers verifiers;
     private final StoreNotificationLog log;
     private final PurchaseRepository purchases;
     private final PurchaseCompletion completion;
     private final PurchaseMetrics metrics;
+    private final SubscriptionHook subscriptions;
     private final Clock clock;
 
     HandleStoreNotificationService(StoreVerifiers verifiers, StoreNotificationLog log, PurchaseRepository purchases,
-                                   PurchaseCompletion completion, PurchaseMetrics metrics, Clock clock) {
+                                   PurchaseCompletion completion, PurchaseMetrics metrics, SubscriptionHook subscriptions,
+                                   Clock clock) {
         this.verifiers = verifiers;
         this.log = log;
         this.purchases = purchases;
         this.completion = completion;
         this.metrics = metrics;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -64,9 +77,20 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         if (!log.receive(notification, clock.instant())) {
             return "already-processed";
         }
-        String outcome = apply(notification);
+        String outcome = withSubscription(apply(notification), notification);
         log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
         return outcome;
+    }
+
+    /**
+     * The subscription module's outcome replaces {@code ignored:unknown-type} (a type the purchase
+     * record has no use for: the subscription module's) and follows any other, which says what became
+     * of the purchase record ({@code refunded+subscription:expired}, {@code ignored:out-of-order+subscription:active}).
+     */
+    private String withSubscription(String outcome, StoreNotification notification) {
+        return subscriptions.notified(notification)
+                .map(subscription -> outcome.equals(UNKNOWN_TYPE) ? subscription : outcome + "+" + subscription)
+                .orElse(outcome);
     }
 
     private String apply(StoreNotification notification) {
@@ -83,7 +107,7 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         boolean reversal = StoreEvents.REFUND_REVERSED.equals(type);
         boolean oneTimeProduct = type.startsWith(StoreEvents.ONE_TIME_PRODUCT);
         if (!refund && !reversal && !oneTimeProduct) {
-            return "ignored:unknown-type";
+            return UNKNOWN_TYPE;
         }
         Optional<VerifiedPurchase> concerned = notification.verifiedPurchase();
         if (concerned.isEmpty()) {
@@ -91,6 +115,7 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         }
         boolean superseded = log.latestAbout(notification.store(), concerned.get().storeTransactionId())
                 .filter(latest -> latest.sentAt().isAfter(notification.sentAt()))
+                .filter(latest -> latest.state() != concerned.get().state())
                 .isPresent();
         if (superseded) {
             return "ignored:out-of-order";

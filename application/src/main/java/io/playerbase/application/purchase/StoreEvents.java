@@ -18,8 +18,11 @@ import java.util.Set;
  */
 final class StoreEvents {
 
-    /** App Store refund and revocation (family sharing withdrawn), Google voided purchase. */
-    static final Set<String> REFUNDS = Set.of("REFUND", "REVOKE", "VOIDED_PURCHASE");
+    /**
+     * App Store refund and revocation (family sharing withdrawn), Google voided purchase and revoked
+     * subscription (its current order; the subscription module ends the subscription).
+     */
+    static final Set<String> REFUNDS = Set.of("REFUND", "REVOKE", "VOIDED_PURCHASE", "SUBSCRIPTION_REVOKED");
     /** App Store: a refund was reversed after a dispute; the purchase is owed again. */
     static final String REFUND_REVERSED = "REFUND_REVERSED";
     /** Google one-time product events ({@code ONE_TIME_PRODUCT_PURCHASED}, {@code …_CANCELED}): the verifier re-read the purchase. */

@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * One kind of money movement, applied by {@link MoneyMovements}: each case carries its rule (what it
  * does to the wallet), its retry test (whether an existing entry with its operation id is the same
- * request) and the audit action it records. Other modules of the application (purchases) move money
- * with their own cases; adapters cannot reach this type.
+ * request) and the audit action it records. Other modules of the application (purchases,
+ * subscriptions) move money with their own cases; adapters cannot reach this type.
  */
 public sealed interface WalletOperation {
 
@@ -152,6 +152,37 @@ public sealed interface WalletOperation {
         @Override
         public String auditAction() {
             return "wallet.purchase_granted";
+        }
+    }
+
+    /**
+     * The credits one paid period of a subscription earns (docs/subscriptions.md): the operation id
+     * derives from the store transaction that paid the period, so however often a renewal is reported,
+     * by however many instances, it is credited once. Its refund is a {@link PurchaseRefund}.
+     */
+    record SubscriptionCredit(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public SubscriptionCredit {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+            if (movement.source() != TransactionSource.PURCHASE) {
+                throw new IllegalArgumentException("a subscription's credits have the source purchase");
+            }
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.credit(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.CREDIT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.subscription_credited";
         }
     }
 

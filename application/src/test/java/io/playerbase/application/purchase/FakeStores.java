@@ -1,6 +1,7 @@
 package io.playerbase.application.purchase;
 
 import io.playerbase.domain.purchase.NotificationDelivery;
+import io.playerbase.domain.purchase.Purchase;
 import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.PurchaseProof;
 import io.playerbase.domain.purchase.ReceiptVerifier;
@@ -8,12 +9,15 @@ import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationVerifier;
 import io.playerbase.domain.purchase.VerifiedPurchase;
+import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuthenticationFailed;
 import io.playerbase.domain.shared.RuleViolation;
+import io.playerbase.domain.shared.UserId;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory stand-ins for the store adapters: they vouch for exactly what a test told them to. */
@@ -108,6 +112,22 @@ final class FakeStores {
         @Override
         public synchronized void refunded(Store store) {
             events.add("refunded:" + store.wireName());
+        }
+    }
+
+    /** For purchase tests that leave subscriptions out: no subscription module to tell. */
+    static final class NoSubscriptions implements SubscriptionHook {
+        @Override
+        public void checkClaim(UserId claimant, VerifiedPurchase verified) {
+        }
+
+        @Override
+        public void claimed(Purchase purchase, Actor actor) {
+        }
+
+        @Override
+        public Optional<String> notified(StoreNotification notification) {
+            return Optional.empty();
         }
     }
 }

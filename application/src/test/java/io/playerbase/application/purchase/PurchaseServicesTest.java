@@ -85,10 +85,10 @@ class PurchaseServicesTest {
         final MoneyMovements movements = new MoneyMovements(wallets, ledger, clock);
         final PurchaseCompletion completion = new PurchaseCompletion(purchases, module, movements, clock);
         final ClaimPurchaseService claim = new ClaimPurchaseService(verifiers, catalog, purchases, notificationLog,
-                module, completion, metrics, clock);
+                module, completion, metrics, new FakeStores.NoSubscriptions(), clock);
         final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);
         final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers,
-                notificationLog, purchases, completion, metrics, clock);
+                notificationLog, purchases, completion, metrics, new FakeStores.NoSubscriptions(), clock);
         final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, clock);
     }
 
@@ -375,6 +375,21 @@ class PurchaseServicesTest {
     }
 
     @Test
+    void anOlderRefundThatANewerWordAgreesWithIsStillApplied() {
+        // A subscription's transaction is named by notifications of many types: one sent after the refund,
+        // and saying it, may arrive first. It does not contradict the refund, so the refund still applies.
+        UserId ann = wallets.addUser();
+        VerifiedPurchase verified = boughtOnTheAppStore(ann, "2000006");
+        VerifiedPurchase revoked = PurchaseFixtures.revoked(verified, NOW.plusSeconds(10));
+        assertEquals("ignored:unknown-type", one.notifications.handle(
+                appleSays("uuid-a2", "DID_CHANGE_RENEWAL_STATUS", revoked, NOW.plusSeconds(20))));
+        assertEquals("refunded", one.notifications.handle(appleSays("uuid-a1", "REFUND", revoked, NOW.plusSeconds(10))));
+        assertEquals(0, balance(ann));
+        assertEquals(PurchaseStatus.REFUNDED, purchases.findByStoreTransaction(Store.APP_STORE, "2000006").orElseThrow().status());
+        assertLedgerConsistent(ann);
+    }
+
+    @Test
     void aRefundThatArrivesBeforeTheClaimIsRefusedAtTheClaimAndItsReversalLetsTheClaimThrough() {
         UserId ann = wallets.addUser();
         VerifiedPurchase verified = PurchaseFixtures.verified(Store.APP_STORE, "2000004", "com.example.coins500",
@@ -426,7 +441,7 @@ class PurchaseServicesTest {
             }
         };
         ClaimPurchaseService claims = new ClaimPurchaseService(verifiers, catalog, purchases, racingLog, module,
-                one.completion, metrics, clock);
+                one.completion, metrics, new FakeStores.NoSubscriptions(), clock);
 
         PurchaseView answer = claims.claim(claim(ann, appStore.issue("jws-2000005", verified)));
 

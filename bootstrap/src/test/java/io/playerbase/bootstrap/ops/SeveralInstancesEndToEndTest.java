@@ -66,7 +66,7 @@ class SeveralInstancesEndToEndTest {
     private static final int COINS_PER_LOSS = 1;
     private static final int STARTING_COINS = 100;
     private static final Set<String> PERIODIC_LEASES = Set.of("wallet-recovery", "dutch-recovery", "audit-recovery",
-            "erasure-recovery");
+            "erasure-recovery", "subscription-sweep");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
@@ -137,6 +137,7 @@ class SeveralInstancesEndToEndTest {
                 "--playerbase.dutch-game.recovery-interval=1s",
                 "--playerbase.audit.recovery-interval=1s",
                 "--playerbase.crypto.erasure-recovery-interval=1s",
+                "--playerbase.subscriptions.sweep-interval=1s",
                 "--playerbase.rate-limits.login-per-account=" + LOGIN_LIMIT + "/1h",
                 "--playerbase.rate-limits.login-per-address=100000/1m",
                 "--playerbase.rate-limits.register-per-address=100000/1m",

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a product is and grants, valid by construction: a credits pack grants {@code credits} (wallet
- * minor units) and has no entitlement; a subscription grants {@code entitlement} for {@code period} and
- * no credits. {@code skus} names the product in each store that sells it (at least one).
+ * minor units) and has no entitlement; a subscription grants {@code entitlement} for {@code period} and,
+ * optionally, {@code credits} for each paid period (credited by the subscription module,
+ * docs/subscriptions.md). {@code skus} names the product in each store that sells it (at least one).
  */
 public record ProductDefinition(String title, ProductKind kind, Long credits, String entitlement, Period period,
                                 Map<Store, String> skus) {
@@ -42,8 +43,8 @@ public record ProductDefinition(String title, ProductKind kind, Long credits, St
                 errors.add(new FieldError("period", "only a subscription has a period"));
             }
         } else {
-            if (credits != null) {
-                errors.add(new FieldError("credits", "a subscription grants no credits"));
+            if (credits != null && (credits < 1 || credits > MAX_CREDITS)) {
+                errors.add(new FieldError("credits", "a subscription grants 1-" + MAX_CREDITS + " credits per period, or none"));
             }
             if (entitlement == null || !ENTITLEMENTS.contains(entitlement)) {
                 errors.add(new FieldError("entitlement", "must be one of " + ENTITLEMENTS));

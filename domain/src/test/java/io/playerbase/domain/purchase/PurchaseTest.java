@@ -159,8 +159,10 @@ class PurchaseTest {
                 Period.ofMonths(1), Map.of(Store.TEST, "x")));
         assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, null, "premium",
                 Period.ofYears(2), Map.of(Store.TEST, "x")));
-        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, 5L, "premium",
+        assertThrows(InvalidValue.class, () -> new ProductDefinition("t", ProductKind.SUBSCRIPTION, 0L, "premium",
                 Period.ofMonths(1), Map.of(Store.TEST, "x")));
+        assertEquals(5L, new ProductDefinition("t", ProductKind.SUBSCRIPTION, 5L, "premium", Period.ofMonths(1),
+                Map.of(Store.TEST, "x")).credits(), "a subscription may grant credits per period");
         assertThrows(InvalidValue.class, () -> new ProductId("Coins"));
         assertEquals("coins", new ProductDefinition("  coins ", ProductKind.CREDITS_PACK, 5L, null, null,
                 Map.of(Store.TEST, "x")).title());

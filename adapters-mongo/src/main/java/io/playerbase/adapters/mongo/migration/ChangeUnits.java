@@ -24,6 +24,8 @@ final class ChangeUnits {
             V0050_AddPurchaseIndexes.class,
             V0060_AddLeases.class,
             V0061_AddRateLimitCounters.class,
+            V0070_AddSubscriptions.class,
+            V0071_GrantLegacyPremium.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class,
             V0096_AddPurchaseTimeIndex.class);

@@ -44,20 +44,22 @@ abstract class MigrationTest {
     static final List<String> CHANGE_UNITS = ChangeUnits.ids();
     static final List<String> COMP_PLAYERS = List.of("alex.morris87", "lena_kay", "jordanrivers", "samuel.b", "nina_holt");
 
-    static final Map<String, Set<String>> INDEXES = Map.of(
-            "users", Set.of("ux_users_email_bidx", "ux_users_username_bidx", "ix_users_status", "ix_users_created_at",
+    /** Indexes the change units must create, per collection (Map.ofEntries: Map.of stops at ten pairs). */
+    static final Map<String, Set<String>> INDEXES = Map.ofEntries(
+            Map.entry("users", Set.of("ux_users_email_bidx", "ux_users_username_bidx", "ix_users_status", "ix_users_created_at",
                     "ix_users_updated_at", "ix_users_is_comp_player", "ix_users_dutch_points", "ix_users_dutch_wins",
-                    "ix_users_dutch_win_rate", "ix_users_pending_audit", "ix_users_wallet_pending", "ix_users_status_id", "ix_users_is_comp_player_id"),
-            "user_modules", Set.of("ux_user_modules_module_name", "ix_user_modules_status"),
-            "user_audit_logs", Set.of("ix_user_audit_logs_user_id_timestamp", "ix_user_audit_logs_action",
-                    "ix_user_audit_logs_module", "ttl_user_audit_logs_timestamp"),
-            "wallet_transactions", Set.of("ux_wallet_transactions_user_id_operation_id",
-                    "ix_wallet_transactions_user_id_created_at", "ux_wallet_transactions_user_id_sequence"),
-            "store_products", Set.of("ux_store_products_product_id"),
-            "user_purchases", Set.of("ux_user_purchases_store_transaction", "ix_user_purchases_user_id"),
-            "dutch_matches", Set.of("ux_dutch_matches_match_id"),
-            "api_keys", Set.of("ux_api_keys_key_id"),
-            "idempotency_keys", Set.of("ux_idempotency_keys_client_key", "ttl_idempotency_keys_expires_at"));
+                    "ix_users_dutch_win_rate", "ix_users_pending_audit", "ix_users_wallet_pending", "ix_users_status_id", "ix_users_is_comp_player_id")),
+            Map.entry("user_modules", Set.of("ux_user_modules_module_name", "ix_user_modules_status")),
+            Map.entry("user_audit_logs", Set.of("ix_user_audit_logs_user_id_timestamp", "ix_user_audit_logs_action",
+                    "ix_user_audit_logs_module", "ttl_user_audit_logs_timestamp")),
+            Map.entry("wallet_transactions", Set.of("ux_wallet_transactions_user_id_operation_id",
+                    "ix_wallet_transactions_user_id_created_at", "ux_wallet_transactions_user_id_sequence")),
+            Map.entry("store_products", Set.of("ux_store_products_product_id")),
+            Map.entry("user_purchases", Set.of("ux_user_purchases_store_transaction", "ix_user_purchases_user_id")),
+            Map.entry("subscriptions", Set.of("ix_subscriptions_user_id", "ix_subscriptions_store_tokens", "ix_subscriptions_sweep_at")),
+            Map.entry("dutch_matches", Set.of("ux_dutch_matches_match_id")),
+            Map.entry("api_keys", Set.of("ux_api_keys_key_id")),
+            Map.entry("idempotency_keys", Set.of("ux_idempotency_keys_client_key", "ttl_idempotency_keys_expires_at")));
 
     final FakeFieldCipher cipher = new FakeFieldCipher();
     final FakeBlindIndex blindIndex = new FakeBlindIndex();

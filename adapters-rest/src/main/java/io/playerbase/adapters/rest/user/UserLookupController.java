@@ -7,6 +7,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.playerbase.adapters.rest.support.ApiErrors;
+import io.playerbase.application.subscription.port.in.SubscriptionQueries;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,8 +18,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Another account seen from a game server (scope {@code users:read}) or staff: id, username, status and
- * whether it is a computer player; no personal data. Players use {@code /users/me}; a player token here
+ * Another account seen from a game server (scope {@code users:read}) or staff: id, username, status,
+ * whether it is a computer player and whether it has premium now; no personal data. Players use {@code /users/me}; a player token here
  * is 403, so a player never reaches someone else's account.
  */
 @Controller("/api/v1/users")
@@ -30,17 +31,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class UserLookupController {
 
     private final AdminUserQueries queries;
+    private final SubscriptionQueries subscriptions;
 
-    UserLookupController(AdminUserQueries queries) {
+    UserLookupController(AdminUserQueries queries, SubscriptionQueries subscriptions) {
         this.queries = queries;
+        this.subscriptions = subscriptions;
     }
 
     @Get("/{id}")
     @ApiErrors.Authenticated
     @ApiResponse(responseCode = "404", description = "user-not-found",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "getPlayerProfile", summary = "Look a player up by id (API key with users:read, support, admin)")
+    @Operation(operationId = "getPlayerProfile", summary = "Look a player up by id (API key with users:read, support, admin)",
+            description = "premium: whether the player has premium at this instant, from a store subscription or a manual grant.")
     PlayerProfileResponse get(@PathVariable String id) {
-        return PlayerProfileResponse.of(queries.profile(new UserId(id)));
+        UserId userId = new UserId(id);
+        return PlayerProfileResponse.of(queries.profile(userId), subscriptions.premium(userId));
     }
 }

@@ -19,6 +19,7 @@ import io.playerbase.application.access.port.in.AuthenticateApiKeyUseCase;
 import io.playerbase.application.access.port.in.CreateApiKeyUseCase;
 import io.playerbase.application.access.port.in.RevokeApiKeyUseCase;
 import io.playerbase.application.user.port.in.AccessQueries;
+import io.playerbase.application.subscription.port.in.SubscriptionQueries;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
@@ -112,6 +113,13 @@ class AccessControllerTest {
         return mock(AdminUserQueries.class);
     }
 
+    @MockBean(SubscriptionQueries.class)
+    SubscriptionQueries subscriptionsMock() {
+        SubscriptionQueries subscriptions = mock(SubscriptionQueries.class);
+        when(subscriptions.premium(PLAYER)).thenReturn(true);
+        return subscriptions;
+    }
+
     @MockBean(SuspendUserUseCase.class)
     SuspendUserUseCase suspendMock() {
         return mock(SuspendUserUseCase.class);
@@ -189,7 +197,8 @@ class AccessControllerTest {
         when(queries.profile(PLAYER)).thenReturn(new PlayerProfileView(PLAYER.value(), "pat", "active", false));
         Map<?, ?> profile = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/" + PLAYER.value())
                 .header("Authorization", "ApiKey " + KEY_TOKEN), Map.class);
-        assertEquals(Map.of("id", PLAYER.value(), "username", "pat", "status", "active", "is_comp_player", false), profile);
+        assertEquals(Map.of("id", PLAYER.value(), "username", "pat", "status", "active", "is_comp_player", false,
+                "premium", true), profile);
         assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.GET("/api/v1/users/me").header("Authorization", "ApiKey " + KEY_TOKEN)));
         assertEquals(HttpStatus.FORBIDDEN, status(HttpRequest.GET("/api/v1/admin/users").header("Authorization", "ApiKey " + KEY_TOKEN)));
 

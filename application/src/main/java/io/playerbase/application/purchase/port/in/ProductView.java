@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * A catalog product as callers see it.
  *
- * @param credits     wallet minor units a credits pack grants; null for a subscription
+ * @param credits     wallet minor units a credits pack grants, or a subscription per paid period (null: none)
  * @param entitlement what a subscription grants ({@code premium}); null for a credits pack
  * @param period      a subscription's ISO-8601 period ({@code P1M}); null for a credits pack
  * @param skus        store wire name → that store's product id

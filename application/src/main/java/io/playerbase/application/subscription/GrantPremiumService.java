@@ -1,0 +1,62 @@
+package io.playerbase.application.subscription;
+
+import io.playerbase.application.subscription.port.in.GrantPremiumUseCase;
+import io.playerbase.application.subscription.port.in.SubscriptionDetailsView;
+import io.playerbase.application.subscription.port.in.SubscriptionQueries;
+import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.Conflict;
+import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.UserId;
+import io.playerbase.domain.subscription.PremiumAccount;
+import io.playerbase.domain.subscription.PremiumAccountRepository;
+import io.playerbase.domain.subscription.SubscriptionRepository;
+import io.playerbase.domain.subscription.SubscriptionSummary;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A grant, the account copy and the audit entry are one write on the user document, conditional on its version. */
+@Singleton
+final class GrantPremiumService implements GrantPremiumUseCase {
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final PremiumAccountRepository accounts;
+    private final SubscriptionRepository subscriptions;
+    private final SubscriptionQueries queries;
+    private final Clock clock;
+
+    GrantPremiumService(PremiumAccountRepository accounts, SubscriptionRepository subscriptions, SubscriptionQueries queries,
+                        Clock clock) {
+        this.accounts = accounts;
+        this.subscriptions = subscriptions;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubscriptionDetailsView grant(Command command) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            PremiumAccount account = accounts.find(command.userId())
+                    .orElseThrow(() -> new NotFound("user-not-found", "No such user"));
+            Instant now = clock.instant();
+            account.grant(UserId.newId(now).value(), command.reason(), command.expiresAt(), command.actor(), now);
+            List<String> changed = new ArrayList<>(List.of("grants"));
+            changed.addAll(account.project(SubscriptionSummary.of(subscriptions.forUser(command.userId()),
+                    account.activeGrant(now), now)));
+            try {
+                accounts.update(account, AuditEntry.of(command.userId(), command.actor(), "subscription.premium_granted",
+                        SubscriptionUpdates.MODULE, changed, now));
+                return queries.details(command.userId());
+            } catch (Conflict stale) {
+                if (!"stale-version".equals(stale.code())) {
+                    throw stale;
+                }
+            }
+        }
+        throw new Conflict("subscription-busy", "The account is being changed by many requests at once; retry");
+    }
+}
