@@ -110,6 +110,10 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
             }
         }
         Purchase result = completion.grant(purchase, command.actor());
+        if (result.status() == PurchaseStatus.RECORDED) {
+            // Every claim of it, retries included: a crash after the record is completed by the client's retry.
+            completion.qualifyReferral(result, command.actor());
+        }
         acknowledge(verified);
         return result;
     }

@@ -1,5 +1,6 @@
 package io.playerbase.application.purchase;
 
+import io.playerbase.application.referral.ReferralQualification;
 import io.playerbase.application.wallet.MoneyMovements;
 import io.playerbase.application.wallet.WalletOperation;
 import io.playerbase.domain.purchase.Purchase;
@@ -44,12 +45,15 @@ final class PurchaseCompletion {
     private final PurchaseRepository purchases;
     private final PurchaseModule module;
     private final MoneyMovements movements;
+    private final ReferralQualification referrals;
     private final Clock clock;
 
-    PurchaseCompletion(PurchaseRepository purchases, PurchaseModule module, MoneyMovements movements, Clock clock) {
+    PurchaseCompletion(PurchaseRepository purchases, PurchaseModule module, MoneyMovements movements,
+                       ReferralQualification referrals, Clock clock) {
         this.purchases = purchases;
         this.module = module;
         this.movements = movements;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -60,9 +64,16 @@ final class PurchaseCompletion {
         }
         movements.apply(new WalletOperation.PurchaseGrant(purchase.owner(), new Amount(purchase.credits()),
                 movement(purchase.grantOperationId(), "purchase", purchase, actor)));
+        // Before the purchase is marked granted, so the grant's retry or recovery calls it again after a crash.
+        qualifyReferral(purchase, actor);
         Purchase granted = save(purchase, p -> p.markGranted(clock.instant()));
         noteCounters(granted, actor, "purchase.granted");
         return granted;
+    }
+
+    /** A verified purchase may qualify its owner's referral (docs/referrals.md); idempotent. */
+    void qualifyReferral(Purchase purchase, Actor actor) {
+        referrals.purchaseVerified(purchase.owner(), purchase.id().value(), actor);
     }
 
     /** Records a subscription purchase in the module's counters (the subscription module activates it). */
@@ -92,6 +103,8 @@ final class PurchaseCompletion {
             movements.apply(new WalletOperation.PurchaseRefund(purchase.owner(), new Amount(purchase.credits()),
                     movement(purchase.refundOperationId(), "purchase_refund", purchase, actor)));
         }
+        // Before the purchase is marked refunded: rewards it qualified and that are not paid yet are cancelled.
+        referrals.purchaseRefunded(purchase.owner(), purchase.id().value(), actor);
         Purchase refunded = save(purchase, p -> p.completeRefund(clock.instant()));
         module.audit(AuditEntry.of(refunded.owner(), actor, "purchase.refunded", MODULE, List.of("status"),
                 clock.instant()));

@@ -1,5 +1,6 @@
 package io.playerbase.application.user;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.AuditEntryView;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
@@ -53,7 +54,8 @@ class StaffServicesTest {
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final AccountAccessLookup access = id -> users.findById(id)
             .map(user -> new AccountAccess(user.id(), user.status(), user.roles()));
-    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher, clock);
+    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher,
+            ReferralTestModule.empty(clock).assignment, ReferralTestModule.empty(clock).redemption, clock);
     private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher, clock);
     private final SuspendUserService suspend = new SuspendUserService(users, clock);
     private final ReinstateUserService reinstate = new ReinstateUserService(users, clock);

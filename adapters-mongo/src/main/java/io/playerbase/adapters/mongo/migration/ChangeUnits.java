@@ -24,6 +24,8 @@ final class ChangeUnits {
             V0050_AddPurchaseIndexes.class,
             V0060_AddLeases.class,
             V0061_AddRateLimitCounters.class,
+            V0080_AddReferrals.class,
+            V0081_IndexMatchesByPlayer.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class);
 
