@@ -398,7 +398,7 @@ class ReferralServicesTest {
         redeem(bob, ann);
         module.qualification.matchApplied(List.of(bob), "m-1", Actor.gameServer("pbk", "r"));
         Actor admin = Actor.system("admin-req");
-        ReverseReferralRewardUseCase.Command command = ReverseReferralRewardUseCase.Command.of(bob, "referrer", "fraud",
+        ReverseReferralRewardUseCase.Command command = ReverseReferralRewardUseCase.Command.of(bob.value(), "referrer", "fraud",
                 "Self-referral", admin);
 
         ReferralLinkView reversed = module.reverse.reverse(command);
@@ -412,12 +412,12 @@ class ReferralServicesTest {
         movements.apply(new WalletOperation.Debit(bob, new Amount(200), new Movement(new OperationId("spend"),
                 new ReasonCode("shop"), null, TransactionSource.GAME, admin)));
         RuleViolation spent = assertThrows(RuleViolation.class, () -> module.reverse.reverse(
-                ReverseReferralRewardUseCase.Command.of(bob, "referee", "fraud", null, admin)));
+                ReverseReferralRewardUseCase.Command.of(bob.value(), "referee", "fraud", null, admin)));
         assertEquals("insufficient-funds", spent.code());
         assertEquals(Reward.State.PAID, module.referrals.find(bob).orElseThrow().reward(Side.REFEREE).state());
         assertEquals(200, earned(bob));
         assertEquals("referral-not-found", code(assertThrows(NotFound.class, () -> module.reverse.reverse(
-                ReverseReferralRewardUseCase.Command.of(ann, "referee", "fraud", null, admin)))));
+                ReverseReferralRewardUseCase.Command.of(ann.value(), "referee", "fraud", null, admin)))));
     }
 
     @Test

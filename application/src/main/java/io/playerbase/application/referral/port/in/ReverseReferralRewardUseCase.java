@@ -4,6 +4,7 @@ import io.playerbase.domain.referral.Side;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.DomainException.FieldError;
 import io.playerbase.domain.shared.InvalidValue;
+import io.playerbase.domain.shared.ObjectIds;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Movement;
 import io.playerbase.domain.wallet.ReasonCode;
@@ -23,9 +24,13 @@ public interface ReverseReferralRewardUseCase {
 
     record Command(UserId referralId, Side side, ReasonCode reason, String description, Actor actor) {
 
-        /** Validates every field at once. */
-        public static Command of(UserId referralId, String side, String reason, String description, Actor actor) {
+        /** Validates every field at once; the referral id is its referred account's id. */
+        public static Command of(String referralId, String side, String reason, String description, Actor actor) {
             List<FieldError> errors = new ArrayList<>();
+            UserId validId = ObjectIds.isHex24(referralId) ? new UserId(referralId) : null;
+            if (validId == null) {
+                errors.add(new FieldError("referral_id", "must be 24 lower-case hex digits"));
+            }
             Side validSide = collect(() -> Side.fromWire(side), errors);
             ReasonCode validReason = collect(() -> new ReasonCode(reason), errors);
             String validDescription = description == null || description.isBlank() ? null : description.strip();
@@ -36,7 +41,7 @@ public interface ReverseReferralRewardUseCase {
             if (!errors.isEmpty()) {
                 throw new InvalidValue(errors);
             }
-            return new Command(referralId, validSide, validReason, validDescription, actor);
+            return new Command(validId, validSide, validReason, validDescription, actor);
         }
 
         private static <T> T collect(Supplier<T> factory, List<FieldError> errors) {
