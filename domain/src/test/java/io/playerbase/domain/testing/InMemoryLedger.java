@@ -2,6 +2,7 @@ package io.playerbase.domain.testing;
 
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Ledger;
+import io.playerbase.domain.wallet.LedgerHistory;
 import io.playerbase.domain.wallet.LedgerEntry;
 import io.playerbase.domain.wallet.OperationId;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** In-memory {@link Ledger}: append-only, unique per (user, operation id) and (user, sequence). */
-public final class InMemoryLedger implements Ledger {
+public final class InMemoryLedger implements Ledger, LedgerHistory {
 
     private final List<LedgerEntry> entries = new ArrayList<>();
 
