@@ -6,6 +6,7 @@ import io.playerbase.domain.referral.ReferralCode;
 import io.playerbase.domain.referral.ReferralCodes;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.DomainException;
 import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
 
@@ -27,6 +28,7 @@ public final class ReferralCodeAssignment {
 
     /** Tries of a fresh random code; with 30^8 codes a second try is already a rarity. */
     private static final int MAX_TRIES = 10;
+    private static final System.Logger LOG = System.getLogger(ReferralCodeAssignment.class.getName());
 
     private final ReferralAccounts accounts;
     private final ReferralCodes codes;
@@ -64,6 +66,19 @@ public final class ReferralCodeAssignment {
             codes.release(code, user);
         }
         return after.flatMap(ReferralCodeAssignment::codeOf);
+    }
+
+    /**
+     * For a just-created account: its code now, or, when that fails (the database is briefly away), by the
+     * recovery pass later. The account's creation stands either way.
+     */
+    public void assignNewAccount(UserId user, Actor actor) {
+        try {
+            assign(user, actor);
+        } catch (DomainException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "No referral code for new account " + user + " yet; the recovery pass "
+                    + "assigns one: " + e.getMessage());
+        }
     }
 
     private ReferralCode claimNew(UserId user, Instant now) {

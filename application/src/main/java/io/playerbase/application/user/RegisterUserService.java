@@ -58,14 +58,14 @@ final class RegisterUserService implements RegisterUserUseCase {
         // The account exists from here on and the registration succeeds: a code not assigned now is assigned
         // by the referral recovery pass; a redemption refused now (say the referrer was suspended a moment
         // ago) leaves the account unreferred, free to redeem a code within the window.
-        try {
-            referralCodes.assign(user.id(), actor);
-            if (command.referralCode() != null) {
+        referralCodes.assignNewAccount(user.id(), actor);
+        if (command.referralCode() != null) {
+            try {
                 redemption.redeem(user.id(), command.referralCode(), actor);
+            } catch (DomainException e) {
+                LOG.log(System.Logger.Level.WARNING, "Registration of " + user.id() + ": the referral code was not redeemed: "
+                        + e.getMessage());
             }
-        } catch (DomainException | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "Registration of " + user.id() + ": referral step left undone: "
-                    + e.getMessage());
         }
         return UserView.of(users.findById(user.id()).orElse(user));
     }

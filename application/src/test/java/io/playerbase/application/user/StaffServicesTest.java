@@ -56,7 +56,8 @@ class StaffServicesTest {
             .map(user -> new AccountAccess(user.id(), user.status(), user.roles()));
     private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher,
             ReferralTestModule.empty(clock).assignment, ReferralTestModule.empty(clock).redemption, clock);
-    private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher, clock);
+    private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher,
+            ReferralTestModule.empty(clock).assignment, clock);
     private final SuspendUserService suspend = new SuspendUserService(users, clock);
     private final ReinstateUserService reinstate = new ReinstateUserService(users, clock);
     private final ChangeRolesService roles = new ChangeRolesService(users, clock);
