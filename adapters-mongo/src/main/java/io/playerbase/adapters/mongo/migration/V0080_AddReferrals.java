@@ -301,9 +301,12 @@ public class V0080_AddReferrals {
         }
     }
 
-    /** The next page of users matching {@code filter} after {@code last}, in {@code _id} order. */
+    /**
+     * The next page of users matching {@code filter} after {@code last}, in {@code _id} order. Documents whose
+     * {@code _id} is no ObjectId are no accounts the service can serve (it reads users by ObjectId); they are left alone.
+     */
     private static List<Document> page(MongoCollection<Document> users, Bson filter, ObjectId last, Bson projection) {
-        Bson query = last == null ? filter : Filters.and(filter, Filters.gt("_id", last));
+        Bson query = Filters.and(filter, last == null ? Filters.type("_id", BsonType.OBJECT_ID) : Filters.gt("_id", last));
         return users.find(query).projection(projection).sort(Sorts.ascending("_id")).limit(BATCH).into(new ArrayList<>());
     }
 
