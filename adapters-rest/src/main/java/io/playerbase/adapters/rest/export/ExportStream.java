@@ -91,7 +91,7 @@ final class ExportStream extends InputStream {
                             write(",");
                         }
                         firstItem = false;
-                        out.write(json.writeValueAsBytes(plain(items.next())));
+                        writeJson(items.next());
                     } else {
                         write("]");
                         items = null;
@@ -101,7 +101,7 @@ final class ExportStream extends InputStream {
                     write((firstSection ? "" : ",") + json.writeValueAsString(section.name()) + ":");
                     firstSection = false;
                     switch (section) {
-                        case Value value -> out.write(json.writeValueAsBytes(plain(value.value())));
+                        case Value value -> writeJson(value.value());
                         case Items list -> {
                             write("[");
                             items = list.items().iterator();
@@ -119,6 +119,14 @@ final class ExportStream extends InputStream {
         }
         buffer = out.toByteArray();
         position = 0;
+    }
+
+    private void writeJson(Object value) throws IOException {
+        if (value == null) {
+            write("null");
+        } else {
+            out.write(json.writeValueAsBytes(plain(value)));
+        }
     }
 
     private void write(String text) {
