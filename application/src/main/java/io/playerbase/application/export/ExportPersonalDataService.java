@@ -51,13 +51,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Builds a personal-data export (docs/privacy.md). The account is checked and the export audited here,
- * before anything is written to the caller; the long sections (ledger, purchases, referrals made,
- * matches, audit, API keys) are {@link LazyPages} over read ports, so they are read a page at a time
- * while the REST adapter streams them. Nothing of another person appears but the username of an account
+ * before anything is written to the caller; the long sections are read while the REST adapter streams
+ * them: the ledger through one cursor ({@link LedgerHistory}), the others ({@link LazyPages}) a page at
+ * a time. Nothing of another person appears but the username of an account
  * a referral links to: opponents are counted, not named, and staff appear by role only.
  */
 @Singleton
@@ -65,7 +72,7 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
 
     static final String FORMAT = "playerbase.personal-data-export";
     static final int VERSION = 1;
-    /** Rows per page of the long sections: the memory an export holds at most, per section being written. */
+    /** Rows per page of the paged sections: the memory an export holds at most, per section being written. */
     static final int PAGE = 500;
     /** Audit actions that change an account's status or roles: its status history. */
     static final Set<String> STATUS_ACTIONS = Set.of("user.registered", "user.admin_created", "user.comp_player_added",
@@ -160,9 +167,9 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
         return account;
     }
 
-    private Iterable<Map<String, Object>> statusHistory(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> statusHistory(UserId subject) {
         Iterable<AuditEntry> entries = auditPages(subject);
-        return () -> new FilteringIterator<>(entries.iterator(), entry -> STATUS_ACTIONS.contains(entry.action()),
+        return rows(() -> new FilteringIterator<>(entries.iterator(), entry -> STATUS_ACTIONS.contains(entry.action()),
                 entry -> {
                     Map<String, Object> change = new LinkedHashMap<>();
                     change.put("action", entry.action());
@@ -170,7 +177,7 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
                     change.put("by", by(entry.actor(), subject));
                     change.put("at", entry.timestamp());
                     return change;
-                });
+                }));
     }
 
     private static Map<String, Object> wallet(Wallet wallet) {
@@ -185,21 +192,16 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
     }
 
     /**
-     * The whole ledger, oldest first, a page at a time; then the wallet's newest entry if the ledger
-     * does not hold it yet (a movement between its two writes).
+     * The whole ledger, oldest first, through one cursor; then the wallet's newest entry if the ledger
+     * did not hold it yet (a movement between its two writes).
      */
-    private Iterable<Map<String, Object>> ledger(UserId subject, Optional<LedgerEntry> unrecorded) {
-        LazyPages<Long, LedgerEntry> pages = new LazyPages<>(after -> {
-            long from = after == null ? 0 : after;
-            List<LedgerEntry> page = new ArrayList<>(ledger.oldestFirst(subject, from, PAGE));
-            long last = page.isEmpty() ? from : page.get(page.size() - 1).sequence();
-            if (page.size() < PAGE) {
-                unrecorded.filter(entry -> entry.sequence() > last).ifPresent(page::add);
-                return new LazyPages.Page<>(page, null);
-            }
-            return new LazyPages.Page<>(page, last);
-        });
-        return () -> new FilteringIterator<>(pages.iterator(), entry -> true, entry -> ledgerEntry(entry, subject));
+    private Supplier<Stream<Map<String, Object>>> ledger(UserId subject, Optional<LedgerEntry> unrecorded) {
+        return () -> {
+            AtomicLong last = new AtomicLong();
+            Stream<LedgerEntry> recorded = ledger.entries(subject).peek(entry -> last.set(entry.sequence()));
+            Stream<LedgerEntry> pending = unrecorded.stream().filter(entry -> entry.sequence() > last.get());
+            return Stream.concat(recorded, pending).map(entry -> ledgerEntry(entry, subject));
+        };
     }
 
     private static Map<String, Object> ledgerEntry(LedgerEntry entry, UserId subject) {
@@ -218,12 +220,12 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
         return row;
     }
 
-    private Iterable<Map<String, Object>> purchases(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> purchases(UserId subject) {
         LazyPages<String, Purchase> pages = new LazyPages<>(cursor -> {
             Page<Purchase> page = purchases.forUser(subject, new PageRequest(cursor, PageRequest.MAX_LIMIT));
             return new LazyPages.Page<>(page.items(), page.nextCursor());
         });
-        return () -> new FilteringIterator<>(pages.iterator(), purchase -> true, ExportPersonalDataService::purchase);
+        return rows(() -> new FilteringIterator<>(pages.iterator(), purchase -> true, ExportPersonalDataService::purchase));
     }
 
     private static Map<String, Object> purchase(Purchase purchase) {
@@ -296,12 +298,12 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
         return view;
     }
 
-    private Iterable<Map<String, Object>> referralsMade(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> referralsMade(UserId subject) {
         LazyPages<String, ReferralLink> pages = new LazyPages<>(cursor -> {
             Page<ReferralLink> page = referrals.referredBy(subject, new PageRequest(cursor, PageRequest.MAX_LIMIT));
             return new LazyPages.Page<>(page.items(), page.nextCursor());
         });
-        return () -> new FilteringIterator<>(pages.iterator(), link -> true, link -> link(link, Side.REFERRER));
+        return rows(() -> new FilteringIterator<>(pages.iterator(), link -> true, link -> link(link, Side.REFERRER)));
     }
 
     /** A referral link: the other account by username only, and the subject's own side of the reward. */
@@ -332,12 +334,12 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
     }
 
     /** The matches the subject played: their own line; the others are counted, not named. */
-    private Iterable<Map<String, Object>> matches(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> matches(UserId subject) {
         LazyPages<String, MatchRecord> pages = new LazyPages<>(after -> {
             List<MatchRecord> page = matches.appliedFor(subject, after, PAGE);
             return new LazyPages.Page<>(page, page.size() < PAGE ? null : page.get(page.size() - 1).attemptId());
         });
-        return () -> new FilteringIterator<>(pages.iterator(), match -> true, match -> {
+        return rows(() -> new FilteringIterator<>(pages.iterator(), match -> true, match -> {
             PlayerResult own = match.report().players().stream().filter(line -> line.userId().equals(subject)).findFirst()
                     .orElseThrow();
             Map<String, Object> row = new LinkedHashMap<>();
@@ -349,7 +351,7 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
             row.put("coins_delta", own.coinsDelta());
             row.put("players", match.report().players().size());
             return row;
-        });
+        }));
     }
 
     private Iterable<AuditEntry> auditPages(UserId subject) {
@@ -359,9 +361,9 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
         });
     }
 
-    private Iterable<Map<String, Object>> auditEntries(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> auditEntries(UserId subject) {
         Iterable<AuditEntry> entries = auditPages(subject);
-        return () -> new FilteringIterator<>(entries.iterator(), entry -> true, entry -> {
+        return rows(() -> new FilteringIterator<>(entries.iterator(), entry -> true, entry -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", entry.id());
             row.put("action", entry.action());
@@ -371,16 +373,16 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
             row.put("request_id", entry.actor().requestId());
             row.put("at", entry.timestamp());
             return row;
-        });
+        }));
     }
 
     /** The API keys the subject created (staff only ever do), without secrets. */
-    private Iterable<Map<String, Object>> apiKeys(UserId subject) {
+    private Supplier<Stream<Map<String, Object>>> apiKeys(UserId subject) {
         LazyPages<String, ApiKey> pages = new LazyPages<>(cursor -> {
             Page<ApiKey> page = apiKeys.list(new PageRequest(cursor, PageRequest.MAX_LIMIT));
             return new LazyPages.Page<>(page.items(), page.nextCursor());
         });
-        return () -> new FilteringIterator<>(pages.iterator(), key -> subject.value().equals(key.createdBy()), key -> {
+        return rows(() -> new FilteringIterator<>(pages.iterator(), key -> subject.value().equals(key.createdBy()), key -> {
             ApiKeyView view = ApiKeyView.of(key);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", view.id());
@@ -389,7 +391,12 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
             row.put("created_at", view.createdAt());
             row.put("revoked_at", key.revokedAt());
             return row;
-        });
+        }));
+    }
+
+    /** Rows read page by page as the stream is consumed (nothing to close: each page is one query). */
+    private static Supplier<Stream<Map<String, Object>>> rows(Supplier<Iterator<Map<String, Object>>> iterator) {
+        return () -> StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator.get(), Spliterator.ORDERED), false);
     }
 
     /** Who did it, as the subject may see it: themselves, or the role of someone else (never their id). */

@@ -48,6 +48,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,10 +64,11 @@ class ExportPersonalDataServiceTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final InMemoryWalletRepository wallets = new InMemoryWalletRepository();
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final AtomicInteger ledgerPages = new AtomicInteger();
-    private final LedgerHistory countingLedger = (user, after, limit) -> {
-        ledgerPages.incrementAndGet();
-        return ledger.oldestFirst(user, after, limit);
+    private final AtomicInteger ledgerReads = new AtomicInteger();
+    private final AtomicInteger ledgerCloses = new AtomicInteger();
+    private final LedgerHistory countingLedger = user -> {
+        ledgerReads.incrementAndGet();
+        return ledger.entries(user).onClose(ledgerCloses::incrementAndGet);
     };
     private final InMemoryReferralAccounts referralAccounts = new InMemoryReferralAccounts();
     private final InMemoryReferrals referrals = new InMemoryReferrals(referralAccounts::username);
@@ -89,16 +92,16 @@ class ExportPersonalDataServiceTest {
         for (PersonalDataExport.Section section : export.sections()) {
             if (section.name().equals(name)) {
                 return section instanceof PersonalDataExport.Value value ? value.value()
-                        : ((PersonalDataExport.Items) section).items();
+                        : ((PersonalDataExport.Items) section).rows();
             }
         }
         throw new AssertionError("no section " + name);
     }
 
     private static List<Map<String, Object>> items(PersonalDataExport export, String name) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        ((Iterable<Map<String, Object>>) section(export, name)).forEach(all::add);
-        return all;
+        try (Stream<Map<String, Object>> rows = ((Supplier<Stream<Map<String, Object>>>) section(export, name)).get()) {
+            return rows.toList();
+        }
     }
 
     @Test
@@ -113,7 +116,7 @@ class ExportPersonalDataServiceTest {
     }
 
     @Test
-    void theExportIsAuditedBeforeAnySectionIsReadAndTheLedgerIsReadAPageAtATime() {
+    void theExportIsAuditedBeforeAnySectionIsReadAndTheLedgerIsReadWhenWritten() {
         UserId ann = user("ann");
         MoneyMovements movements = new MoneyMovements(wallets, ledger, clock);
         int entries = ExportPersonalDataService.PAGE * 2 + 1;
@@ -130,7 +133,7 @@ class ExportPersonalDataServiceTest {
 
         PersonalDataExport export = service.export(ExportPersonalDataUseCase.Command.byStaff(ann, admin, "legal_obligation"));
         assertEquals(List.of("user.data_exported.legal_obligation"), recorded.stream().map(AuditEntry::action).toList());
-        assertEquals(0, ledgerPages.get(), "nothing of the ledger is read before it is written");
+        assertEquals(0, ledgerReads.get(), "nothing of the ledger is read before it is written");
 
         List<Map<String, Object>> rows = items(export, "wallet_ledger");
         assertEquals(entries + 1, rows.size());
@@ -138,7 +141,8 @@ class ExportPersonalDataServiceTest {
             assertEquals((long) i + 1, rows.get(i).get("sequence"));
         }
         assertEquals(pending.sequence(), rows.get(rows.size() - 1).get("sequence"));
-        assertEquals(3, ledgerPages.get(), "three pages of " + ExportPersonalDataService.PAGE);
+        assertEquals(1, ledgerReads.get(), "one cursor");
+        assertEquals(1, ledgerCloses.get(), "closed once written");
         assertEquals("admin", rows.get(0).get("by"), "by role, never by id");
     }
 

@@ -8,6 +8,7 @@ import io.playerbase.domain.wallet.OperationId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,5 +59,10 @@ public final class InMemoryLedger implements Ledger, LedgerHistory {
 
     public synchronized List<LedgerEntry> all(UserId userId) {
         return new ArrayList<>(entries.stream().filter(e -> e.userId().equals(userId)).toList());
+    }
+
+    @Override
+    public Stream<LedgerEntry> entries(UserId userId) {
+        return oldestFirst(userId, 0, Integer.MAX_VALUE).stream();
     }
 }

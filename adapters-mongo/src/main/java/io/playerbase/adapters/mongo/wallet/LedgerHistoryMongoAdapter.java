@@ -1,5 +1,6 @@
 package io.playerbase.adapters.mongo.wallet;
 
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.ReadOnlyMongo;
@@ -11,15 +12,24 @@ import jakarta.inject.Singleton;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * {@link LedgerHistory} on the read-only database role: one index seek on (user_id, sequence) per page,
- * so a ledger of any length is read a page at a time, amounts decrypted by the same mapper.
+ * {@link LedgerHistory} on the read-only database role: one query on (user_id, sequence), read by one
+ * cursor in batches of {@value #BATCH} as the stream is consumed, so a ledger of any length passes
+ * through in bounded memory, its amounts decrypted by the ledger's mapper. One query rather than pages:
+ * on MongoDB the index serves both alike, while the embedded store would scan the collection for each
+ * page. A cursor left idle longer than the server's cursor timeout (10 minutes on MongoDB) is closed by
+ * the server, which ends the stream with an error.
  */
 @Singleton
 final class LedgerHistoryMongoAdapter implements LedgerHistory {
+
+    static final int BATCH = 500;
 
     private final ReadOnlyMongo mongo;
     private final LedgerDocumentMapper mapper;
@@ -30,15 +40,22 @@ final class LedgerHistoryMongoAdapter implements LedgerHistory {
     }
 
     @Override
-    public List<LedgerEntry> oldestFirst(UserId userId, long afterSequence, int limit) {
-        return MongoErrors.call(() -> {
-            List<LedgerEntry> page = new ArrayList<>(limit);
-            for (Document document : mongo.find(LedgerDocumentMapper.COLLECTION, Filters.and(
-                    Filters.eq("user_id", new ObjectId(userId.value())), Filters.gt("sequence", afterSequence)))
-                    .sort(Sorts.ascending("sequence")).limit(limit).batchSize(limit)) {
-                page.add(mapper.toDomain(document));
+    public Stream<LedgerEntry> entries(UserId userId) {
+        MongoCursor<Document> cursor = MongoErrors.call(() -> mongo.find(LedgerDocumentMapper.COLLECTION,
+                        Filters.eq("user_id", new ObjectId(userId.value())))
+                .sort(Sorts.ascending("sequence")).batchSize(BATCH).cursor());
+        Iterator<LedgerEntry> entries = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return MongoErrors.call(cursor::hasNext);
             }
-            return page;
-        });
+
+            @Override
+            public LedgerEntry next() {
+                return mapper.toDomain(MongoErrors.call(cursor::next));
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(cursor::close);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A personal-data export as one JSON object, produced while it is read: the server's body writer pulls
@@ -38,6 +39,7 @@ final class ExportStream extends InputStream {
     private final JsonMapper json;
     private final Iterator<Section> sections;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK + 4096);
+    private Stream<Map<String, Object>> open;
     private Iterator<Map<String, Object>> items;
     private boolean firstSection = true;
     private boolean firstItem;
@@ -94,7 +96,7 @@ final class ExportStream extends InputStream {
                         writeJson(items.next());
                     } else {
                         write("]");
-                        items = null;
+                        closeSection();
                     }
                 } else if (sections.hasNext()) {
                     Section section = sections.next();
@@ -104,7 +106,8 @@ final class ExportStream extends InputStream {
                         case Value value -> writeJson(value.value());
                         case Items list -> {
                             write("[");
-                            items = list.items().iterator();
+                            open = list.rows().get();
+                            items = open.iterator();
                             firstItem = true;
                         }
                     }
@@ -114,11 +117,27 @@ final class ExportStream extends InputStream {
                 }
             }
         } catch (RuntimeException e) {
+            closeSection();
             LOG.warn("Export of user {} stopped half way; the client gets a truncated document: {}", subjectId, e.toString());
             throw new IOException("The export could not be completed", e);
         }
         buffer = out.toByteArray();
         position = 0;
+    }
+
+    /** Releases the section being read (its database cursor), also when the client goes away half way. */
+    @Override
+    public void close() {
+        closeSection();
+    }
+
+    private void closeSection() {
+        Stream<Map<String, Object>> section = open;
+        open = null;
+        items = null;
+        if (section != null) {
+            section.close();
+        }
     }
 
     private void writeJson(Object value) throws IOException {

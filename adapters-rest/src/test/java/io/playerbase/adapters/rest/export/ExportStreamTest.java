@@ -16,7 +16,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,9 +45,9 @@ class ExportStreamTest {
         context.close();
     }
 
-    /** A million rows that exist only while they are read, counting how many were made. */
-    private static Iterable<Map<String, Object>> rows(int count, AtomicInteger made) {
-        return () -> new Iterator<>() {
+    /** Rows that exist only while they are read, counting how many were made. */
+    private static Supplier<Stream<Map<String, Object>>> rows(int count, AtomicInteger made) {
+        return () -> StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Iterator<Map<String, Object>>() {
             private int next;
 
             @Override
@@ -58,7 +63,7 @@ class ExportStreamTest {
                 row.put("amount", 1L);
                 return row;
             }
-        };
+        }, Spliterator.ORDERED), false);
     }
 
     @Test
@@ -67,7 +72,7 @@ class ExportStreamTest {
         PersonalDataExport export = new PersonalDataExport("650000000000000000000001", List.of(
                 new PersonalDataExport.Value("export", Map.of("format", "f", "generated_at", Instant.parse("2026-05-01T10:00:00Z"))),
                 new PersonalDataExport.Items("wallet_ledger", rows(1201, made)),
-                new PersonalDataExport.Items("audit", List.of()),
+                new PersonalDataExport.Items("audit", Stream::empty),
                 new PersonalDataExport.Value("wallet", null)));
         byte[] bytes;
         try (InputStream in = new ExportStream(export, json)) {
@@ -81,6 +86,18 @@ class ExportStreamTest {
         assertEquals(1201, ((Number) ((Map<?, ?>) ledger.get(1200)).get("sequence")).intValue());
         assertEquals(List.of(), document.get("audit"));
         assertTrue(document.containsKey("wallet") && document.get("wallet") == null);
+    }
+
+    @Test
+    void aClientThatGoesAwayReleasesTheSection() throws IOException {
+        AtomicInteger closed = new AtomicInteger();
+        AtomicInteger made = new AtomicInteger();
+        Supplier<Stream<Map<String, Object>>> ledger = () -> rows(1_000_000, made).get().onClose(closed::incrementAndGet);
+        ExportStream stream = new ExportStream(new PersonalDataExport("650000000000000000000001",
+                List.of(new PersonalDataExport.Items("wallet_ledger", ledger))), json);
+        stream.readNBytes(100);
+        stream.close();
+        assertEquals(1, closed.get());
     }
 
     @Test
@@ -105,20 +122,14 @@ class ExportStreamTest {
 
     @Test
     void aFailureHalfWayEndsTheStreamWithAnError() {
-        Iterable<Map<String, Object>> failing = () -> new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                throw new IllegalStateException("the database went away");
-            }
-        };
+        AtomicInteger closed = new AtomicInteger();
+        Supplier<Stream<Map<String, Object>>> failing = () -> Stream.<Map<String, Object>>generate(() -> {
+            throw new IllegalStateException("the database went away");
+        }).onClose(closed::incrementAndGet);
         PersonalDataExport export = new PersonalDataExport("650000000000000000000001",
                 List.of(new PersonalDataExport.Items("audit", failing)));
         assertThrows(IOException.class, () -> new ExportStream(export, json).readAllBytes());
+        assertEquals(1, closed.get(), "the section's cursor is released");
     }
 
     @Test

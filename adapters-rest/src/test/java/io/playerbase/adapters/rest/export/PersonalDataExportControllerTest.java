@@ -26,6 +26,7 @@ import org.mockito.ArgumentCaptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +74,7 @@ class PersonalDataExportControllerTest {
         when(exports.export(any())).thenAnswer(call -> new PersonalDataExport(
                 call.<ExportPersonalDataUseCase.Command>getArgument(0).subject().value(), List.of(
                 new PersonalDataExport.Value("account", Map.of("username", "ann")),
-                new PersonalDataExport.Items("wallet_ledger", List.of(Map.of("sequence", 1), Map.of("sequence", 2))))));
+                new PersonalDataExport.Items("wallet_ledger", () -> Stream.of(Map.of("sequence", 1), Map.of("sequence", 2))))));
     }
 
     private String token(UserId user, String... roles) {
