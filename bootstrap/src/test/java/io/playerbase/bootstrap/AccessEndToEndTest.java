@@ -115,7 +115,9 @@ class AccessEndToEndTest {
         assertEquals("user.suspended", ((Map<?, ?>) items.get(1)).get("action"));
         assertEquals("admin", ((Map<?, ?>) items.get(1)).get("actor_role"));
         Map<String, Object> rest = asAdmin(HttpRequest.GET("/api/v1/admin/users/" + id + "/audit?limit=2&cursor=" + history.get("next_cursor")));
-        assertEquals("user.registered", ((Map<?, ?>) ((List<?>) rest.get("items")).get(0)).get("action"));
+        // Registration also gave the account its referral code (docs/referrals.md).
+        assertEquals(List.of("referral.code_assigned", "user.registered"), ((List<?>) rest.get("items")).stream()
+                .map(item -> ((Map<?, ?>) item).get("action")).toList());
         assertNull(rest.get("next_cursor"));
     }
 

@@ -124,6 +124,13 @@ class AccessMatrixEndToEndTest {
             POST   /api/v1/admin/users/{tom}/subscription/revocations | 401 | 403 | 403 | 403 | 403 | 403  | 403   | 403     | 422
             POST   /api/v1/stores/app-store/notifications | 422   | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
             POST   /api/v1/stores/google-play/notifications | 422 | 422    | 422   | 422 | 422   | 422    | 422   | 422     | 422
+            POST   /api/v1/users/me/referral          | 401       | 404    | 404   | 403 | 403   | 403    | 403   | 404     | 404
+            GET    /api/v1/users/me/referrals         | 401       | 200    | 200   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/users/{pat}/referrals | 401      | 403    | 403   | 403 | 403   | 403    | 403   | 200     | 200
+            POST   /api/v1/admin/users/{tom}/referral-code/disable | 401 | 403 | 403 | 403 | 403 | 403    | 403   | 403     | 200
+            POST   /api/v1/admin/referrals/{pat}/reversals | 401  | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 404
+            GET    /api/v1/users/me/export            | 401       | 200    | 200   | 403 | 403   | 403    | 403   | 200     | 200
+            GET    /api/v1/admin/users/{pat}/export   | 401       | 403    | 403   | 403 | 403   | 403    | 403   | 403     | 200
             GET    /health                            | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/liveness                   | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
             GET    /health/readiness                  | 200       | 200    | 200   | 200 | 200   | 200    | 200   | 200     | 200
@@ -310,6 +317,17 @@ class AccessMatrixEndToEndTest {
                 "/api/v1/stores/app-store/notifications", Map.of("signedPayload", "a.b.c")));
         requests.put("POST /api/v1/stores/google-play/notifications", p -> HttpRequest.POST(
                 "/api/v1/stores/google-play/notifications", Map.of("message", Map.of("data", "e30=", "messageId", "1"))));
+        // An unknown code (404) shows who got through without linking anyone; pat has no referral to reverse (404).
+        requests.put("POST /api/v1/users/me/referral", p -> HttpRequest.POST("/api/v1/users/me/referral", Map.of("code", "NOSUCH22")));
+        requests.put("GET /api/v1/users/me/referrals", p -> HttpRequest.GET("/api/v1/users/me/referrals"));
+        requests.put("GET /api/v1/admin/users/{pat}/referrals", p -> HttpRequest.GET(concrete("/api/v1/admin/users/{pat}/referrals")));
+        requests.put("POST /api/v1/admin/users/{tom}/referral-code/disable",
+                p -> HttpRequest.POST(concrete("/api/v1/admin/users/{tom}/referral-code/disable"), ""));
+        requests.put("POST /api/v1/admin/referrals/{pat}/reversals", p -> HttpRequest.POST(concrete("/api/v1/admin/referrals/{pat}/reversals"),
+                Map.of("side", "referrer", "reason", "fraud")).header("Idempotency-Key", unique("matrix-referral-")));
+        requests.put("GET /api/v1/users/me/export", p -> HttpRequest.GET("/api/v1/users/me/export"));
+        requests.put("GET /api/v1/admin/users/{pat}/export", p -> HttpRequest.GET(concrete("/api/v1/admin/users/{pat}/export")
+                + "?reason=support_case"));
         for (String path : List.of("/health", "/health/liveness", "/health/readiness", "/info", "/metrics", "/metrics/jvm.memory.used",
                 "/prometheus", "/swagger/playerbase-v1.yml", "/loggers", "/loggers/io.playerbase")) {
             requests.put("GET " + path, p -> HttpRequest.GET(path));

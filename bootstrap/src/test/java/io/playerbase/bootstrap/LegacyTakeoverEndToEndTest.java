@@ -106,6 +106,13 @@ class LegacyTakeoverEndToEndTest {
             assertEquals("player5", annMe.get("username"));
             assertEquals("ann@example.com", annMe.get("email"));
             assertEquals("+1 555 0100 ü", annMe.get("phone"));
+
+            // The old system's referral codes keep working, in any case (docs/referrals.md).
+            Map<?, ?> newcomer = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/register", Map.of(
+                    "email", "newcomer@example.com", "username", "newcomer", "password", LegacyDatabaseGenerator.PASSWORD,
+                    "referral_code", "ref3")), Map.class);
+            assertEquals(player3.getObjectId("_id").toHexString(),
+                    ((Map<?, ?>) ((Map<?, ?>) newcomer.get("modules")).get("referrals")).get("referred_by"));
         }
     }
 }

@@ -87,6 +87,7 @@ class StrictInputEndToEndTest {
     private String gameServer;
     private String refreshToken;
     private String suffix;
+    private String ownCode;
 
     /** One request of the corpus and the problem it must get. {@code field} null: no field is asserted. */
     private record Case(String operation, String name, String method, String path, String authorization,
@@ -141,6 +142,7 @@ class StrictInputEndToEndTest {
         ids.put("pat", register("pat" + suffix));
         ids.put("tom", register("tom" + suffix));
         player = bearer("pat" + suffix);
+        ownCode = field(send("GET", "/api/v1/users/me/referrals", player, null, null, Map.of()).body(), "referral_code");
         refreshToken = field(json("POST", "/api/v1/auth/login", null, """
                 {"login":"tom%s","password":"%s"}""".formatted(suffix, PASSWORD)), "refresh_token");
         gameServer = "ApiKey " + createApiKey.create(new CreateApiKeyUseCase.Command("strict-" + suffix,
@@ -164,8 +166,9 @@ class StrictInputEndToEndTest {
                 + "{\"user_id\":\"" + tom + "\",\"result\":\"loss\",\"points\":0,\"coins_delta\":0}]";
         List<BodyOperation> operations = new ArrayList<>();
         operations.add(new BodyOperation("POST /api/v1/auth/register", "POST", "/api/v1/auth/register", null,
-                values("email", "\"new" + suffix + "@example.com\"", "username", "\"new" + suffix + "\"", "password", "\"" + PASSWORD + "\""),
-                kinds("email", 'S', "username", 'S', "password", 'S')));
+                values("email", "\"new" + suffix + "@example.com\"", "username", "\"new" + suffix + "\"", "password", "\"" + PASSWORD + "\"",
+                        "referral_code", "\"NOSUCH22\""),
+                kinds("email", 'S', "username", 'S', "password", 'S', "referral_code", 'S')));
         operations.add(new BodyOperation("POST /api/v1/auth/login", "POST", "/api/v1/auth/login", null,
                 values("login", "\"pat" + suffix + "\"", "password", "\"" + PASSWORD + "\""), kinds("login", 'S', "password", 'S')));
         operations.add(new BodyOperation("POST /api/v1/auth/refresh", "POST", "/api/v1/auth/refresh", null,
@@ -223,6 +226,12 @@ class StrictInputEndToEndTest {
         operations.add(new BodyOperation("POST /api/v1/admin/users/{id}/subscription/revocations", "POST",
                 "/api/v1/admin/users/" + tom + "/subscription/revocations", admin, values("reason", "\"mistake\""),
                 kinds("reason", 'S')));
+        operations.add(new BodyOperation("POST /api/v1/users/me/referral", "POST", "/api/v1/users/me/referral", player,
+                values("code", "\"NOSUCH22\""), kinds("code", 'S')));
+        operations.add(new BodyOperation("POST /api/v1/admin/referrals/{referralId}/reversals", "POST",
+                "/api/v1/admin/referrals/" + pat + "/reversals", admin,
+                values("side", "\"referrer\"", "reason", "\"fraud\"", "description", "\"Self-referral\""),
+                kinds("side", 'S', "reason", 'S', "description", 'S')));
         return operations;
     }
 
@@ -266,7 +275,7 @@ class StrictInputEndToEndTest {
         for (BodyOperation op : bodyOperations()) {
             String valid = object(op.valid());
             boolean idempotent = op.path().contains("/wallet/") || op.path().endsWith("/purchases") || op.path().endsWith("/refund")
-                    || op.path().contains("/subscription/");
+                    || op.path().contains("/subscription/") || op.path().endsWith("/reversals");
             Map<String, String> headers = idempotent ? Map.of("Idempotency-Key", "strict-" + UUID.randomUUID()) : Map.of();
             op.kinds().forEach((field, kind) -> {
                 for (String wrong : WRONG.get(kind)) {
@@ -322,6 +331,18 @@ class StrictInputEndToEndTest {
         cases.add(new Case(register, "username taken", "POST", "/api/v1/auth/register", null, "application/json", RawHttp.utf8(
                 "{\"email\":\"fresh" + suffix + "@example.com\",\"username\":\"Pat" + suffix + "\",\"password\":\"" + PASSWORD + "\"}"),
                 Map.of(), 409, "username-taken", null));
+        cases.add(new Case(register, "a referral code nobody has", "POST", "/api/v1/auth/register", null, "application/json",
+                RawHttp.utf8("{\"email\":\"coded" + suffix + "@example.com\",\"username\":\"coded" + suffix + "\",\"password\":\""
+                        + PASSWORD + "\",\"referral_code\":\"NOSUCH22\"}"), Map.of(), 404, "referral-code-unknown", null));
+        cases.add(new Case(register, "a referral code that is no code", "POST", "/api/v1/auth/register", null, "application/json",
+                RawHttp.utf8("{\"email\":\"coded" + suffix + "@example.com\",\"username\":\"coded" + suffix + "\",\"password\":\""
+                        + PASSWORD + "\",\"referral_code\":\"not a code\"}"), Map.of(), 400, "invalid-value", "referral_code"));
+        cases.add(new Case("POST /api/v1/users/me/referral", "a code nobody has", "POST", "/api/v1/users/me/referral", player,
+                "application/json", RawHttp.utf8("{\"code\":\"NOSUCH22\"}"), Map.of(), 404, "referral-code-unknown", null));
+        cases.add(new Case("POST /api/v1/users/me/referral", "the player's own code", "POST", "/api/v1/users/me/referral", player,
+                "application/json", RawHttp.utf8("{\"code\":\"" + ownCode + "\"}"), Map.of(), 422, "referral-own-code", null));
+        cases.add(new Case("POST /api/v1/users/me/referral", "a code that is no code", "POST", "/api/v1/users/me/referral", player,
+                "application/json", RawHttp.utf8("{\"code\":\"no!\"}"), Map.of(), 400, "invalid-value", "code"));
         cases.add(new Case("POST /api/v1/admin/comp-players", "username taken", "POST", "/api/v1/admin/comp-players", admin,
                 "application/json", RawHttp.utf8("{\"username\":\"robo" + suffix + "\"}"), Map.of(), 409, "username-taken", null));
         cases.add(new Case("POST /api/v1/admin/comp-players", "username of a player taken", "POST", "/api/v1/admin/comp-players", admin,
@@ -439,6 +460,37 @@ class StrictInputEndToEndTest {
             cases.add(new Case(operation, "no Content-Type", "POST", path, null, null, RawHttp.utf8("{}"), Map.of(),
                     415, "unsupported-media-type", null));
         }
+        cases.add(get("GET /api/v1/users/me/referrals", "limit=1.5", "/api/v1/users/me/referrals?limit=1.5", player,
+                400, "invalid-value", "limit"));
+        cases.add(get("GET /api/v1/users/me/referrals", "a cursor not handed out", "/api/v1/users/me/referrals?cursor=nope", player,
+                400, "invalid-value", "cursor"));
+        cases.add(get("GET /api/v1/admin/users/{id}/referrals", "an id that is not one", "/api/v1/admin/users/nope/referrals", admin,
+                400, "invalid-value", "user_id"));
+        cases.add(post("POST /api/v1/admin/users/{id}/referral-code/disable", "an id that is not one",
+                "/api/v1/admin/users/nope/referral-code/disable", admin, 400, "invalid-value", "user_id"));
+        cases.add(post("POST /api/v1/admin/users/{id}/referral-code/disable", "a body that is not JSON",
+                "/api/v1/admin/users/" + tom + "/referral-code/disable", admin, 415, "unsupported-media-type", null, "text/plain", "hello"));
+        cases.add(new Case("POST /api/v1/admin/referrals/{referralId}/reversals", "a referral id that is not one", "POST",
+                "/api/v1/admin/referrals/nope/reversals", admin, "application/json", RawHttp.utf8("{\"side\":\"referrer\",\"reason\":\"fraud\"}"),
+                Map.of("Idempotency-Key", "strict-" + UUID.randomUUID()), 400, "invalid-value", "referral_id"));
+        cases.add(new Case("POST /api/v1/admin/referrals/{referralId}/reversals", "a side that is none", "POST",
+                "/api/v1/admin/referrals/" + pat + "/reversals", admin, "application/json", RawHttp.utf8("{\"side\":\"both\",\"reason\":\"fraud\"}"),
+                Map.of("Idempotency-Key", "strict-" + UUID.randomUUID()), 400, "invalid-value", "side"));
+        cases.add(new Case("POST /api/v1/admin/referrals/{referralId}/reversals", "no Idempotency-Key", "POST",
+                "/api/v1/admin/referrals/" + pat + "/reversals", admin, "application/json", RawHttp.utf8("{\"side\":\"referrer\",\"reason\":\"fraud\"}"),
+                Map.of(), 400, "idempotency-key-missing", "Idempotency-Key"));
+        cases.add(get("GET /api/v1/users/me/export", "a URL over the limit", "/api/v1/users/me/export?x=" + "a".repeat(5000), player,
+                414, "uri-too-long", null));
+        cases.add(get("GET /api/v1/users/me/export", "a token that is not one", "/api/v1/users/me/export", "Bearer x", 401,
+                "unauthenticated", null));
+        cases.add(get("GET /api/v1/admin/users/{id}/export", "no reason", "/api/v1/admin/users/" + pat + "/export", admin,
+                400, "invalid-value", "reason"));
+        cases.add(get("GET /api/v1/admin/users/{id}/export", "a reason not on the list", "/api/v1/admin/users/" + pat
+                + "/export?reason=curiosity", admin, 400, "invalid-value", "reason"));
+        cases.add(get("GET /api/v1/admin/users/{id}/export", "an id that is not one", "/api/v1/admin/users/nope/export?reason=support_case",
+                admin, 400, "invalid-value", "user_id"));
+        cases.add(get("GET /api/v1/admin/users/{id}/export", "an account that does not exist",
+                "/api/v1/admin/users/650000000000000000000abc/export?reason=support_case", admin, 404, "user-not-found", null));
         cases.add(get("GET /api/v1/users/me", "a URL over the limit", "/api/v1/users/me?x=" + "a".repeat(5000), player, 414, "uri-too-long", null));
         cases.add(new Case("GET /api/v1/users/me", "headers over the limit", "GET", "/api/v1/users/me", player, null, null,
                 Map.of("X-Padding", "p".repeat(10_000)), 431, "request-headers-too-large", null));

@@ -135,7 +135,7 @@ class UsersEndToEndTest {
         List<Document> audit = database.getCollection("user_audit_logs")
                 .find(Filters.eq("user_id", new ObjectId(id))).into(new ArrayList<>());
         List<String> actions = audit.stream().map(entry -> entry.getString("action")).sorted().toList();
-        assertEquals(List.of("user.password_changed", "user.profile_updated", "user.registered"), actions);
+        assertEquals(List.of("referral.code_assigned", "user.password_changed", "user.profile_updated", "user.registered"), actions);
         Document profile = audit.stream().filter(entry -> entry.getString("action").equals("user.profile_updated")).findFirst().orElseThrow();
         assertEquals(List.of("phone", "address"), profile.getList("changed_fields", String.class));
         assertEquals(id, profile.getString("actor"));

@@ -2,6 +2,7 @@ package io.playerbase.application.compplayer;
 
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
+import io.playerbase.application.referral.ReferralCodeAssignment;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.PasswordHasher;
@@ -32,12 +33,15 @@ final class AddCompPlayerService implements AddCompPlayerUseCase {
     private final UserRepository users;
     private final ModuleRegistry registry;
     private final PasswordHasher hasher;
+    private final ReferralCodeAssignment referralCodes;
     private final Clock clock;
 
-    AddCompPlayerService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher, Clock clock) {
+    AddCompPlayerService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher,
+                         ReferralCodeAssignment referralCodes, Clock clock) {
         this.users = users;
         this.registry = registry;
         this.hasher = hasher;
+        this.referralCodes = referralCodes;
         this.clock = clock;
     }
 
@@ -58,6 +62,8 @@ final class AddCompPlayerService implements AddCompPlayerUseCase {
             // The email is made from the username: the admin can only change the username.
             throw "email-taken".equals(e.code()) ? new Conflict("username-taken", "This username is taken") : e;
         }
+        // Every account has a code; a computer player's cannot be redeemed (docs/referrals.md).
+        referralCodes.assignNewAccount(user.id(), command.admin());
         return CompPlayerViews.of(user);
     }
 

@@ -1,5 +1,6 @@
 package io.playerbase.application.dutchgame;
 
+import io.playerbase.application.referral.ReferralQualification;
 import io.playerbase.domain.dutchgame.DutchGameRepository.HoldOutcome;
 import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.MatchRecord;
@@ -36,10 +37,12 @@ final class MatchProtocol {
     private static final int MAX_PLAYER_ATTEMPTS = 200;
 
     private final DutchGameRepository store;
+    private final ReferralQualification referrals;
     private final Clock clock;
 
-    MatchProtocol(DutchGameRepository store, Clock clock) {
+    MatchProtocol(DutchGameRepository store, ReferralQualification referrals, Clock clock) {
         this.store = store;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -63,6 +66,10 @@ final class MatchProtocol {
         }
         if (state == MatchState.APPLYING) {
             applyAll(match, actor);
+            // Before the match is marked applied: a crash in between is completed by whoever completes
+            // the match (a retry, the recovery pass), which calls the idempotent hook again.
+            referrals.matchApplied(match.report().players().stream().map(PlayerResult::userId).toList(),
+                    match.report().matchId().value(), actor);
             state = store.transition(match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant())
                     ? MatchState.APPLIED : currentState(match);
         }

@@ -129,6 +129,10 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
             subscriptions.claimed(purchase, command.actor());
         }
         Purchase result = refundIfTheStoreDid(completion.grant(purchase, command.actor()));
+        if (result.status() == PurchaseStatus.RECORDED) {
+            // Every claim of it, retries included: a crash after the record is completed by the client's retry.
+            completion.qualifyReferral(result, command.actor());
+        }
         acknowledge(verified);
         return result;
     }

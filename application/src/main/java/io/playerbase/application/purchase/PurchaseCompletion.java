@@ -1,5 +1,6 @@
 package io.playerbase.application.purchase;
 
+import io.playerbase.application.referral.ReferralQualification;
 import io.playerbase.application.wallet.MoneyMovements;
 import io.playerbase.application.wallet.WalletOperation;
 import io.playerbase.domain.purchase.Purchase;
@@ -46,12 +47,15 @@ final class PurchaseCompletion {
     private final PurchaseRepository purchases;
     private final PurchaseModule module;
     private final MoneyMovements movements;
+    private final ReferralQualification referrals;
     private final Clock clock;
 
-    PurchaseCompletion(PurchaseRepository purchases, PurchaseModule module, MoneyMovements movements, Clock clock) {
+    PurchaseCompletion(PurchaseRepository purchases, PurchaseModule module, MoneyMovements movements,
+                       ReferralQualification referrals, Clock clock) {
         this.purchases = purchases;
         this.module = module;
         this.movements = movements;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -63,6 +67,10 @@ final class PurchaseCompletion {
         boolean reinstated = purchase.reinstatements() > 0;
         movements.apply(new WalletOperation.PurchaseGrant(purchase.owner(), new Amount(purchase.credits()),
                 movement(purchase.grantOperationId(), reinstated ? "purchase_reinstated" : "purchase", purchase, actor)));
+        if (!reinstated) {
+            // Before the purchase is marked granted, so the grant's retry or recovery calls it again after a crash.
+            qualifyReferral(purchase, actor);
+        }
         Purchase granted = save(purchase, p -> p.markGranted(clock.instant()));
         noteCounters(granted, actor, reinstated ? "purchase.reinstated" : "purchase.granted");
         return granted;
@@ -82,6 +90,11 @@ final class PurchaseCompletion {
                     clock.instant()));
         }
         return grant(current, actor);
+    }
+
+    /** A verified purchase may qualify its owner's referral (docs/referrals.md); idempotent. */
+    void qualifyReferral(Purchase purchase, Actor actor) {
+        referrals.purchaseVerified(purchase.owner(), purchase.id().value(), actor);
     }
 
     /** Records a subscription purchase in the module's counters (the subscription module activates it). */
@@ -111,6 +124,8 @@ final class PurchaseCompletion {
             movements.apply(new WalletOperation.PurchaseRefund(purchase.owner(), new Amount(purchase.credits()),
                     movement(purchase.refundOperationId(), "purchase_refund", purchase, actor)));
         }
+        // Before the purchase is marked refunded: rewards it qualified and that are not paid yet are cancelled.
+        referrals.purchaseRefunded(purchase.owner(), purchase.id().value(), actor);
         Purchase refunded = save(purchase, p -> p.completeRefund(clock.instant()));
         module.audit(AuditEntry.of(refunded.owner(), actor, "purchase.refunded", MODULE, List.of("status"),
                 clock.instant()));

@@ -1,5 +1,6 @@
 package io.playerbase.application.user;
 
+import io.playerbase.application.referral.ReferralCodeAssignment;
 import io.playerbase.application.user.port.in.CreateAdminUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
 import io.playerbase.application.user.port.in.UserView;
@@ -24,12 +25,15 @@ final class CreateAdminService implements CreateAdminUseCase {
     private final UserRepository users;
     private final ModuleRegistry modules;
     private final PasswordHasher hasher;
+    private final ReferralCodeAssignment referralCodes;
     private final Clock clock;
 
-    CreateAdminService(UserRepository users, ModuleRegistry modules, PasswordHasher hasher, Clock clock) {
+    CreateAdminService(UserRepository users, ModuleRegistry modules, PasswordHasher hasher,
+                       ReferralCodeAssignment referralCodes, Clock clock) {
         this.users = users;
         this.modules = modules;
         this.hasher = hasher;
+        this.referralCodes = referralCodes;
         this.clock = clock;
     }
 
@@ -44,6 +48,7 @@ final class CreateAdminService implements CreateAdminUseCase {
         user.changeStaffRoles(Set.of(Role.ADMIN), now);
         users.insert(user, AuditEntry.of(user.id(), Actor.system(command.requestId()), "user.admin_created", "user",
                 List.of("email", "username", "password_hash", "status", "roles", "modules"), now));
+        referralCodes.assignNewAccount(user.id(), Actor.system(command.requestId()));
         return UserView.of(user);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * One kind of money movement, applied by {@link MoneyMovements}: each case carries its rule (what it
  * does to the wallet), its retry test (whether an existing entry with its operation id is the same
  * request) and the audit action it records. Other modules of the application (purchases,
- * subscriptions) move money with their own cases; adapters cannot reach this type.
+ * subscriptions, referrals) move money with their own cases; adapters cannot reach this type.
  */
 public sealed interface WalletOperation {
 
@@ -183,6 +183,36 @@ public sealed interface WalletOperation {
         @Override
         public String auditAction() {
             return "wallet.subscription_credited";
+        }
+    }
+
+    /**
+     * A referral reward (docs/referrals.md): the operation id derives from the referral and the side, so
+     * a retry, a duplicate or the recovery pass pays it once. Reversed only by the referral module.
+     */
+    record ReferralReward(UserId userId, Amount amount, Movement movement) implements WalletOperation {
+        public ReferralReward {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(movement, "movement");
+            if (movement.source() != TransactionSource.REFERRAL) {
+                throw new IllegalArgumentException("a referral reward has the source referral");
+            }
+        }
+
+        @Override
+        public LedgerEntry applyTo(Wallet wallet, Ledger ledger, Instant now) {
+            return wallet.credit(amount, movement, now);
+        }
+
+        @Override
+        public boolean isRetryOf(LedgerEntry earlier) {
+            return earlier.sameMovement(TransactionKind.CREDIT, amount, movement);
+        }
+
+        @Override
+        public String auditAction() {
+            return "wallet.referral_rewarded";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.playerbase.application.compplayer;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.compplayer.port.in.AddCompPlayerUseCase;
 import io.playerbase.application.compplayer.port.in.ChangeCompPlayerStatusUseCase;
 import io.playerbase.application.compplayer.port.in.CompPlayerView;
@@ -34,7 +35,7 @@ class CompPlayerAdminServicesTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final AddCompPlayerService adding = new AddCompPlayerService(users, InMemoryModuleRegistry.standard(),
-            new FakePasswordHasher(), clock);
+            new FakePasswordHasher(), ReferralTestModule.empty(clock).assignment, clock);
     private final ChangeCompPlayerStatusService changing = new ChangeCompPlayerStatusService(users, clock);
 
     @Test

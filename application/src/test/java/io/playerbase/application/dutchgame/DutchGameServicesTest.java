@@ -1,5 +1,6 @@
 package io.playerbase.application.dutchgame;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.dutchgame.port.in.LeaderboardView;
 import io.playerbase.application.dutchgame.port.in.MatchView;
 import io.playerbase.application.dutchgame.port.in.RecoverDutchMatchesUseCase;
@@ -43,7 +44,7 @@ class DutchGameServicesTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryDutchGame store = new InMemoryDutchGame();
-    private final MatchProtocol protocol = new MatchProtocol(store, clock);
+    private final MatchProtocol protocol = new MatchProtocol(store, ReferralTestModule.empty(clock).qualification, clock);
     private final ReportDutchMatchService report = new ReportDutchMatchService(store, protocol, clock);
     private final RecoverDutchMatchesService recover = new RecoverDutchMatchesService(store, protocol, clock);
     private final DutchGameQueryService queries = new DutchGameQueryService(store, store, new DutchGameSettings(3, 100));

@@ -1,5 +1,6 @@
 package io.playerbase.application.purchase;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.purchase.port.in.ClaimPurchaseUseCase;
 import io.playerbase.application.purchase.port.in.CreateProductUseCase;
 import io.playerbase.application.purchase.port.in.PurchaseView;
@@ -83,7 +84,8 @@ class PurchaseServicesTest {
     /** One service instance: its own money movements and services over the shared stores. */
     private final class Instance {
         final MoneyMovements movements = new MoneyMovements(wallets, ledger, clock);
-        final PurchaseCompletion completion = new PurchaseCompletion(purchases, module, movements, clock);
+        final PurchaseCompletion completion = new PurchaseCompletion(purchases, module, movements,
+                ReferralTestModule.empty(clock).qualification, clock);
         final ClaimPurchaseService claim = new ClaimPurchaseService(verifiers, catalog, purchases, notificationLog,
                 module, completion, metrics, new FakeStores.NoSubscriptions(), clock);
         final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);

@@ -1,6 +1,7 @@
 package io.playerbase.application.purchase;
 
 import io.playerbase.application.purchase.port.in.ClaimPurchaseUseCase;
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.wallet.MoneyMovements;
 import io.playerbase.domain.purchase.NotificationDelivery;
 import io.playerbase.domain.purchase.Product;
@@ -46,7 +47,7 @@ class SubscriptionHookTest {
     private final StoreVerifiers verifiers = new StoreVerifiers(List.of(testStore), List.of(apple), () -> false);
     private final Recording hook = new Recording();
     private final PurchaseCompletion completion = new PurchaseCompletion(purchases, module,
-            new MoneyMovements(wallets, new InMemoryLedger(), clock), clock);
+            new MoneyMovements(wallets, new InMemoryLedger(), clock), ReferralTestModule.empty(clock).qualification, clock);
     private final ClaimPurchaseService claims = new ClaimPurchaseService(verifiers, catalog, purchases, log, module, completion,
             new FakeStores.Metrics(), hook, clock);
     private final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers, log, purchases,

@@ -1,5 +1,6 @@
 package io.playerbase.application.user;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.user.port.in.AdminUserQueries;
 import io.playerbase.application.user.port.in.AuditEntryView;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
@@ -52,8 +53,10 @@ class StaffServicesTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
     private final AccountAccessLookup access = new InMemoryStaffReads(users);
-    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher, clock);
-    private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher, clock);
+    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher,
+            ReferralTestModule.empty(clock).assignment, ReferralTestModule.empty(clock).redemption, clock);
+    private final CreateAdminService createAdmin = new CreateAdminService(users, InMemoryModuleRegistry.standard(), hasher,
+            ReferralTestModule.empty(clock).assignment, clock);
     private final SuspendUserService suspend = new SuspendUserService(users, clock);
     private final ReinstateUserService reinstate = new ReinstateUserService(users, clock);
     private final ChangeRolesService roles = new ChangeRolesService(users, clock);

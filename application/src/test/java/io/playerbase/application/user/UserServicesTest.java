@@ -1,5 +1,6 @@
 package io.playerbase.application.user;
 
+import io.playerbase.application.referral.ReferralTestModule;
 import io.playerbase.application.user.port.in.Authenticated;
 import io.playerbase.application.user.port.in.ChangePasswordUseCase;
 import io.playerbase.application.user.port.in.DeleteAccountUseCase;
@@ -41,7 +42,8 @@ class UserServicesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
-    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher, clock);
+    private final RegisterUserService register = new RegisterUserService(users, InMemoryModuleRegistry.standard(), hasher,
+            ReferralTestModule.empty(clock).assignment, ReferralTestModule.empty(clock).redemption, clock);
     private final LogInService logIn = new LogInService(users, hasher, clock);
     private final RefreshLoginService refresh = new RefreshLoginService(users);
     private final UpdateProfileService profile = new UpdateProfileService(users, clock);

@@ -175,6 +175,11 @@ public final class Wallet {
             throw new RuleViolation("not-reversible", "Purchase grants and debt settlements are not reversed by hand; "
                     + "refund the purchase instead");
         }
+        if (original.source() == TransactionSource.REFERRAL && movement.source() != TransactionSource.REFERRAL) {
+            // The referral module reverses its rewards itself, which keeps the referral and rewards_earned right.
+            throw new RuleViolation("not-reversible", "Referral rewards are reversed through their referral "
+                    + "(POST /api/v1/admin/referrals/{id}/reversals)");
+        }
         return append(TransactionKind.REVERSAL, original.amount(),
                 new LedgerEntry.Reversal(original.operationId(), original.kind()), movement, now, 0);
     }

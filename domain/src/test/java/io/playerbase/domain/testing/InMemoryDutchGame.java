@@ -5,6 +5,7 @@ import io.playerbase.domain.dutchgame.DutchLeaderboard;
 import io.playerbase.domain.dutchgame.DutchStats;
 import io.playerbase.domain.dutchgame.LeaderboardFilter;
 import io.playerbase.domain.dutchgame.LeaderboardPosition;
+import io.playerbase.domain.dutchgame.MatchHistory;
 import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.dutchgame.MatchRecord;
 import io.playerbase.domain.dutchgame.MatchReport;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * step (synchronized), holds and recent match ids live with the player. {@link #failAfterWrites}
  * makes the n+1-th player write throw, to simulate a crash half-way through a match.
  */
-public final class InMemoryDutchGame implements DutchGameRepository, DutchLeaderboard {
+public final class InMemoryDutchGame implements DutchGameRepository, DutchLeaderboard, MatchHistory {
 
     private final Map<UserId, Player> players = new LinkedHashMap<>();
     private final Map<MatchId, MatchRecord> matches = new LinkedHashMap<>();
@@ -116,6 +117,15 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     @Override
     public synchronized Optional<MatchRecord> findMatch(MatchId matchId) {
         return Optional.ofNullable(matches.get(matchId));
+    }
+
+    @Override
+    public synchronized List<MatchRecord> appliedFor(UserId player, String afterAttemptId, int limit) {
+        return matches.values().stream().filter(m -> m.state() == MatchState.APPLIED)
+                .filter(m -> m.report().players().stream().anyMatch(line -> line.userId().equals(player)))
+                .sorted(Comparator.comparing(MatchRecord::attemptId))
+                .filter(m -> afterAttemptId == null || m.attemptId().compareTo(afterAttemptId) > 0)
+                .limit(limit).toList();
     }
 
     private Optional<MatchRecord> byAttempt(String attemptId) {

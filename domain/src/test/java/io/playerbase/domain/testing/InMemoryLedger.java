@@ -2,16 +2,18 @@ package io.playerbase.domain.testing;
 
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Ledger;
+import io.playerbase.domain.wallet.LedgerHistory;
 import io.playerbase.domain.wallet.LedgerEntry;
 import io.playerbase.domain.wallet.OperationId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 
 /** In-memory {@link Ledger}: append-only, unique per (user, operation id) and (user, sequence). */
-public final class InMemoryLedger implements Ledger {
+public final class InMemoryLedger implements Ledger, LedgerHistory {
 
     private final List<LedgerEntry> entries = new ArrayList<>();
 
@@ -57,5 +59,10 @@ public final class InMemoryLedger implements Ledger {
 
     public synchronized List<LedgerEntry> all(UserId userId) {
         return new ArrayList<>(entries.stream().filter(e -> e.userId().equals(userId)).toList());
+    }
+
+    @Override
+    public Stream<LedgerEntry> entries(UserId userId) {
+        return oldestFirst(userId, 0, Integer.MAX_VALUE).stream();
     }
 }

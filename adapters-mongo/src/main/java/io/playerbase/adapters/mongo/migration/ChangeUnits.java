@@ -26,6 +26,8 @@ final class ChangeUnits {
             V0061_AddRateLimitCounters.class,
             V0070_AddSubscriptions.class,
             V0071_GrantLegacyPremium.class,
+            V0080_AddReferrals.class,
+            V0081_IndexMatchesByPlayer.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class,
             V0096_AddPurchaseTimeIndex.class);

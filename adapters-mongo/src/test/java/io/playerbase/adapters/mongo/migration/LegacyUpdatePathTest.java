@@ -184,9 +184,19 @@ class LegacyUpdatePathTest {
         }
     }
 
+    /**
+     * The legacy users, without the referral codes V0080 gives accounts that had none: random by design
+     * (the codes the old system left are kept, and compared).
+     */
     private static Map<Object, Document> legacyOnly(Map<Object, Document> users) {
         Map<Object, Document> legacy = new LinkedHashMap<>(users);
         legacy.values().removeIf(user -> Boolean.TRUE.equals(user.get("is_comp_player")));
+        for (Document user : legacy.values()) {
+            Document referrals = user.get("modules", Document.class).get("referrals", Document.class);
+            if (referrals != null && referrals.get("referral_code") instanceof String code && !code.startsWith("REF")) {
+                referrals.put("referral_code", "<new>");
+            }
+        }
         return legacy;
     }
 

@@ -10,11 +10,13 @@ import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.wallet.Ledger;
 import io.playerbase.domain.wallet.LedgerContract;
 import io.playerbase.domain.wallet.LedgerEntry;
+import io.playerbase.domain.wallet.LedgerHistory;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +62,24 @@ abstract class LedgerMongoAdapterTest extends LedgerContract {
         assertEquals(1L, stored.get("sequence"));
         assertEquals("credit", stored.get("kind"));
         assertEquals(entry.hash(), stored.get("hash"));
+    }
+
+    @Test
+    void theHistoryReadsOneUsersWholeLedgerOldestFirstThroughOneCursor() {
+        UserId ann = UserId.newId(NOW);
+        UserId bob = UserId.newId(NOW);
+        List<LedgerEntry> anns = history(ann, 1_201);
+        for (int i = anns.size() - 1; i >= 0; i--) {
+            ledger.record(anns.get(i));
+        }
+        history(bob, 3).forEach(ledger::record);
+        LedgerHistory history = context.getBean(LedgerHistory.class);
+        try (Stream<LedgerEntry> entries = history.entries(ann)) {
+            assertEquals(anns, entries.toList(), "every entry, decrypted, in sequence order whatever the insert order");
+        }
+        try (Stream<LedgerEntry> entries = history.entries(bob)) {
+            assertEquals(List.of(1L, 2L), entries.limit(2).map(LedgerEntry::sequence).toList(), "closed half way");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.playerbase.adapters.rest.auth.AuthRequests.LogInRequest;
 import io.playerbase.adapters.rest.auth.AuthRequests.RefreshTokenRequest;
 import io.playerbase.adapters.rest.auth.AuthRequests.RegisterUserRequest;
+import io.playerbase.adapters.rest.ratelimit.AccountRateLimits;
 import io.playerbase.adapters.rest.ratelimit.AuthRateLimits;
 import io.playerbase.adapters.rest.support.RequestIds;
 import io.playerbase.adapters.rest.user.UserResponse;
@@ -40,14 +41,16 @@ class AuthController {
     private final RefreshLoginUseCase refresh;
     private final TokenService tokens;
     private final AuthRateLimits limits;
+    private final AccountRateLimits accountLimits;
 
     AuthController(RegisterUserUseCase register, LogInUseCase logIn, RefreshLoginUseCase refresh, TokenService tokens,
-                   AuthRateLimits limits) {
+                   AuthRateLimits limits, AccountRateLimits accountLimits) {
         this.register = register;
         this.logIn = logIn;
         this.refresh = refresh;
         this.tokens = tokens;
         this.limits = limits;
+        this.accountLimits = accountLimits;
     }
 
     @Post("/register")
@@ -55,15 +58,25 @@ class AuthController {
     @ApiErrors.JsonBody
     @ApiResponse(responseCode = "201", description = "The new account",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(responseCode = "404", description = "referral-code-unknown: no account has the referral code given",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "409", description = "email-taken, username-taken",
+            content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "referral-code-disabled, referrer-computer-player, referrer-inactive: "
+            + "the referral code given cannot be redeemed (nothing is registered)",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
     @Operation(operationId = "registerUser", summary = "Create a player account",
-            description = "201 with the account; 409 when the email or username is taken; 429 when rate limited.")
+            description = "201 with the account (its own referral code in modules.referrals); 409 when the email or "
+                    + "username is taken; 429 when rate limited. An optional referral_code is checked first and redeemed "
+                    + "once the account exists (docs/referrals.md).")
     HttpResponse<UserResponse> register(@Body @Valid RegisterUserRequest body, HttpRequest<?> request) {
         limits.register(request, body.email());
+        if (body.referralCode() != null) {
+            accountLimits.redeemReferral(request, null);
+        }
         UserView user = register.register(RegisterUserUseCase.Command.of(body.email(), body.username(), body.password(),
-                RequestIds.of(request)));
+                body.referralCode(), RequestIds.of(request)));
         return HttpResponse.created(UserResponse.of(user), URI.create("/api/v1/users/me"));
     }
 

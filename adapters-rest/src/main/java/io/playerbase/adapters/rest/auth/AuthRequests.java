@@ -1,5 +1,6 @@
 package io.playerbase.adapters.rest.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,8 @@ final class AuthRequests {
     @Schema(name = "RegisterUserRequest")
     record RegisterUserRequest(@NotNull @Size(max = 320) String email,
                                @NotNull @Size(max = 64) String username,
-                               @NotNull @Size(max = 1024) String password) {
+                               @NotNull @Size(max = 1024) String password,
+                               @Nullable @Size(max = 64) String referralCode) {
         @Override
         public String toString() {
             return "RegisterUserRequest[redacted]";

@@ -48,12 +48,7 @@ public class AuthRateLimits {
     AuthRateLimits(RateLimitSettings settings, Clock clock, BeanProvider<RateCounters> shared) {
         this.enabled = settings.enabled();
         this.clock = clock;
-        this.counters = switch (String.valueOf(settings.store())) {
-            case "database" -> new SharedWindowCounters(shared.get(), clock);
-            case "memory" -> new FixedWindowCounters(settings.maxKeys(), clock);
-            default -> throw new IllegalArgumentException("playerbase.rate-limits.store must be database or memory, not '"
-                    + settings.store() + "'");
-        };
+        this.counters = WindowCounters.of(settings, clock, shared);
         this.addresses = new ClientAddresses(settings.clientAddressHeader() == null ? "" : settings.clientAddressHeader());
         this.loginPerAddress = RateLimitPolicy.parse("login-per-address", settings.loginPerAddress());
         this.loginPerAccount = RateLimitPolicy.parse("login-per-account", settings.loginPerAccount());
@@ -115,7 +110,7 @@ public class AuthRateLimits {
         counters.purgeExpired();
     }
 
-    private static void refuseIf(Optional<Duration> retryAfter, String detail) {
+    static void refuseIf(Optional<Duration> retryAfter, String detail) {
         if (retryAfter.isPresent()) {
             throw new RateLimited(detail, roundUp(retryAfter.get()));
         }
