@@ -10,6 +10,7 @@ import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.UniqueClaims;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,14 @@ public final class EncryptionMaintenance {
     EncryptionMaintenance(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
                           BlindIndex blindIndex, SensitiveFields sensitive,
                           @Value("${playerbase.crypto.reencryption-batch-size:500}") int batchSize,
-                          @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy) {
+                          @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy, UniqueClaims claims) {
         Meters meters = new Meters();
         this.sweep = new BatchSweep(database.getCollection("encryption_state"), batchSize);
         this.phases = List.of(
                 new DataKeyRewrap(database.getCollection("user_keys"), dataKeys, meters),
                 new PersonalFields(database.getCollection(PersonalFields.USERS),
                         database.getCollection("user_keys"), dataKeys, serviceCipher, blindIndex, sensitive,
-                        legacy == null ? LegacyCipher.NONE : legacy, meters),
+                        legacy == null ? LegacyCipher.NONE : legacy, claims, meters),
                 new ServiceKeyValues("ledger", database.getCollection("wallet_transactions"),
                         entry -> entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, serviceCipher, meters),
                 new ServiceKeyValues("idempotency", database.getCollection("idempotency_keys"),
