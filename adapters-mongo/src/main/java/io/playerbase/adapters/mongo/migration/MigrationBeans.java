@@ -17,8 +17,9 @@ final class MigrationBeans {
     @Singleton
     MigrationSettings migrationSettings(@Value("${playerbase.comp-players.password:}") String compPlayerPassword,
                                         @Value("${playerbase.audit.retention-days:730}") int auditRetentionDays,
+                                        @Value("${playerbase.mongo.sharding.enabled:false}") boolean shardingEnabled,
                                         MongoStoreInfo store) {
-        return new MigrationSettings(compPlayerPassword, auditRetentionDays, store.embedded());
+        return new MigrationSettings(compPlayerPassword, auditRetentionDays, store.embedded(), shardingEnabled);
     }
 
     /** Migrations create collections, validators and indexes: the admin role's work. */
