@@ -8,6 +8,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,7 +90,7 @@ final class MongoConnectionFactory {
                             @Nullable EmbeddedMongoServer embedded,
                             CodecRegistryBuilder codecRegistryBuilder,
                             ApplicationConfiguration applicationConfiguration,
-                            @Nullable MeterRegistry meterRegistry) {
+                            @Nullable MeterRegistry meterRegistry, List<CommandListener> commandListeners) {
         ConnectionString connectionString = settings.embedded()
                 ? new ConnectionString(requireEmbedded(embedded).connectionString())
                 : MongoUris.parse(settings.uri());
@@ -96,7 +98,7 @@ final class MongoConnectionFactory {
         // needs the registry Micronaut builds for it (entity codecs first, then the driver's defaults).
         // The builder only reads codec lists and package names from the configuration it is given.
         CodecRegistry codecs = codecRegistryBuilder.build(new DefaultMongoConfiguration(applicationConfiguration));
-        MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry));
+        MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry, commandListeners));
         awaitIfConfigured(client, settings, store.description());
         LOG.info("MongoDB in use: {}, database {}", store.description(), store.database());
         return client;
@@ -111,11 +113,12 @@ final class MongoConnectionFactory {
     @Context
     @Bean(preDestroy = "close")
     ReadOnlyMongo readOnlyMongo(MongoConnectionSettings settings, MongoRoleSettings roles, MongoStoreInfo store,
-                                @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry) {
+                                @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry,
+                                List<CommandListener> commandListeners) {
         MongoClientSettings client = MongoClientSettings.builder(clientSettings(
                         roleConnectionString(settings, roles.readOnlyUriOr(settings.uri()),
                                 "playerbase.mongo.read-only.uri (MONGODB_URI_READ_ONLY)", roles, embedded),
-                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry, commandListeners))
                 .applicationName("playerbase-read-only")
                 .readPreference(ReadPreference.secondaryPreferred())
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnly().pool().maxSize()).minSize(0))
@@ -130,7 +133,7 @@ final class MongoConnectionFactory {
         MongoClientSettings client = MongoClientSettings.builder(clientSettings(
                         roleConnectionString(settings, roles.adminUriOr(settings.uri()),
                                 "playerbase.mongo.admin.uri (MONGODB_URI_ADMIN)", roles, embedded),
-                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry))
+                        settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry, List.of()))
                 .applicationName("playerbase-admin")
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.admin().pool().maxSize()).minSize(0))
                 .applyToSocketSettings(socket -> socket.readTimeout(
@@ -178,10 +181,12 @@ final class MongoConnectionFactory {
      * server ignores both (it is a single in-process node), so they are safe there. The timeouts make a
      * dead or hung database a fast 503 rather than a blocked request (docs/operations.md); the read
      * timeout applies to an external MongoDB only: the in-process server cannot hang on its own, and
-     * there a timeout would only cut a slow full scan.
+     * there a timeout would only cut a slow full scan. Every {@link CommandListener} bean hears the
+     * commands too (there is none in the service; tests record the commands of the hot paths with one).
      */
     static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
-                                              CodecRegistry codecs, @Nullable MeterRegistry meterRegistry) {
+                                              CodecRegistry codecs, @Nullable MeterRegistry meterRegistry,
+                                              List<CommandListener> commandListeners) {
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(connectionString)
                 .applicationName("playerbase")
@@ -207,6 +212,7 @@ final class MongoConnectionFactory {
         if (meterRegistry != null) {
             builder.addCommandListener(new MongoMetricsCommandListener(meterRegistry));
         }
+        commandListeners.forEach(builder::addCommandListener);
         return builder.build();
     }
 

@@ -4,6 +4,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import com.mongodb.MongoTimeoutException;
 
@@ -118,7 +121,7 @@ class MongoConnectionFactoryTest {
         try (ApplicationContext context = run(Map.of())) {
             MongoConnectionSettings settings = context.getBean(MongoConnectionSettings.class);
             MongoClientSettings embedded = MongoConnectionFactory.clientSettings(new ConnectionString("mongodb://x"),
-                    settings, MongoClientSettings.getDefaultCodecRegistry(), null);
+                    settings, MongoClientSettings.getDefaultCodecRegistry(), null, List.of());
 
             assertEquals(Duration.ofSeconds(2), settings.serverSelectionTimeout());
             assertEquals(100, settings.pool().maxSize());
@@ -143,6 +146,27 @@ class MongoConnectionFactoryTest {
     }
 
     @Test
+    void commandListenerBeansHearTheCommandsOfTheClients() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                heard.add(event.getCommandName());
+            }
+        };
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(embeddedProperties(Map.of()))
+                .singletons(listener)
+                .start()) {
+            context.getBean(MongoDatabase.class).runCommand(new Document("ping", 1));
+            context.getBean(ReadOnlyMongo.class).count("users", new Document());
+
+            assertTrue(heard.contains("ping"), heard.toString());
+            assertTrue(heard.contains("aggregate") || heard.contains("count"), heard.toString());
+        }
+    }
+
+    @Test
     void clientSettingsCarryConcernsRetriesPoolAndTimeouts() {
         MongoConnectionSettings settings = new MongoConnectionSettings("mongodb://db:27017", "",
                 new MongoConnectionSettings.Pool(42, 3), Duration.ofSeconds(4), Duration.ofSeconds(5),
@@ -150,7 +174,7 @@ class MongoConnectionFactoryTest {
                 new MongoConnectionSettings.Startup(10, Duration.ofMillis(500), Duration.ofSeconds(10)));
 
         MongoClientSettings client = MongoConnectionFactory.clientSettings(new ConnectionString(settings.uri()), settings,
-                MongoClientSettings.getDefaultCodecRegistry(), null);
+                MongoClientSettings.getDefaultCodecRegistry(), null, List.of());
 
         assertEquals(WriteConcern.MAJORITY, client.getWriteConcern());
         assertEquals(ReadConcern.MAJORITY, client.getReadConcern());
