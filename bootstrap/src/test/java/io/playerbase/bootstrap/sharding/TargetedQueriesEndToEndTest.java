@@ -19,7 +19,9 @@ import io.playerbase.application.wallet.port.in.CreditWalletUseCase;
 import io.playerbase.application.wallet.port.in.DebitWalletUseCase;
 import io.playerbase.application.wallet.port.in.ReverseWalletTransactionUseCase;
 import io.playerbase.application.wallet.port.in.WalletQueries;
-import io.playerbase.bootstrap.sharding.RecordedMongoCommands.Recorded;
+import io.playerbase.adapters.mongo.testing.CommandRecorder;
+import io.playerbase.adapters.mongo.testing.CommandRecorder.Recorded;
+import io.playerbase.adapters.mongo.testing.ShardKeyTargeting;
 import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.dutchgame.MatchReport;
 import io.playerbase.domain.dutchgame.MatchResult;
@@ -45,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hot paths reach every sharded collection through its shard key (ShardKeys): log-in by email and by
  * username, the token check, profile read and update (a username change included), every wallet
  * operation with its Idempotency-Key, a match report with its API key, and a purchase grant. Each path
- * runs through its use cases on the test thread while {@link RecordedMongoCommands} records what the
+ * runs through its use cases on the test thread while {@link CommandRecorder} records what the
  * driver sends from it; a filter that would go to every shard of a cluster fails the test. The service
  * is configured as on a cluster ({@code playerbase.mongo.sharding.enabled}; on the embedded store the
  * sharding change unit finds no mongos and does nothing). The same paths
@@ -64,7 +66,7 @@ class TargetedQueriesEndToEndTest {
     private static final String PASSWORD = "correct horse battery";
 
     @Inject
-    RecordedMongoCommands recorder;
+    CommandRecorder recorder;
     @Inject
     RegisterUserUseCase register;
     @Inject

@@ -1,8 +1,8 @@
-package io.playerbase.bootstrap.sharding;
+package io.playerbase.adapters.mongo.testing;
 
 import io.playerbase.adapters.mongo.migration.ShardKeys;
 import io.playerbase.adapters.mongo.migration.ShardKeys.ShardKey;
-import io.playerbase.bootstrap.sharding.RecordedMongoCommands.Recorded;
+import io.playerbase.adapters.mongo.testing.CommandRecorder.Recorded;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -20,13 +20,13 @@ import java.util.TreeSet;
  * top or in a top-level {@code $and}), and every inserted document carries the key's fields. Collections
  * that stay unsharded ({@link ShardKeys#UNSHARDED}) are not checked.
  */
-final class ShardKeyTargeting {
+public final class ShardKeyTargeting {
 
     private ShardKeyTargeting() {
     }
 
     /** A description of each command that would go to every shard; empty when all are targeted. */
-    static List<String> untargeted(List<Recorded> commands) {
+    public static List<String> untargeted(List<Recorded> commands) {
         List<String> problems = new ArrayList<>();
         for (Recorded recorded : commands) {
             BsonDocument command = recorded.command();
@@ -57,7 +57,7 @@ final class ShardKeyTargeting {
     }
 
     /** The collections of sharded keys the commands touched. */
-    static Set<String> shardedCollections(List<Recorded> commands) {
+    public static Set<String> shardedCollections(List<Recorded> commands) {
         Set<String> touched = new TreeSet<>();
         for (Recorded recorded : commands) {
             BsonValue target = recorded.command().get(recorded.name());
@@ -90,7 +90,7 @@ final class ShardKeyTargeting {
     }
 
     /** Whether the filter pins {@code field} to one value or a list of values. */
-    static boolean pins(BsonDocument filter, String field) {
+    public static boolean pins(BsonDocument filter, String field) {
         BsonValue condition = filter.get(field);
         if (condition != null) {
             if (!condition.isDocument()) {

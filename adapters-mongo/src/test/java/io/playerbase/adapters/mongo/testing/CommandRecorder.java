@@ -1,9 +1,7 @@
-package io.playerbase.bootstrap.sharding;
+package io.playerbase.adapters.mongo.testing;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import org.bson.BsonDocument;
 
 import java.util.ArrayList;
@@ -11,14 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Hears every command the service's MongoDB clients send (it is a {@link CommandListener} bean, which the
- * connection factory hands to the clients) and keeps those sent by one thread while it records: the
- * synchronous driver sends a command, and tells its listeners, on the caller's thread, so what a use
- * case runs on the test thread is told apart from background passes.
+ * Hears the commands of the clients it is given to (as a {@link CommandListener} bean, the connection
+ * factory hands it to the service's clients) and keeps those sent by one thread while it records: the
+ * synchronous driver sends a command, and tells its listeners, on the caller's thread, so what a test
+ * runs on its own thread is told apart from background passes.
  */
-@Singleton
-@Requires(property = "test.record-mongo-commands", value = "true")
-public final class RecordedMongoCommands implements CommandListener {
+public final class CommandRecorder implements CommandListener {
 
     /** One command as sent: its name ({@code find}, {@code update}…) and the whole command document. */
     public record Recorded(String name, BsonDocument command) {

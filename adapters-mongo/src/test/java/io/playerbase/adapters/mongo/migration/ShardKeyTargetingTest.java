@@ -1,6 +1,7 @@
-package io.playerbase.bootstrap.sharding;
+package io.playerbase.adapters.mongo.migration;
 
-import io.playerbase.bootstrap.sharding.RecordedMongoCommands.Recorded;
+import io.playerbase.adapters.mongo.testing.CommandRecorder.Recorded;
+import io.playerbase.adapters.mongo.testing.ShardKeyTargeting;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
