@@ -54,14 +54,17 @@ final class DutchGameQueryService implements DutchGameQueries {
     public LeaderboardView leaderboard(LeaderboardOrder by, int limit, String cursor, boolean includeCompPlayers) {
         checkSize("limit", limit, settings.maxPageSize());
         LeaderboardFilter filter = filter(by, includeCompPlayers);
-        LeaderboardPosition after = cursor == null || cursor.isEmpty() ? null : decode(cursor);
-        long rank = after == null ? 0 : board.countBefore(filter, after) + 1;
+        Cursor from = cursor == null || cursor.isEmpty() ? null : decode(cursor);
+        LeaderboardPosition after = from == null ? null : from.position();
+        // The next page's first rank travels in the cursor, so paging never counts the players above it;
+        // a cursor without one (issued before) is counted.
+        long rank = from == null ? 0 : from.rank() > 0 ? from.rank() : board.countBefore(filter, after) + 1;
         List<Standing> page = board.after(filter, after, limit + 1);
         List<LeaderboardView.Entry> entries = new ArrayList<>();
         for (Standing standing : page.subList(0, Math.min(limit, page.size()))) {
             entries.add(new LeaderboardView.Entry(++rank, PlayerStatsView.of(standing)));
         }
-        String next = page.size() > limit ? encode(LeaderboardPosition.of(page.get(limit - 1), by)) : null;
+        String next = page.size() > limit ? encode(new Cursor(LeaderboardPosition.of(page.get(limit - 1), by), rank)) : null;
         return new LeaderboardView(by.wire(), entries, next);
     }
 
@@ -97,17 +100,28 @@ final class DutchGameQueryService implements DutchGameQueries {
         }
     }
 
-    /** Opaque to clients: the last entry's sort value and id. */
-    static String encode(LeaderboardPosition position) {
-        String raw = Double.toString(position.value()) + "|" + position.userId().value();
+    /** Where a page ends: the last entry's place, and its rank (0 in cursors issued before ranks travelled in them). */
+    record Cursor(LeaderboardPosition position, long rank) {
+    }
+
+    /** Opaque to clients: the last entry's sort value, id and rank. */
+    static String encode(Cursor cursor) {
+        String raw = Double.toString(cursor.position().value()) + "|" + cursor.position().userId().value() + "|" + cursor.rank();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static LeaderboardPosition decode(String cursor) {
+    static Cursor decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new LeaderboardPosition(Double.parseDouble(raw.substring(0, bar)), new UserId(raw.substring(bar + 1)));
+            String[] parts = raw.split("\\|", -1);
+            if (parts.length != 2 && parts.length != 3) {
+                throw new IllegalArgumentException("parts");
+            }
+            long rank = parts.length == 3 ? Long.parseLong(parts[2]) : 0;
+            if (rank < 0) {
+                throw new IllegalArgumentException("rank");
+            }
+            return new Cursor(new LeaderboardPosition(Double.parseDouble(parts[0]), new UserId(parts[1])), rank);
         } catch (RuntimeException e) {
             throw new InvalidValue("cursor", "is not a cursor of this leaderboard");
         }

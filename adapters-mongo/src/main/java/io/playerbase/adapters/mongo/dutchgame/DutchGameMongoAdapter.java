@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.micronaut.context.annotation.Value;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.dutchgame.DutchGameRepository;
@@ -53,11 +54,14 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     private final MongoCollection<Document> matches;
     private final MongoCollection<Document> users;
     private final AuditOutbox outbox;
+    private final long minMatchesForWinRate;
 
-    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox) {
+    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox,
+                          @Value("${playerbase.dutch-game.min-matches-for-win-rate:10}") long minMatchesForWinRate) {
         this.matches = database.getCollection(DutchGameDocumentMapper.MATCHES);
         this.users = database.getCollection(DutchGameDocumentMapper.USERS);
         this.outbox = outbox;
+        this.minMatchesForWinRate = minMatchesForWinRate;
     }
 
     @Override
@@ -264,8 +268,15 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
                 Filters.ne(RECENT, matchId.value()), Filters.eq(HOLDS + ".attempt", attemptId));
     }
 
-    private static Bson applyUpdate(MatchId matchId, String attemptId, DutchStats after, long credit, AuditEntry audit) {
+    /**
+     * The stats write. Besides the counters it stamps {@code _board_win_rate}, the value the win-rate
+     * leaderboard's index sorts by: the win rate once the player has the minimum of matches, absent before.
+     */
+    private Bson applyUpdate(MatchId matchId, String attemptId, DutchStats after, long credit, AuditEntry audit) {
+        String boardWinRate = MODULE + "." + DutchBoards.BOARD_WIN_RATE;
         return Updates.combine(
+                minMatchesForWinRate > 0 && after.totalMatches() >= minMatchesForWinRate
+                        ? Updates.set(boardWinRate, after.winRate()) : Updates.unset(boardWinRate),
                 Updates.set(MODULE + ".wins", after.wins()),
                 Updates.set(MODULE + ".losses", after.losses()),
                 Updates.set(MODULE + ".total_matches", after.totalMatches()),
