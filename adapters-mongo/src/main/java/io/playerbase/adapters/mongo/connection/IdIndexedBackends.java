@@ -319,28 +319,34 @@ final class IdIndexedBackends {
 
         /**
          * A sorted query an {@link OrderedIndex} can serve (built now if it is not yet): the documents of the
-         * index range in order, through the whole query, up to skip + limit; {@code null} when none can.
+         * index range in order, through the whole query, up to skip + limit; {@code null} when none can. Of
+         * several indexes that can, the one the query bounds tightest (most fields pinned) serves.
          */
         private QueryResult queryInIndexOrder(Document query, Document orderBy, int numberToSkip, int limit,
                                               int batchSize, Document fieldSelector) {
             if (orderBy == null || orderBy.isEmpty() || orderBy.containsKey("$natural")) {
                 return null;
             }
+            OrderedIndex best = null;
+            OrderedIndex.Scan bestScan = null;
             for (Index<Integer> index : getIndexes()) {
-                if (!(index instanceof OrderedIndex ordered) || !ordered.candidate()) {
-                    continue;
-                }
-                Optional<OrderedIndex.Scan> scan = ordered.plan(query, orderBy);
-                if (scan.isEmpty()) {
-                    continue;
-                }
-                ordered.build(streamAllDocumentsWithPosition());
-                if (ordered.usable()) {
-                    Stream<Document> inOrder = ordered.positions(scan.get()).map(this::getDocument);
-                    return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
+                if (index instanceof OrderedIndex ordered && ordered.candidate()) {
+                    Optional<OrderedIndex.Scan> scan = ordered.plan(query, orderBy);
+                    if (scan.isPresent() && (bestScan == null || scan.get().tightness() > bestScan.tightness())) {
+                        best = ordered;
+                        bestScan = scan.get();
+                    }
                 }
             }
-            return null;
+            if (best == null) {
+                return null;
+            }
+            best.build(streamAllDocumentsWithPosition());
+            if (!best.usable()) {
+                return null;
+            }
+            Stream<Document> inOrder = best.positions(bestScan).map(this::getDocument);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
         }
 
         @Override

@@ -43,8 +43,15 @@ final class OrderedIndex extends Index<Integer> {
     private record Entry(Object[] values, int position) {
     }
 
-    /** How a query reads the index: the range and the direction. */
-    record Scan(Object[] from, Object[] to, boolean reverse) {
+    /**
+     * How a query reads the index: the range, the direction, and how tightly the query bounds it (fields
+     * pinned by equality, then whether the next one has a range): of several indexes, the tightest serves.
+     */
+    record Scan(Object[] from, Object[] to, boolean reverse, int pinned, boolean ranged) {
+
+        int tightness() {
+            return 2 * pinned + (ranged ? 1 : 0);
+        }
     }
 
     private final List<IndexKey> fields;
@@ -267,7 +274,7 @@ final class OrderedIndex extends Index<Integer> {
             from[i] = start == null || startInclusive ? Bound.LOW : Bound.HIGH;
             to[i] = end == null || endInclusive ? Bound.HIGH : Bound.LOW;
         }
-        return Optional.of(new Scan(from, to, reverse));
+        return Optional.of(new Scan(from, to, reverse, k, start != null || end != null));
     }
 
     /** The positions of a {@link Scan}, in the query's order. */

@@ -43,7 +43,7 @@ import static io.playerbase.adapters.mongo.dutchgame.DutchGameDocumentMapper.MOD
  * one document per 1,000 marks; a crash mid-way leaves the previous generation in use.
  */
 @Singleton
-final class DutchRankingPass {
+public final class DutchRankingPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(DutchRankingPass.class);
     private static final int MARKS_PER_CHUNK = 1000;
@@ -80,8 +80,8 @@ final class DutchRankingPass {
         }
     }
 
-    /** One pass: the win-rate stamps if they are not current, then the marks of every board. */
-    void run() {
+    /** One pass: the win-rate stamps if they are not current, then the marks of every board (also run by bench/). */
+    public void run() {
         stampWinRatesIfNeeded();
         for (LeaderboardOrder order : LeaderboardOrder.values()) {
             for (boolean compPlayers : List.of(false, true)) {

@@ -95,6 +95,16 @@ class OrderedIndexTest {
     }
 
     @Test
+    void aQueryPinningMoreFieldsIsBoundTighter() {
+        OrderedIndex board = built(List.of());
+        OrderedIndex byStatus = new OrderedIndex("ix_status", List.of(new IndexKey("s", true), new IndexKey("_id", false)));
+        Document tie = query("s", "a", "c", false, "p", 5, "_id", new Document("$gt", 3));
+        Document sortById = new Document("_id", 1);
+        assertTrue(board.plan(tie, sortById).get().tightness() > byStatus.plan(tie, sortById).get().tightness(),
+                "status, kind and value pinned beat status alone");
+    }
+
+    @Test
     void anArrayValueRetiresTheIndex() {
         OrderedIndex index = built(List.of(query("_id", 0, "s", "a", "c", false, "p", List.of(1, 2))));
         assertFalse(index.usable());
