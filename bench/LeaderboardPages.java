@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.playerbase.adapters.mongo.dutchgame.DutchRankingPass;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
+import io.playerbase.domain.dutchgame.DutchStats;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * neighbourhood (around, radius 10), by points and by win rate. For comparison, the queries of before
  * (one filter over every player, sorted by the value, and a count of the players above) on the same
  * data, sent through the driver, and a page sorted so that no index serves it: what every page cost
- * on the embedded store before it had ordered indexes. Players are written directly (one real registration is the template),
+ * on the embedded store before it had ordered indexes. Players are written directly (what the leaderboards read),
  * with stats drawn so that many are new (0 matches) and ties are common.
  *
  * Run with bench/leaderboard-pages.sh (needs bootstrap/target/playerbase.jar).
@@ -95,37 +96,35 @@ public class LeaderboardPages {
         }
     }
 
-    /** One real registration as the template, then players written in batches with drawn stats. */
+    /**
+     * One real registration (the service's own paths warmed), then players that carry what the leaderboards
+     * read (username, status, kind, the Dutch counters; placeholder blind-index entries for the unique
+     * indexes), not a whole account: a million whole accounts do not fit the heap of this machine's
+     * embedded store (docs/benchmarks.md).
+     */
     static void fill(ApplicationContext context, MongoDatabase database) {
-        String templateId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
-                "template@example.com", "template", "correct horse battery", "bench")).id();
+        context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
+                "template@example.com", "template", "correct horse battery", "bench"));
         MongoCollection<Document> users = database.getCollection("users");
-        Document template = users.find(Filters.eq("_id", new ObjectId(templateId))).first();
-        template.remove("pending_audit");
         Random random = new Random(19);
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < PLAYERS; i++) {
-            Document user = Document.parse(template.toJson());
-            ObjectId id = new ObjectId();
-            user.put("_id", id);
-            user.put("username", "p" + i);
-            user.put("email_bidx", List.of("bench:e" + i));
-            user.put("username_bidx", List.of("bench:u" + i));
-            user.put("status", random.nextInt(100) == 0 ? "suspended" : "active");
-            Document dutch = ((Document) user.get("modules")).get("dutch_game", Document.class);
+            Random draw = random;
             // A third never played; the others played a geometric-ish number of matches.
-            long total = random.nextInt(3) == 0 ? 0 : (long) Math.min(5000, -40 * Math.log(1 - random.nextDouble()));
-            long wins = total == 0 ? 0 : (long) Math.floor(total * random.nextDouble());
+            long total = draw.nextInt(3) == 0 ? 0 : (long) Math.min(5000, -40 * Math.log(1 - draw.nextDouble()));
+            long wins = total == 0 ? 0 : (long) Math.floor(total * draw.nextDouble());
             long points = wins * 25 + (total - wins) * 5;
             double rate = total == 0 ? 0.0 : Math.round(10_000.0 * wins / total) / 10_000.0;
-            dutch.put("wins", wins);
-            dutch.put("losses", total - wins);
-            dutch.put("total_matches", total);
-            dutch.put("points", points);
-            dutch.put("win_rate", rate);
+            DutchStats stats = DutchStats.derive(wins, total - wins, total, points, null);
+            Document dutch = new Document("wins", wins).append("losses", total - wins).append("total_matches", total)
+                    .append("points", points).append("level", stats.level()).append("rank", stats.rank()).append("win_rate", rate);
             if (total >= MIN_MATCHES) {
-                dutch.put("_board_win_rate", rate);
+                dutch.append("_board_win_rate", rate);
             }
+            Document user = new Document("_id", new ObjectId()).append("username", "p" + i)
+                    .append("email_bidx", List.of("bench:e" + i)).append("username_bidx", List.of("bench:u" + i))
+                    .append("status", draw.nextInt(100) == 0 ? "suspended" : "active").append("is_comp_player", false)
+                    .append("modules", new Document("dutch_game", dutch));
             batch.add(user);
             if (batch.size() == 1000) {
                 users.insertMany(batch, new InsertManyOptions().ordered(false));
