@@ -57,7 +57,17 @@ public final class ShardKeys {
             new ShardKey("idempotency_keys", new Document("client", 1).append("key", 1),
                     "every use is by (client, key), which is also the unique index"),
             new ShardKey("rate_limit_counters", new Document("_id", "hashed"),
-                    "a counter is read and counted by _id (the blind index of the limited key)"));
+                    "a counter is read and counted by _id (the blind index of the limited key)"),
+            new ShardKey("subscriptions", new Document("_id", "hashed"),
+                    "one per store subscription, read and written by _id (store and original transaction) on every "
+                            + "claim and App Store notification; the Google token lookup, an account's list and the "
+                            + "sweep's due query go to every shard, at the rate of renewals and support reads"),
+            new ShardKey("referrals", new Document("_id", "hashed"),
+                    "one per referred account (_id = its user id), read and written by _id when it redeems and "
+                            + "qualifies; a referrer's list and the recovery pass go to every shard"),
+            new ShardKey("referral_codes", new Document("_id", "hashed"),
+                    "one per code, read by _id (the normalized code) at every redemption; the _id index keeps "
+                            + "codes unique because each _id lives on one shard"));
 
     /** Collections that stay unsharded: small, or read by something other than a player's key. */
     public static final Map<String, String> UNSHARDED = unsharded();
