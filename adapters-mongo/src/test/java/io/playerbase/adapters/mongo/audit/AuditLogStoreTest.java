@@ -5,6 +5,8 @@ import io.micronaut.context.ApplicationContext;
 import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.AuditRecorder;
+import io.playerbase.domain.shared.NotFound;
 import io.playerbase.domain.shared.UserId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -20,10 +22,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * {@link AuditLogStore}, the audit log the other Mongo adapters write through (an adapter's helper, not
- * a port: no fake needs it): what it stores and reads back, on the embedded store and a real MongoDB.
+ * a port: no fake needs it): what it stores and reads back, on the embedded store and a real MongoDB; and
+ * {@link AuditRecorderMongoAdapter}, which records an entry through the user's outbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuditLogStoreTest {
@@ -68,6 +72,26 @@ abstract class AuditLogStoreTest {
         assertEquals(Date.from(at), stored.get("timestamp"));
         assertEquals("req-1", stored.get("request_id"));
         assertEquals(List.of(entry), store.forUser(user, 10));
+    }
+
+    @Test
+    void theRecorderDeliversThroughTheUsersOutboxAndRefusesAnUnknownUser() {
+        AuditRecorder recorder = context.getBean(AuditRecorder.class);
+        assertInstanceOf(AuditRecorderMongoAdapter.class, recorder);
+        UserId user = UserId.newId(Instant.now());
+        database.getCollection("users").insertOne(new Document("_id", new ObjectId(user.value())));
+        AuditEntry entry = AuditEntry.of(user, Actor.system("req-3"), "user.data_exported", "user", List.of(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        recorder.record(entry);
+
+        assertEquals(List.of(entry), store.forUser(user, 10), "in the log once it returns");
+        Document owner = database.getCollection("users").find(new Document("_id", new ObjectId(user.value()))).first();
+        assertEquals(List.of(), owner.getList(AuditOutbox.FIELD, Document.class, List.of()), "delivered: the outbox is empty again");
+        UserId nobody = UserId.newId(Instant.now());
+        assertThrows(NotFound.class, () -> recorder.record(AuditEntry.of(nobody, Actor.system("req-4"), "user.data_exported",
+                "user", List.of(), Instant.now())));
+        assertEquals(List.of(), store.forUser(nobody, 10));
     }
 
     @Test

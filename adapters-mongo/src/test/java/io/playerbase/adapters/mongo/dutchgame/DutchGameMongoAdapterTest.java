@@ -10,9 +10,12 @@ import io.playerbase.domain.dutchgame.DutchGameRepository;
 import io.playerbase.domain.dutchgame.DutchGameRepositoryContract;
 import io.playerbase.domain.dutchgame.DutchLeaderboard;
 import io.playerbase.domain.dutchgame.DutchStats;
+import io.playerbase.domain.dutchgame.MatchHistory;
 import io.playerbase.domain.dutchgame.MatchId;
 import io.playerbase.domain.dutchgame.MatchRecord;
+import io.playerbase.domain.dutchgame.MatchReport;
 import io.playerbase.domain.dutchgame.MatchResult;
+import io.playerbase.domain.dutchgame.MatchState;
 import io.playerbase.domain.dutchgame.PlayerResult;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
@@ -27,13 +30,15 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link DutchGameMongoAdapter} and {@link DutchLeaderboardMongoAdapter}: the ports' contract, and what
+ * {@link DutchGameMongoAdapter}, {@link DutchLeaderboardMongoAdapter} and {@link MatchHistoryMongoAdapter}: the ports' contract, and what
  * only the documents show: one match document per match id, the audit entries delivered from the
  * players' outbox.
  */
@@ -130,5 +135,39 @@ abstract class DutchGameMongoAdapterTest extends DutchGameRepositoryContract {
             assertEquals(1, auditCount(player, "dutch_game.match_applied"));
         }
         assertEquals(2, auditCount(ann, "dutch_game.coins_held"));
+    }
+
+    @Test
+    void theMatchHistoryPagesAPlayersAppliedMatchesInTheOrderStored() {
+        MatchHistory history = context.getBean(MatchHistory.class);
+        assertInstanceOf(MatchHistoryMongoAdapter.class, history);
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        UserId cat = newPlayer("cat");
+        List<String> anns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            anns.add(applied("h" + i, ann, i % 2 == 0 ? bob : cat));
+        }
+        applied("h-bob-cat", bob, cat);
+        MatchReport pending = report("h-pending", ann, bob);
+        store.insertOrGet(pending, "key-1", NOW);
+
+        assertEquals(anns, history.appliedFor(ann, null, 10).stream().map(MatchRecord::attemptId).toList(),
+                "applied matches only, in the order stored");
+        assertEquals(anns.subList(0, 2), history.appliedFor(ann, null, 2).stream().map(MatchRecord::attemptId).toList());
+        assertEquals(anns.subList(2, 3), history.appliedFor(ann, anns.get(1), 2).stream().map(MatchRecord::attemptId).toList());
+        assertEquals(List.of(), history.appliedFor(newPlayer("dan"), null, 10));
+    }
+
+    private static MatchReport report(String matchId, UserId winner, UserId loser) {
+        return new MatchReport(new MatchId(matchId), NOW.minusSeconds(600), NOW, List.of(
+                new PlayerResult(winner, MatchResult.WIN, 10, 0), new PlayerResult(loser, MatchResult.LOSS, 0, 0)));
+    }
+
+    private String applied(String matchId, UserId winner, UserId loser) {
+        MatchReport report = report(matchId, winner, loser);
+        String attempt = store.insertOrGet(report, "key-1", NOW).attemptId();
+        store.transition(report.matchId(), attempt, MatchState.RESERVING, MatchState.APPLIED, NOW);
+        return attempt;
     }
 }

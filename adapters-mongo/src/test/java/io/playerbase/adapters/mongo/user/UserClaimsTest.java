@@ -41,6 +41,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,6 +222,26 @@ abstract class UserClaimsTest {
         Map<String, ClaimHolder> holders = new HashMap<>();
         context.getBeansOfType(ClaimHolder.class).forEach(holder -> holders.put(holder.kind(), holder));
         return claims.settlePending(claimedBefore, holders);
+    }
+
+    @Test
+    void theUserClaimHoldersAnswerFromTheStoredUserDocument() {
+        Map<String, ClaimHolder> holders = new HashMap<>();
+        context.getBeansOfType(ClaimHolder.class).forEach(holder -> holders.put(holder.kind(), holder));
+        assertInstanceOf(UserClaimsMongoAdapter.class, holders.get("email"));
+        assertInstanceOf(UserClaimsMongoAdapter.class, holders.get("username"));
+        String email = unique() + "@example.com";
+        String username = unique();
+        User ann = newUser(email, username);
+        repository.insert(ann, audit(ann));
+        String emailEntry = emailClaim(email).value();
+        String usernameEntry = usernameClaim(username).value();
+
+        assertTrue(holders.get("email").holds(ann.id().value(), emailEntry));
+        assertTrue(holders.get("username").holds(ann.id().value(), usernameEntry));
+        assertFalse(holders.get("email").holds(ann.id().value(), usernameEntry), "each holder reads its own field");
+        assertFalse(holders.get("email").holds(UserId.newId(NOW).value(), emailEntry), "another owner holds nothing");
+        assertFalse(holders.get("email").holds("not-an-id", emailEntry));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link LedgerMongoAdapter}: the port's contract, and what it writes to {@code wallet_transactions}. */
@@ -74,6 +75,7 @@ abstract class LedgerMongoAdapterTest extends LedgerContract {
         }
         history(bob, 3).forEach(ledger::record);
         LedgerHistory history = context.getBean(LedgerHistory.class);
+        assertInstanceOf(LedgerHistoryMongoAdapter.class, history);
         try (Stream<LedgerEntry> entries = history.entries(ann)) {
             assertEquals(anns, entries.toList(), "every entry, decrypted, in sequence order whatever the insert order");
         }
