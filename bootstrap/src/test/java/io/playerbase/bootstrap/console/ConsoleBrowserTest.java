@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +79,8 @@ class ConsoleBrowserTest {
     private String playerEmail;
     private String playerId;
     private String productId;
+    private String subscriberId;
+    private String premiumProductId;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -115,6 +119,18 @@ class ConsoleBrowserTest {
                 Map.of("product_id", productId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
         http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", receipt))
                 .bearerAuth(playerToken).header("Idempotency-Key", "setup-purchase"));
+        // Another player subscribed through the test store, for a store subscription with its history and period.
+        premiumProductId = "premium_" + suffix;
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/products", Map.of("product_id", premiumProductId,
+                "title", "Premium", "kind", "subscription", "entitlement", "premium", "period", "P1M", "credits", 100,
+                "skus", Map.of("test", premiumProductId))).bearerAuth(token));
+        String subscriber = "sam" + suffix;
+        subscriberId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
+                "Sam." + suffix + "@example.com", subscriber, PASSWORD, "console-test")).id();
+        String subscription = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/store/test-receipts",
+                Map.of("product_id", premiumProductId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", subscription))
+                .bearerAuth(logIn(subscriber)).header("Idempotency-Key", "setup-subscription"));
     }
 
     private String logIn(String login) {
@@ -155,7 +171,7 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#chart-registrations[data-ready='true']"));
         waitFor(By.cssSelector("#chart-matches[data-ready='true']"));
         waitFor(By.cssSelector("#chart-purchases[data-ready='true']"));
-        assertTrue(text(By.id("chart-purchases-card")).contains("1 purchases"), text(By.id("chart-purchases-card")));
+        assertTrue(text(By.id("chart-purchases-card")).contains("2 purchases"), text(By.id("chart-purchases-card")));
         waitFor(By.cssSelector("#leaderboard-card table"));
         assertFalse(driver.findElement(By.cssSelector("[data-nav='api-keys']")).isDisplayed(), "API keys are for admins");
         ConsoleBrowser.screenshot(driver, "console-dashboard");
@@ -170,6 +186,9 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElements(By.id("money-form")).isEmpty(), "support gets no money form");
         assertTrue(driver.findElements(By.id("suspend")).isEmpty(), "support gets no suspend button");
         assertTrue(driver.findElements(By.cssSelector("#section-purchases button.refund")).isEmpty(), "support gets no refund button");
+        waitFor(By.cssSelector("#section-subscription #subscription-premium"));
+        assertTrue(driver.findElements(By.id("premium-grant-form")).isEmpty() && driver.findElements(By.id("premium-revoke")).isEmpty(),
+                "support gets no premium buttons");
         WebElement account = waitFor(By.cssSelector("#section-account dl"));
         assertTrue(account.getText().contains(HOSTILE_ADDRESS), "the address is shown as text: " + account.getText());
         assertTrue(account.findElements(By.tagName("img")).isEmpty() && account.findElements(By.tagName("script")).isEmpty(),
@@ -181,6 +200,8 @@ class ConsoleBrowserTest {
         assertTrue(driver.manage().getCookies().isEmpty(), "the console sets no cookie");
         assertFalse(driver.getCurrentUrl().toLowerCase().contains(playerEmail.toLowerCase()), "no email in the URL");
 
+        supportReadsAStoreSubscription();
+
         click(By.cssSelector("[data-nav='products']"));
         assertTrue(waitFor(By.cssSelector("#products table")).getText().contains(productId));
         assertTrue(driver.findElements(By.id("product-form")).isEmpty() && driver.findElements(By.cssSelector("[data-sale]")).isEmpty(),
@@ -191,6 +212,62 @@ class ConsoleBrowserTest {
             assertFalse(line.contains(playerEmail.toLowerCase(Locale.ROOT)) || line.contains("1 main st"),
                     () -> "a log line holds the player's personal data: " + line);
         }
+    }
+
+    /** The subscriber's page (by id in the route, as a link from elsewhere would open it): the store's subscription, read only. */
+    private void supportReadsAStoreSubscription() {
+        driver.get(server.getURL() + "/console/#/players/" + subscriberId);
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "yes (store)"));
+        assertEquals(premiumProductId, text(By.id("subscription-plan")));
+        assertEquals("active", text(By.id("subscription-status")));
+        WebElement store = waitFor(By.cssSelector("#subscription-stores .store-subscription"));
+        assertTrue(store.getText().contains("test · " + premiumProductId), store.getText());
+        WebElement history = store.findElement(By.cssSelector(".paged.history tbody tr"));
+        assertTrue(history.getText().contains("claim") && history.getText().contains("none → active"), history.getText());
+        WebElement period = store.findElement(By.cssSelector(".paged.periods tbody tr"));
+        assertTrue(period.getText().contains("100") && period.getText().contains("credited"), period.getText());
+        assertTrue(driver.findElements(By.id("premium-grant-form")).isEmpty() && driver.findElements(By.id("premium-revoke")).isEmpty(),
+                "support gets no premium buttons");
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-store");
+    }
+
+    @Test
+    void anAdminGrantsAndRevokesPremiumAndARefusedGrantShowsItsProblem() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "no"));
+
+        grantPremium("goodwill", "2020-01-01T00:00:00Z");
+        WebElement problem = waitFor(By.cssSelector("#subscription-output .problem"));
+        assertTrue(problem.getText().contains("400") && problem.getText().contains("urn:playerbase:problem:invalid-value")
+                && problem.getText().contains("expires_at"), problem.getText());
+        assertEquals("no", text(By.id("subscription-premium")), "a refused grant changes nothing");
+        assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "nothing to revoke");
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-refused");
+
+        String until = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).toString();
+        grantPremium("goodwill", until);
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "yes (grant)"));
+        assertEquals(until.replace("T", " "), text(By.id("subscription-granted-until")));
+        WebElement grant = waitFor(By.cssSelector("#subscription-grants tbody tr"));
+        assertTrue(grant.getText().contains("goodwill") && grant.getText().contains("active"), grant.getText());
+        wait.until(driver -> driver.findElement(By.id("section-audit")).getText().contains("subscription.premium_granted"));
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-granted");
+
+        click(By.id("premium-revoke"));
+        confirm();
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "no"));
+        WebElement revoked = waitFor(By.cssSelector("#subscription-grants tbody tr"));
+        assertTrue(revoked.getText().contains("revoked") && revoked.getText().contains("mistake"), revoked.getText());
+        assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "no active grant left to revoke");
+    }
+
+    private void grantPremium(String reason, String until) {
+        type(By.id("premium-reason"), reason);
+        type(By.id("premium-expires"), until);
+        click(By.id("premium-grant"));
+        confirm();
     }
 
     @Test
