@@ -62,6 +62,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleBrowserTest {
 
     private static final String PASSWORD = "console password 2026";
+    /**
+     * Run in the page: the next grant reaches the service, which records it, and its answer is then lost
+     * (fetch fails as on a dropped connection); every grant's Idempotency-Key lands in window.sentGrantKeys.
+     */
+    private static final String LOSE_THE_NEXT_GRANT_ANSWER = """
+            const send = window.fetch;
+            let lose = true;
+            window.sentGrantKeys = [];
+            window.fetch = async (url, init) => {
+              const response = await send(url, init);
+              if (String(url).endsWith('/subscription/grants')) {
+                window.sentGrantKeys.push(init.headers['Idempotency-Key']);
+                if (lose) {
+                  lose = false;
+                  throw new TypeError('Failed to fetch');
+                }
+              }
+              return response;
+            };
+            """;
     /** Stored as the player's address: it must show as text, never run. */
     private static final String HOSTILE_ADDRESS = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> 1 Main St";
 
@@ -231,25 +251,38 @@ class ConsoleBrowserTest {
         ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-store");
     }
 
+    /**
+     * The grant's first answer is lost on the way back (the service recorded it; the page sees a network
+     * error): confirming the same grant again sends the same Idempotency-Key, so the service replays it
+     * and the player gets one grant, not two.
+     */
     @Test
     void anAdminGrantsAndRevokesPremiumAndARefusedGrantShowsItsProblem() {
         signIn(admin);
         findPlayerByEmail(playerEmail);
         openPlayer();
         wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "no"));
+        String token = logIn(admin);
 
         grantPremium("goodwill", "2020-01-01T00:00:00Z");
         WebElement problem = waitFor(By.cssSelector("#subscription-output .problem"));
         assertTrue(problem.getText().contains("400") && problem.getText().contains("urn:playerbase:problem:invalid-value")
-                && problem.getText().contains("expires_at"), problem.getText());
-        assertEquals("no", text(By.id("subscription-premium")), "a refused grant changes nothing");
+                && problem.getText().contains("expires_at: must be in the future"), problem.getText());
+        assertTrue(grants(token).isEmpty(), "a refused grant writes nothing");
         assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "nothing to revoke");
         ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-refused");
 
+        driver.executeScript(LOSE_THE_NEXT_GRANT_ANSWER);
         String until = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).toString();
-        grantPremium("goodwill", until);
+        String key = grantPremium("goodwill", until);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-output"), "Network error"));
+        assertEquals(1, grants(token).size(), "the service recorded the grant whose answer was lost");
+        assertEquals(key, grantPremium("goodwill", until), "the retry shows the same key");
         wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "yes (grant)"));
+        assertEquals(List.of(key, key), driver.executeScript("return window.sentGrantKeys"), "and sends it");
+        assertEquals(1, grants(token).size(), "replayed, not granted twice");
         assertEquals(until.replace("T", " "), text(By.id("subscription-granted-until")));
+        assertEquals(1, driver.findElements(By.cssSelector("#subscription-grants tbody tr")).size());
         WebElement grant = waitFor(By.cssSelector("#subscription-grants tbody tr"));
         assertTrue(grant.getText().contains("goodwill") && grant.getText().contains("active"), grant.getText());
         wait.until(driver -> driver.findElement(By.id("section-audit")).getText().contains("subscription.premium_granted"));
@@ -261,13 +294,34 @@ class ConsoleBrowserTest {
         WebElement revoked = waitFor(By.cssSelector("#subscription-grants tbody tr"));
         assertTrue(revoked.getText().contains("revoked") && revoked.getText().contains("mistake"), revoked.getText());
         assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "no active grant left to revoke");
+        List<Map<String, Object>> after = grants(token);
+        assertEquals(1, after.size());
+        assertEquals(false, after.get(0).get("active"));
+        assertEquals("mistake", after.get(0).get("revoke_reason"));
     }
 
-    private void grantPremium(String reason, String until) {
+    /** Fills the grant form, submits it, and returns the Idempotency-Key the confirmation shows (left open). */
+    private String grantKeyShown(String reason, String until) {
         type(By.id("premium-reason"), reason);
         type(By.id("premium-expires"), until);
         click(By.id("premium-grant"));
+        String hint = text(By.cssSelector("#confirm-body .hint"));
+        assertTrue(hint.startsWith("Idempotency-Key console-"), hint);
+        return hint.substring("Idempotency-Key ".length());
+    }
+
+    /** The player's manual grants as the API reads them now. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> grants(String token) {
+        return (List<Map<String, Object>>) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + playerId + "/subscription")
+                .bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("grants");
+    }
+
+    /** Grants premium through the form and returns the Idempotency-Key it was sent with. */
+    private String grantPremium(String reason, String until) {
+        String key = grantKeyShown(reason, until);
         confirm();
+        return key;
     }
 
     @Test
