@@ -30,7 +30,10 @@ final class ChangeUnits {
             V0081_IndexMatchesByPlayer.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class,
-            V0096_AddPurchaseTimeIndex.class);
+            V0096_AddPurchaseTimeIndex.class,
+            V0100_AddClaims.class,
+            V0101_ShardCollections.class,
+            V0102_AddLeaderboardBoards.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old
