@@ -1,10 +1,11 @@
 import { ApiError, idempotencyKey } from './api.js';
 
 /**
- * One Idempotency-Key per money movement the admin confirms (a credit, debit, reversal or refund). The
- * key is kept only while the same movement may be retried — after a network error, a 409 (busy, key in
- * use) or a 5xx — so confirming it again replays it instead of moving money twice; any answer that
- * settles it (success, 4xx refusal) spends the key, and the next movement gets a new one.
+ * One Idempotency-Key per money movement or premium change the admin confirms (a credit, debit,
+ * reversal, refund, premium grant or revocation of grants). The key is kept only while the same
+ * change may be retried — after a network error, a 409 (busy, key in use) or a 5xx — so confirming it
+ * again replays it instead of applying it twice; any answer that settles it (success, 4xx refusal)
+ * spends the key, and the next change gets a new one.
  */
 export class MovementKeys {
   #pending = null;

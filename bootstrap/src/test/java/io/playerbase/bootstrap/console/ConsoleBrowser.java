@@ -3,6 +3,7 @@ package io.playerbase.bootstrap.console;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,12 +66,21 @@ final class ConsoleBrowser {
 
     /** The whole page, not only the window: the window grows to the page's height for the shot. */
     static void screenshot(ChromeDriver driver, String name) {
+        shoot(driver, driver, name);
+    }
+
+    /** One element of the page (a section), whole: the window grows to the page's height for the shot. */
+    static void screenshot(ChromeDriver driver, WebElement element, String name) {
+        shoot(driver, element, name);
+    }
+
+    private static void shoot(ChromeDriver driver, TakesScreenshot subject, String name) {
         Dimension window = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4000, height + 120)));
         try {
             Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            File shot = subject.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +62,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleBrowserTest {
 
     private static final String PASSWORD = "console password 2026";
+    /**
+     * Run in the page: the next grant reaches the service, which records it, and its answer is then lost
+     * (fetch fails as on a dropped connection); every grant's Idempotency-Key lands in window.sentGrantKeys.
+     */
+    private static final String LOSE_THE_NEXT_GRANT_ANSWER = """
+            const send = window.fetch;
+            let lose = true;
+            window.sentGrantKeys = [];
+            window.fetch = async (url, init) => {
+              const response = await send(url, init);
+              if (String(url).endsWith('/subscription/grants')) {
+                window.sentGrantKeys.push(init.headers['Idempotency-Key']);
+                if (lose) {
+                  lose = false;
+                  throw new TypeError('Failed to fetch');
+                }
+              }
+              return response;
+            };
+            """;
     /** Stored as the player's address: it must show as text, never run. */
     private static final String HOSTILE_ADDRESS = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> 1 Main St";
 
@@ -77,6 +99,8 @@ class ConsoleBrowserTest {
     private String playerEmail;
     private String playerId;
     private String productId;
+    private String subscriberId;
+    private String premiumProductId;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -115,6 +139,18 @@ class ConsoleBrowserTest {
                 Map.of("product_id", productId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
         http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", receipt))
                 .bearerAuth(playerToken).header("Idempotency-Key", "setup-purchase"));
+        // Another player subscribed through the test store, for a store subscription with its history and period.
+        premiumProductId = "premium_" + suffix;
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/products", Map.of("product_id", premiumProductId,
+                "title", "Premium", "kind", "subscription", "entitlement", "premium", "period", "P1M", "credits", 100,
+                "skus", Map.of("test", premiumProductId))).bearerAuth(token));
+        String subscriber = "sam" + suffix;
+        subscriberId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
+                "Sam." + suffix + "@example.com", subscriber, PASSWORD, "console-test")).id();
+        String subscription = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/admin/store/test-receipts",
+                Map.of("product_id", premiumProductId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", subscription))
+                .bearerAuth(logIn(subscriber)).header("Idempotency-Key", "setup-subscription"));
     }
 
     private String logIn(String login) {
@@ -155,7 +191,7 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#chart-registrations[data-ready='true']"));
         waitFor(By.cssSelector("#chart-matches[data-ready='true']"));
         waitFor(By.cssSelector("#chart-purchases[data-ready='true']"));
-        assertTrue(text(By.id("chart-purchases-card")).contains("1 purchases"), text(By.id("chart-purchases-card")));
+        assertTrue(text(By.id("chart-purchases-card")).contains("2 purchases"), text(By.id("chart-purchases-card")));
         waitFor(By.cssSelector("#leaderboard-card table"));
         assertFalse(driver.findElement(By.cssSelector("[data-nav='api-keys']")).isDisplayed(), "API keys are for admins");
         ConsoleBrowser.screenshot(driver, "console-dashboard");
@@ -170,6 +206,9 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElements(By.id("money-form")).isEmpty(), "support gets no money form");
         assertTrue(driver.findElements(By.id("suspend")).isEmpty(), "support gets no suspend button");
         assertTrue(driver.findElements(By.cssSelector("#section-purchases button.refund")).isEmpty(), "support gets no refund button");
+        waitFor(By.cssSelector("#section-subscription #subscription-premium"));
+        assertTrue(driver.findElements(By.id("premium-grant-form")).isEmpty() && driver.findElements(By.id("premium-revoke")).isEmpty(),
+                "support gets no premium buttons");
         WebElement account = waitFor(By.cssSelector("#section-account dl"));
         assertTrue(account.getText().contains(HOSTILE_ADDRESS), "the address is shown as text: " + account.getText());
         assertTrue(account.findElements(By.tagName("img")).isEmpty() && account.findElements(By.tagName("script")).isEmpty(),
@@ -181,6 +220,8 @@ class ConsoleBrowserTest {
         assertTrue(driver.manage().getCookies().isEmpty(), "the console sets no cookie");
         assertFalse(driver.getCurrentUrl().toLowerCase().contains(playerEmail.toLowerCase()), "no email in the URL");
 
+        supportReadsAStoreSubscription();
+
         click(By.cssSelector("[data-nav='products']"));
         assertTrue(waitFor(By.cssSelector("#products table")).getText().contains(productId));
         assertTrue(driver.findElements(By.id("product-form")).isEmpty() && driver.findElements(By.cssSelector("[data-sale]")).isEmpty(),
@@ -191,6 +232,96 @@ class ConsoleBrowserTest {
             assertFalse(line.contains(playerEmail.toLowerCase(Locale.ROOT)) || line.contains("1 main st"),
                     () -> "a log line holds the player's personal data: " + line);
         }
+    }
+
+    /** The subscriber's page (by id in the route, as a link from elsewhere would open it): the store's subscription, read only. */
+    private void supportReadsAStoreSubscription() {
+        driver.get(server.getURL() + "/console/#/players/" + subscriberId);
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "yes (store)"));
+        assertEquals(premiumProductId, text(By.id("subscription-plan")));
+        assertEquals("active", text(By.id("subscription-status")));
+        WebElement store = waitFor(By.cssSelector("#subscription-stores .store-subscription"));
+        assertTrue(store.getText().contains("test · " + premiumProductId), store.getText());
+        WebElement history = store.findElement(By.cssSelector(".paged.history tbody tr"));
+        assertTrue(history.getText().contains("claim") && history.getText().contains("none → active"), history.getText());
+        WebElement period = store.findElement(By.cssSelector(".paged.periods tbody tr"));
+        assertTrue(period.getText().contains("100") && period.getText().contains("credited"), period.getText());
+        assertTrue(driver.findElements(By.id("premium-grant-form")).isEmpty() && driver.findElements(By.id("premium-revoke")).isEmpty(),
+                "support gets no premium buttons");
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-store");
+    }
+
+    /**
+     * The grant's first answer is lost on the way back (the service recorded it; the page sees a network
+     * error): confirming the same grant again sends the same Idempotency-Key, so the service replays it
+     * and the player gets one grant, not two.
+     */
+    @Test
+    void anAdminGrantsAndRevokesPremiumAndARefusedGrantShowsItsProblem() {
+        signIn(admin);
+        findPlayerByEmail(playerEmail);
+        openPlayer();
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "no"));
+        String token = logIn(admin);
+
+        grantPremium("goodwill", "2020-01-01T00:00:00Z");
+        WebElement problem = waitFor(By.cssSelector("#subscription-output .problem"));
+        assertTrue(problem.getText().contains("400") && problem.getText().contains("urn:playerbase:problem:invalid-value")
+                && problem.getText().contains("expires_at: must be in the future"), problem.getText());
+        assertTrue(grants(token).isEmpty(), "a refused grant writes nothing");
+        assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "nothing to revoke");
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-refused");
+
+        driver.executeScript(LOSE_THE_NEXT_GRANT_ANSWER);
+        String until = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).toString();
+        String key = grantPremium("goodwill", until);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-output"), "Network error"));
+        assertEquals(1, grants(token).size(), "the service recorded the grant whose answer was lost");
+        assertEquals(key, grantPremium("goodwill", until), "the retry shows the same key");
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "yes (grant)"));
+        assertEquals(List.of(key, key), driver.executeScript("return window.sentGrantKeys"), "and sends it");
+        assertEquals(1, grants(token).size(), "replayed, not granted twice");
+        assertEquals(until.replace("T", " "), text(By.id("subscription-granted-until")));
+        assertEquals(1, driver.findElements(By.cssSelector("#subscription-grants tbody tr")).size());
+        WebElement grant = waitFor(By.cssSelector("#subscription-grants tbody tr"));
+        assertTrue(grant.getText().contains("goodwill") && grant.getText().contains("active"), grant.getText());
+        wait.until(driver -> driver.findElement(By.id("section-audit")).getText().contains("subscription.premium_granted"));
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-subscription")), "console-subscription-granted");
+
+        click(By.id("premium-revoke"));
+        confirm();
+        wait.until(ExpectedConditions.textToBe(By.id("subscription-premium"), "no"));
+        WebElement revoked = waitFor(By.cssSelector("#subscription-grants tbody tr"));
+        assertTrue(revoked.getText().contains("revoked") && revoked.getText().contains("mistake"), revoked.getText());
+        assertTrue(driver.findElements(By.id("premium-revoke")).isEmpty(), "no active grant left to revoke");
+        List<Map<String, Object>> after = grants(token);
+        assertEquals(1, after.size());
+        assertEquals(false, after.get(0).get("active"));
+        assertEquals("mistake", after.get(0).get("revoke_reason"));
+    }
+
+    /** Fills the grant form, submits it, and returns the Idempotency-Key the confirmation shows (left open). */
+    private String grantKeyShown(String reason, String until) {
+        type(By.id("premium-reason"), reason);
+        type(By.id("premium-expires"), until);
+        click(By.id("premium-grant"));
+        String hint = text(By.cssSelector("#confirm-body .hint"));
+        assertTrue(hint.startsWith("Idempotency-Key console-"), hint);
+        return hint.substring("Idempotency-Key ".length());
+    }
+
+    /** The player's manual grants as the API reads them now. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> grants(String token) {
+        return (List<Map<String, Object>>) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + playerId + "/subscription")
+                .bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("grants");
+    }
+
+    /** Grants premium through the form and returns the Idempotency-Key it was sent with. */
+    private String grantPremium(String reason, String until) {
+        String key = grantKeyShown(reason, until);
+        confirm();
+        return key;
     }
 
     @Test
