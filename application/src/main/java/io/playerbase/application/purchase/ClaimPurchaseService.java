@@ -13,6 +13,7 @@ import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -32,9 +33,10 @@ import java.util.Optional;
  *
  * <p>The store's notifications may come first: a refund logged before anyone claimed the purchase
  * makes the claim refuse it ({@code purchase-revoked}, nothing written), and one that lands while a
- * claim runs is found by the check after the grant, which refunds at once. (The notification handler
- * writes its log entry before it looks for the purchase, the claim records the purchase before it
- * looks at the log: one of the two always sees the other.)
+ * claim runs is found by the check after the grant, which applies the store's latest word to the
+ * purchase as the notification would (a refund at once). (The notification handler writes its log
+ * entry before it looks for the purchase, the claim records the purchase before it looks at the log:
+ * one of the two always sees the other.)
  */
 @Singleton
 final class ClaimPurchaseService implements ClaimPurchaseUseCase {
@@ -128,7 +130,7 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
         if (purchase.verified().kind() == ProductKind.SUBSCRIPTION) {
             subscriptions.claimed(purchase, command.actor());
         }
-        Purchase result = refundIfTheStoreDid(completion.grant(purchase, command.actor()));
+        Purchase result = applyTheStoresLatestWord(completion.grant(purchase, command.actor()));
         if (result.status() == PurchaseStatus.RECORDED) {
             // Every claim of it, retries included: a crash after the record is completed by the client's retry.
             completion.qualifyReferral(result, command.actor());
@@ -149,21 +151,25 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
                 .orElse(verified);
     }
 
-    /** A refund notification that arrived while this claim ran (it found no purchase yet) is applied now. */
-    private Purchase refundIfTheStoreDid(Purchase purchase) {
-        if (purchase.status() == PurchaseStatus.REFUNDING || purchase.status() == PurchaseStatus.REFUNDED) {
-            return purchase;
-        }
+    /**
+     * The store's latest word in the log, applied to the purchase: a notification that arrived while
+     * this claim ran found no purchase yet (a refund, or the reversal of one), so the claim applies it,
+     * under the same rule as the notification (only if no newer word was applied; once).
+     */
+    private Purchase applyTheStoresLatestWord(Purchase purchase) {
         Optional<StoreNotificationLog.PurchaseEvent> latest = notifications.latestAbout(purchase.store(),
-                purchase.verified().storeTransactionId())
-                .filter(event -> event.state() == VerifiedPurchase.StoreState.REVOKED);
+                purchase.verified().storeTransactionId());
         if (latest.isEmpty()) {
             return purchase;
         }
-        Purchase refunded = completion.refund(purchase, StoreEvents.refund(purchase.store(), latest.get()),
+        StoreWord word = StoreEvents.word(latest.get());
+        PurchaseCompletion.Heard heard = completion.hear(purchase, word,
+                word.says() == StoreWord.Says.REVOKED ? StoreEvents.refund(purchase.store(), latest.get()) : null,
                 StoreEvents.actor(latest.get().notificationId()));
-        metrics.refunded(purchase.store());
-        return refunded;
+        if (heard.heard() == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REVOKED) {
+            metrics.refunded(purchase.store());
+        }
+        return heard.purchase();
     }
 
     /** The store may refund what is never acknowledged; a failure here is retried by the client's next claim. */

@@ -4,6 +4,7 @@ import io.playerbase.domain.purchase.Refund;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.Actor;
 
@@ -62,6 +63,20 @@ final class StoreEvents {
 
     static Refund refund(Store store, StoreNotificationLog.PurchaseEvent event) {
         return refund(store, event.type(), event.revokedAt() != null ? event.revokedAt() : event.sentAt());
+    }
+
+    /**
+     * What a notification of {@code type} says of a purchase it left in {@code state}, as the purchase
+     * record keeps it: revoked (whatever the type), a reversal of a refund, or anything else (paid).
+     */
+    static StoreWord word(String notificationId, String type, Instant sentAt, VerifiedPurchase.StoreState state) {
+        StoreWord.Says says = state == VerifiedPurchase.StoreState.REVOKED ? StoreWord.Says.REVOKED
+                : REFUND_REVERSED.equals(type) ? StoreWord.Says.REFUND_REVERSED : StoreWord.Says.PAID;
+        return new StoreWord(notificationId, sentAt, says);
+    }
+
+    static StoreWord word(StoreNotificationLog.PurchaseEvent event) {
+        return word(event.notificationId(), event.type(), event.sentAt(), event.state());
     }
 
     static Actor actor(String notificationId) {

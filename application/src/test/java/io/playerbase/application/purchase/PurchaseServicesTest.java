@@ -91,7 +91,8 @@ class PurchaseServicesTest {
         final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);
         final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers,
                 notificationLog, purchases, completion, metrics, new FakeStores.NoSubscriptions(), clock);
-        final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, clock);
+        final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, notificationLog,
+                notifications, clock);
     }
 
     PurchaseServicesTest() {

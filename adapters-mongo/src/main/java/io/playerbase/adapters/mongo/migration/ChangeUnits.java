@@ -30,7 +30,8 @@ final class ChangeUnits {
             V0081_IndexMatchesByPlayer.class,
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class,
-            V0096_AddPurchaseTimeIndex.class);
+            V0096_AddPurchaseTimeIndex.class,
+            V0120_IndexUnprocessedNotifications.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old
