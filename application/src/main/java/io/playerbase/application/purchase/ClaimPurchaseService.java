@@ -13,7 +13,6 @@ import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotificationLog;
-import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -130,7 +129,9 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
         if (purchase.verified().kind() == ProductKind.SUBSCRIPTION) {
             subscriptions.claimed(purchase, command.actor());
         }
-        Purchase result = applyTheStoresLatestWord(completion.grant(purchase, command.actor()));
+        // A notification that arrived while this claim ran found no purchase yet: the claim applies it.
+        Purchase result = StoreEvents.applyLatestWord(completion.grant(purchase, command.actor()), notifications,
+                completion, metrics);
         if (result.status() == PurchaseStatus.RECORDED) {
             // Every claim of it, retries included: a crash after the record is completed by the client's retry.
             completion.qualifyReferral(result, command.actor());
@@ -149,27 +150,6 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
                 .map(latest -> verified.withState(VerifiedPurchase.StoreState.REVOKED,
                         latest.revokedAt() != null ? latest.revokedAt() : latest.sentAt()))
                 .orElse(verified);
-    }
-
-    /**
-     * The store's latest word in the log, applied to the purchase: a notification that arrived while
-     * this claim ran found no purchase yet (a refund, or the reversal of one), so the claim applies it,
-     * under the same rule as the notification (only if no newer word was applied; once).
-     */
-    private Purchase applyTheStoresLatestWord(Purchase purchase) {
-        Optional<StoreNotificationLog.PurchaseEvent> latest = notifications.latestAbout(purchase.store(),
-                purchase.verified().storeTransactionId());
-        if (latest.isEmpty()) {
-            return purchase;
-        }
-        StoreWord word = StoreEvents.word(latest.get());
-        PurchaseCompletion.Heard heard = completion.hear(purchase, word,
-                word.says() == StoreWord.Says.REVOKED ? StoreEvents.refund(purchase.store(), latest.get()) : null,
-                StoreEvents.actor(latest.get().notificationId()));
-        if (heard.heard() == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REVOKED) {
-            metrics.refunded(purchase.store());
-        }
-        return heard.purchase();
     }
 
     /** The store may refund what is never acknowledged; a failure here is retried by the client's next claim. */

@@ -49,6 +49,7 @@ import java.util.Optional;
 final class HandleStoreNotificationService implements HandleStoreNotificationUseCase {
 
     private static final String UNKNOWN_TYPE = "ignored:unknown-type";
+    private static final String UNKNOWN_PURCHASE = "ignored:unknown-purchase";
 
     private final StoreVerifiers verifiers;
     private final StoreNotificationLog log;
@@ -80,18 +81,32 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         if (!log.receive(notification, clock.instant())) {
             return "already-processed";
         }
-        return process(notification);
+        return process(notification, false);
     }
 
     /**
      * Applies a logged notification (to the purchase record, then the subscription module) and marks it
-     * processed. Also how the recovery pass finishes one a crash left unprocessed: every step is
-     * idempotent, so a notification applied twice (by the pass and by the store's redelivery) counts once.
+     * processed. Also how the recovery pass ({@code last}) finishes one a crash left unprocessed: every
+     * step is idempotent, so a notification applied twice (by the pass and by the store's redelivery)
+     * counts once.
+     *
+     * <p>One about a purchase not recorded here ({@code ignored:unknown-purchase}) is left unprocessed
+     * until the recovery pass looks again (after its grace period): a claim that was recording the
+     * purchase meanwhile applies the log's word itself, but it may die before it does; the pass's second
+     * look applies the notification to the purchase such a claim left, then closes it either way.
      */
-    String process(StoreNotification notification) {
-        String outcome = withSubscription(apply(notification), notification);
-        log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
+    String process(StoreNotification notification, boolean last) {
+        String applied = apply(notification);
+        String outcome = withSubscription(applied, notification);
+        if (last || !applied.equals(UNKNOWN_PURCHASE)) {
+            log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
+        }
         return outcome;
+    }
+
+    /** The log's latest word applied to a purchase the recovery pass finished (a claim may have died before it did). */
+    Purchase applyLatestWord(Purchase purchase) {
+        return StoreEvents.applyLatestWord(purchase, log, completion, metrics);
     }
 
     /**
@@ -135,7 +150,7 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         Optional<Purchase> recorded = purchases.findByStoreTransaction(notification.store(),
                 concerned.get().storeTransactionId());
         if (recorded.isEmpty()) {
-            return "ignored:unknown-purchase";
+            return UNKNOWN_PURCHASE;
         }
         VerifiedPurchase said = concerned.get();
         StoreWord word = StoreEvents.word(notification.notificationId(), type, notification.sentAt(), said.state());

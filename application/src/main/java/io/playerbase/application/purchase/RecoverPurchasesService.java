@@ -17,10 +17,12 @@ import java.time.Instant;
  * Finishes what a crash left behind, in two steps, each a page per run:
  * <ol>
  *   <li>store notifications logged but never marked processed (a crash between the log and the end of
- *       their application): applied again as when they arrived, purchase record and subscription module,
- *       then marked processed ({@link HandleStoreNotificationService#process}); a word the purchase
- *       already carries is not applied twice, and the wallet's operation ids move each round's money once;</li>
- *   <li>purchases left {@code granting} or {@code refunding}: the grant or refund is finished.</li>
+ *       their application, or one about a purchase not recorded here, which gets this second look):
+ *       applied again as when they arrived, purchase record and subscription module, then marked
+ *       processed ({@link HandleStoreNotificationService#process}); a word the purchase already carries
+ *       is not applied twice, and the wallet's operation ids move each round's money once;</li>
+ *   <li>purchases left {@code granting} or {@code refunding}: the grant or refund is finished, then the
+ *       store's latest word in the log is applied to it, as the claim that died would have.</li>
  * </ol>
  * Only what was untouched for a while is taken, so the pass rarely races a request still running; when it
  * does (or the store redelivers the same notification meanwhile), the purchase's word, the derived
@@ -57,7 +59,7 @@ final class RecoverPurchasesService implements RecoverPurchasesUseCase {
         int finished = 0;
         for (StoreNotification notification : log.unprocessed(before, NOTIFICATION_BATCH)) {
             try {
-                notifications.process(notification);
+                notifications.process(notification, true);
                 finished++;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Store notification " + notification.store().wireName() + ":"
@@ -67,11 +69,9 @@ final class RecoverPurchasesService implements RecoverPurchasesUseCase {
         for (Purchase purchase : purchases.unfinished(before, BATCH)) {
             Actor system = Actor.system("purchase-recovery");
             try {
-                if (purchase.status() == PurchaseStatus.GRANTING) {
-                    completion.grant(purchase, system);
-                } else {
-                    completion.finishRefund(purchase, system);
-                }
+                Purchase done = purchase.status() == PurchaseStatus.GRANTING ? completion.grant(purchase, system)
+                        : completion.finishRefund(purchase, system);
+                notifications.applyLatestWord(done);
                 finished++;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Purchase " + purchase.id() + " not finished yet: " + e.getMessage());

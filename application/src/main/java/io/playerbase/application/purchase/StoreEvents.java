@@ -1,5 +1,7 @@
 package io.playerbase.application.purchase;
 
+import io.playerbase.domain.purchase.Purchase;
+import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.Refund;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
@@ -10,6 +12,7 @@ import io.playerbase.domain.shared.Actor;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,6 +80,29 @@ final class StoreEvents {
 
     static StoreWord word(StoreNotificationLog.PurchaseEvent event) {
         return word(event.notificationId(), event.type(), event.sentAt(), event.state());
+    }
+
+    /**
+     * The store's latest word in the log applied to a purchase, under the same rule as the notification
+     * that said it (only if no newer word was applied; once): what a claim does after recording a purchase
+     * (a notification that arrived meanwhile found no purchase yet), and the recovery pass after finishing
+     * one a crash left behind. @return the purchase as it ends up
+     */
+    static Purchase applyLatestWord(Purchase purchase, StoreNotificationLog log, PurchaseCompletion completion,
+                                    PurchaseMetrics metrics) {
+        Optional<StoreNotificationLog.PurchaseEvent> latest = log.latestAbout(purchase.store(),
+                purchase.verified().storeTransactionId());
+        if (latest.isEmpty()) {
+            return purchase;
+        }
+        StoreWord word = word(latest.get());
+        PurchaseCompletion.Heard heard = completion.hear(purchase, word,
+                word.says() == StoreWord.Says.REVOKED ? refund(purchase.store(), latest.get()) : null,
+                actor(latest.get().notificationId()));
+        if (heard.heard() == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REVOKED) {
+            metrics.refunded(purchase.store());
+        }
+        return heard.purchase();
     }
 
     static Actor actor(String notificationId) {

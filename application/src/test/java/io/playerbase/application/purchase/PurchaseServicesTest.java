@@ -435,6 +435,11 @@ class PurchaseServicesTest {
             }
 
             @Override
+            public List<StoreNotification> unprocessed(Instant receivedBefore, int limit) {
+                return notificationLog.unprocessed(receivedBefore, limit);
+            }
+
+            @Override
             public Optional<PurchaseEvent> latestAbout(Store store, String storeTransactionId) {
                 Optional<PurchaseEvent> seen = notificationLog.latestAbout(store, storeTransactionId);
                 if (!delivered.getAndSet(true)) {

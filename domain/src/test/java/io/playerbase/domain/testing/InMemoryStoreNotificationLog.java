@@ -62,6 +62,11 @@ public final class InMemoryStoreNotificationLog implements StoreNotificationLog 
         return entry == null ? null : entry.outcome();
     }
 
+    /** Whether the notification was ever received (stored), processed or not. */
+    public synchronized boolean received(Store store, String notificationId) {
+        return entries.containsKey(key(store, notificationId));
+    }
+
     public synchronized int size() {
         return entries.size();
     }
