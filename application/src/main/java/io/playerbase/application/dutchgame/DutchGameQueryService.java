@@ -55,14 +55,17 @@ final class DutchGameQueryService implements DutchGameQueries {
     public LeaderboardView leaderboard(LeaderboardOrder by, PageRequest page, boolean includeCompPlayers) {
         int limit = leaderboardPages().check(page).limit();
         LeaderboardFilter filter = filter(by, includeCompPlayers);
-        LeaderboardPosition after = page.cursor() == null ? null : decode(page.cursor());
-        long rank = after == null ? 0 : board.countBefore(filter, after) + 1;
+        Cursor from = page.cursor() == null || page.cursor().isEmpty() ? null : decode(page.cursor());
+        LeaderboardPosition after = from == null ? null : from.position();
+        // The next page's first rank travels in the cursor, so paging never counts the players above it;
+        // a cursor without one (issued before) is counted.
+        long rank = from == null ? 0 : from.rank() > 0 ? from.rank() : board.countBefore(filter, after) + 1;
         List<Standing> found = board.after(filter, after, limit + 1);
         List<LeaderboardView.Entry> entries = new ArrayList<>();
         for (Standing standing : found.subList(0, Math.min(limit, found.size()))) {
             entries.add(new LeaderboardView.Entry(++rank, PlayerStatsView.of(standing)));
         }
-        String next = found.size() > limit ? encode(LeaderboardPosition.of(found.get(limit - 1), by)) : null;
+        String next = found.size() > limit ? encode(new Cursor(LeaderboardPosition.of(found.get(limit - 1), by), rank)) : null;
         return new LeaderboardView(by.wire(), entries, next);
     }
 
@@ -99,17 +102,28 @@ final class DutchGameQueryService implements DutchGameQueries {
         return new LeaderboardFilter(by, includeCompPlayers, settings.minMatchesForWinRate());
     }
 
-    /** Opaque to clients: the last entry's sort value and id. */
-    static String encode(LeaderboardPosition position) {
-        String raw = Double.toString(position.value()) + "|" + position.userId().value();
+    /** Where a page ends: the last entry's place, and its rank (0 in cursors issued before ranks travelled in them). */
+    record Cursor(LeaderboardPosition position, long rank) {
+    }
+
+    /** Opaque to clients: the last entry's sort value, id and rank. */
+    static String encode(Cursor cursor) {
+        String raw = Double.toString(cursor.position().value()) + "|" + cursor.position().userId().value() + "|" + cursor.rank();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static LeaderboardPosition decode(String cursor) {
+    static Cursor decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new LeaderboardPosition(Double.parseDouble(raw.substring(0, bar)), new UserId(raw.substring(bar + 1)));
+            String[] parts = raw.split("\\|", -1);
+            if (parts.length != 2 && parts.length != 3) {
+                throw new IllegalArgumentException("parts");
+            }
+            long rank = parts.length == 3 ? Long.parseLong(parts[2]) : 0;
+            if (rank < 0) {
+                throw new IllegalArgumentException("rank");
+            }
+            return new Cursor(new LeaderboardPosition(Double.parseDouble(parts[0]), new UserId(parts[1])), rank);
         } catch (RuntimeException e) {
             throw PageRequest.invalidCursor();
         }

@@ -62,7 +62,7 @@ final class MatchProtocol {
         if (state == MatchState.RESERVING) {
             reason = holdAll(match, actor);
             MatchState next = reason == null ? MatchState.APPLYING : MatchState.REJECTING;
-            state = store.transition(match.attemptId(), MatchState.RESERVING, next, clock.instant()) ? next : currentState(match);
+            state = store.transition(match.report().matchId(), match.attemptId(), MatchState.RESERVING, next, clock.instant()) ? next : currentState(match);
         }
         if (state == MatchState.APPLYING) {
             applyAll(match, actor);
@@ -70,7 +70,7 @@ final class MatchProtocol {
             // the match (a retry, the recovery pass), which calls the idempotent hook again.
             referrals.matchApplied(match.report().players().stream().map(PlayerResult::userId).toList(),
                     match.report().matchId().value(), actor);
-            state = store.transition(match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant())
+            state = store.transition(match.report().matchId(), match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant())
                     ? MatchState.APPLIED : currentState(match);
         }
         if (state == MatchState.APPLIED) {
@@ -79,7 +79,7 @@ final class MatchProtocol {
         // REJECTING, or gone: someone rejected this attempt. Release (again: a slow holder may have
         // placed a hold after the first release) and delete.
         releaseAll(match, actor);
-        store.deleteRejected(match.attemptId());
+        store.deleteRejected(match.report().matchId(), match.attemptId());
         return new Rejected(reason != null ? reason
                 : new RuleViolation("match-rejected", "A concurrent report of this match was rejected; see its response"));
     }
@@ -143,7 +143,7 @@ final class MatchProtocol {
             }
         }
         // Only a shortcut for the next completer: each player's recent match ids are what prevent a double count.
-        store.markApplied(match.attemptId(), ids);
+        store.markApplied(report.matchId(), match.attemptId(), ids);
     }
 
     private void applyOne(MatchRecord match, PlayerResult line, Actor actor) {

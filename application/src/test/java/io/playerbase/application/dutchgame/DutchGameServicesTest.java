@@ -173,9 +173,9 @@ class DutchGameServicesTest {
     void theRecoveryPassReleasesAHoldLeftBehindByARejectedAttempt() {
         MatchReport m = match("m1", win(ann, 60, 0), loss(bob, 10, -30));
         var match = store.insertOrGet(m, "key-1", NOW);
-        store.transition(match.attemptId(), MatchState.RESERVING,
+        store.transition(match.report().matchId(), match.attemptId(), MatchState.RESERVING,
                 MatchState.REJECTING, NOW);
-        store.deleteRejected(match.attemptId());
+        store.deleteRejected(match.report().matchId(), match.attemptId());
         // A slow completer places its hold after the rejection, then crashes before releasing it.
         store.hold(bob, m.matchId(), match.attemptId(), 30, AuditEntry.of(bob, SERVER,
                 "dutch_game.coins_held", "dutch_game", List.of("coins"), NOW));

@@ -166,7 +166,7 @@ class ExportPersonalDataServiceTest {
         MatchReport report = new MatchReport(new MatchId("m-1"), NOW.minusSeconds(600), NOW, List.of(
                 new PlayerResult(ann, MatchResult.WIN, 10, 0), new PlayerResult(cat, MatchResult.LOSS, 0, 0)));
         String attempt = dutch.insertOrGet(report, "pbk", NOW).attemptId();
-        dutch.transition(attempt, MatchState.RESERVING, MatchState.APPLIED, NOW);
+        dutch.transition(report.matchId(), attempt, MatchState.RESERVING, MatchState.APPLIED, NOW);
 
         PersonalDataExport export = service.export(ExportPersonalDataUseCase.Command.self(ann, "r"));
 

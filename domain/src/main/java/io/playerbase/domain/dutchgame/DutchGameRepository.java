@@ -29,14 +29,18 @@ public interface DutchGameRepository {
 
     Optional<MatchRecord> findMatch(MatchId matchId);
 
-    /** Moves a match from one state to the next if it is still in {@code from}; whether it did. */
-    boolean transition(String attemptId, MatchState from, MatchState to, Instant now);
+    /**
+     * Moves a match from one state to the next if it is still in {@code from}; whether it did. Every
+     * write to a stored match names its {@code matchId} too: that is how the database finds it (the
+     * shard key of {@code dutch_matches}), the attempt id tells the attempts of one match apart.
+     */
+    boolean transition(MatchId matchId, String attemptId, MatchState from, MatchState to, Instant now);
 
     /** Records that these players' counters are written (speeds up the next completer; idempotent). */
-    void markApplied(String attemptId, Collection<UserId> players);
+    void markApplied(MatchId matchId, String attemptId, Collection<UserId> players);
 
     /** Deletes a match in {@link MatchState#REJECTING} once its holds are released. */
-    void deleteRejected(String attemptId);
+    void deleteRejected(MatchId matchId, String attemptId);
 
     /** Matches not yet applied that were stored before the given time: for the recovery pass. */
     List<MatchRecord> unfinished(Instant storedBefore);

@@ -102,10 +102,10 @@ public abstract class DutchGameRepositoryContract {
         assertEquals(first.report(), again.report(), "the stored report comes back, not the second one");
         assertEquals(MatchState.RESERVING, again.state());
 
-        assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
-        assertFalse(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
-        store.markApplied(first.attemptId(), List.of(ann));
-        store.markApplied(first.attemptId(), List.of(ann));
+        assertTrue(store.transition(first.report().matchId(), first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
+        assertFalse(store.transition(first.report().matchId(), first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
+        store.markApplied(first.report().matchId(), first.attemptId(), List.of(ann));
+        store.markApplied(first.report().matchId(), first.attemptId(), List.of(ann));
         MatchRecord stored = store.findMatch(new MatchId("m1")).orElseThrow();
         assertEquals(MatchState.APPLYING, stored.state());
         assertEquals(Set.of(ann), stored.applied());
@@ -113,7 +113,7 @@ public abstract class DutchGameRepositoryContract {
                 store.unfinished(NOW.plusSeconds(1)).stream().map(MatchRecord::attemptId).toList());
         assertEquals(List.of(), store.unfinished(NOW));
 
-        store.deleteRejected(first.attemptId());
+        store.deleteRejected(first.report().matchId(), first.attemptId());
         assertTrue(store.findMatch(new MatchId("m1")).isPresent(), "only a rejecting match is deleted");
     }
 
@@ -122,8 +122,8 @@ public abstract class DutchGameRepositoryContract {
         UserId ann = newPlayer("ann");
         UserId bob = newPlayer("bob");
         MatchRecord first = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
-        assertTrue(store.transition(first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
-        store.deleteRejected(first.attemptId());
+        assertTrue(store.transition(first.report().matchId(), first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
+        store.deleteRejected(first.report().matchId(), first.attemptId());
         assertTrue(store.findMatch(new MatchId("m1")).isEmpty());
         MatchRecord second = store.insertOrGet(match("m1", ann, bob, 0), "key-1", NOW);
         assertNotEquals(first.attemptId(), second.attemptId());
@@ -202,8 +202,8 @@ public abstract class DutchGameRepositoryContract {
         store.hold(bob, new MatchId("m1"), live.attemptId(), 20, audit(bob, "dutch_game.coins_held"));
         store.hold(bob, new MatchId("m2"), rejected.attemptId(), 30, audit(bob, "dutch_game.coins_held"));
         assertEquals(List.of(), store.strayHolds());
-        store.transition(rejected.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW);
-        store.deleteRejected(rejected.attemptId());
+        store.transition(rejected.report().matchId(), rejected.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW);
+        store.deleteRejected(rejected.report().matchId(), rejected.attemptId());
         assertEquals(List.of(new DutchGameRepository.StrayHold(bob, rejected.attemptId(), 30)), store.strayHolds());
     }
 

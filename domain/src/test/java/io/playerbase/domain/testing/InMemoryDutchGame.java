@@ -128,21 +128,21 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
                 .limit(limit).toList();
     }
 
-    private Optional<MatchRecord> byAttempt(String attemptId) {
-        return matches.values().stream().filter(m -> m.attemptId().equals(attemptId)).findFirst();
+    private Optional<MatchRecord> byAttempt(MatchId matchId, String attemptId) {
+        return Optional.ofNullable(matches.get(matchId)).filter(m -> m.attemptId().equals(attemptId));
     }
 
     @Override
-    public synchronized boolean transition(String attemptId, MatchState from, MatchState to, Instant now) {
-        Optional<MatchRecord> match = byAttempt(attemptId).filter(m -> m.state() == from);
+    public synchronized boolean transition(MatchId matchId, String attemptId, MatchState from, MatchState to, Instant now) {
+        Optional<MatchRecord> match = byAttempt(matchId, attemptId).filter(m -> m.state() == from);
         match.ifPresent(m -> matches.put(m.report().matchId(), new MatchRecord(m.attemptId(), m.report(), to,
                 m.applied(), m.reportedBy(), m.recordedAt())));
         return match.isPresent();
     }
 
     @Override
-    public synchronized void markApplied(String attemptId, Collection<UserId> players) {
-        byAttempt(attemptId).ifPresent(m -> {
+    public synchronized void markApplied(MatchId matchId, String attemptId, Collection<UserId> players) {
+        byAttempt(matchId, attemptId).ifPresent(m -> {
             Set<UserId> applied = new HashSet<>(m.applied());
             applied.addAll(players);
             matches.put(m.report().matchId(), new MatchRecord(m.attemptId(), m.report(), m.state(), applied,
@@ -151,8 +151,8 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     }
 
     @Override
-    public synchronized void deleteRejected(String attemptId) {
-        byAttempt(attemptId).filter(m -> m.state() == MatchState.REJECTING)
+    public synchronized void deleteRejected(MatchId matchId, String attemptId) {
+        byAttempt(matchId, attemptId).filter(m -> m.state() == MatchState.REJECTING)
                 .ifPresent(m -> matches.remove(m.report().matchId()));
     }
 
@@ -167,7 +167,7 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
         List<StrayHold> stray = new ArrayList<>();
         for (Player player : players.values()) {
             player.holds.forEach((attempt, amount) -> {
-                if (byAttempt(attempt).isEmpty()) {
+                if (matches.values().stream().noneMatch(m -> m.attemptId().equals(attempt))) {
                     stray.add(new StrayHold(player.id, attempt, amount));
                 }
             });

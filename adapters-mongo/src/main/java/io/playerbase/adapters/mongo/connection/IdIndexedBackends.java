@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -129,6 +130,13 @@ final class IdIndexedBackends {
             return new MemoryUniqueIndex(indexName, keys, sparse);
         }
 
+        /** Stock mongo-java-server ignores secondary indexes; ours serve sorted range reads ({@link OrderedIndex}). */
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                            boolean sparse) {
+            return new OrderedIndex(indexName, keys);
+        }
+
         @Override
         protected long getStorageSize() {
             return file.sizes()[0];
@@ -140,7 +148,10 @@ final class IdIndexedBackends {
         }
     }
 
-    /** mongo-java-server's memory collection, plus the file records and the {@code _id} candidates. */
+    /**
+     * mongo-java-server's memory collection, plus the file records, the {@code _id} candidates and the
+     * sorted reads of {@link OrderedIndex}es.
+     */
     static final class StoredCollection extends AbstractSynchronizedMongoCollection<Integer> {
         private final List<Document> documents = new ArrayList<>();
         /** Bytes of each position's record in the file (0 in memory). */
@@ -216,6 +227,11 @@ final class IdIndexedBackends {
 
         @Override
         protected void removeDocument(Integer position) {
+            for (Index<Integer> index : getIndexes()) {
+                if (index instanceof OrderedIndex ordered) {
+                    ordered.delete(position);
+                }
+            }
             documents.set(position, null);
             free.add(position);
             file.delete(getDatabase().getDatabaseName(), getCollectionName(), position);
@@ -301,11 +317,47 @@ final class IdIndexedBackends {
             return matchDocumentsFromStream(all.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
+        /**
+         * A sorted query an {@link OrderedIndex} can serve (built now if it is not yet): the documents of the
+         * index range in order, through the whole query, up to skip + limit; {@code null} when none can. Of
+         * several indexes that can, the one the query bounds tightest (most fields pinned) serves.
+         */
+        private QueryResult queryInIndexOrder(Document query, Document orderBy, int numberToSkip, int limit,
+                                              int batchSize, Document fieldSelector) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.containsKey("$natural")) {
+                return null;
+            }
+            OrderedIndex best = null;
+            OrderedIndex.Scan bestScan = null;
+            for (Index<Integer> index : getIndexes()) {
+                if (index instanceof OrderedIndex ordered && ordered.candidate()) {
+                    Optional<OrderedIndex.Scan> scan = ordered.plan(query, orderBy);
+                    if (scan.isPresent() && (bestScan == null || scan.get().tightness() > bestScan.tightness())) {
+                        best = ordered;
+                        bestScan = scan.get();
+                    }
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            best.build(streamAllDocumentsWithPosition());
+            if (!best.usable()) {
+                return null;
+            }
+            Stream<Document> inOrder = best.positions(bestScan).map(this::getDocument);
+            return matchDocumentsFromStream(query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
+        }
+
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
             Object id = indexableIdCondition(query);
             if (id == null) {
+                QueryResult ordered = queryInIndexOrder(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                if (ordered != null) {
+                    return ordered;
+                }
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             QueryResult candidates = super.queryDocuments(new Document("_id", id), null, 0, 0, 0, null);

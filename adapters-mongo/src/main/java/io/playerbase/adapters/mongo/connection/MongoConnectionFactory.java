@@ -8,6 +8,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,7 +97,7 @@ final class MongoConnectionFactory {
                             @Nullable EmbeddedMongoServer embedded,
                             CodecRegistryBuilder codecRegistryBuilder,
                             ApplicationConfiguration applicationConfiguration,
-                            @Nullable MeterRegistry meterRegistry) {
+                            @Nullable MeterRegistry meterRegistry, List<CommandListener> commandListeners) {
         ConnectionString connectionString = settings.embedded()
                 ? new ConnectionString(requireEmbedded(embedded).connectionString())
                 : MongoUris.parse(settings.uri());
@@ -104,7 +106,7 @@ final class MongoConnectionFactory {
         // The builder only reads codec lists and package names from the configuration it is given.
         CodecRegistry codecs = codecRegistryBuilder.build(new DefaultMongoConfiguration(applicationConfiguration));
         MongoClient client = MongoClients.create(clientSettings(connectionString, settings, codecs, meterRegistry,
-                ROLE_READ_WRITE, settings.pool().maxSize()));
+                ROLE_READ_WRITE, settings.pool().maxSize(), commandListeners));
         awaitIfConfigured(client, settings, store.description());
         LOG.info("MongoDB in use: {}, database {}", store.description(), store.database());
         return client;
@@ -119,12 +121,13 @@ final class MongoConnectionFactory {
     @Context
     @Bean(preDestroy = "close")
     ReadOnlyMongo readOnlyMongo(MongoConnectionSettings settings, MongoRoleSettings roles, MongoStoreInfo store,
-                                @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry) {
+                                @Nullable EmbeddedMongoServer embedded, @Nullable MeterRegistry meterRegistry,
+                                List<CommandListener> commandListeners) {
         MongoClientSettings client = MongoClientSettings.builder(clientSettings(
                         roleConnectionString(settings, roles.readOnlyUriOr(settings.uri()),
                                 "playerbase.mongo.read-only.uri (MONGODB_URI_READ_ONLY)", roles, embedded),
                         settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry,
-                        ROLE_READ_ONLY, roles.readOnly().pool().maxSize()))
+                        ROLE_READ_ONLY, roles.readOnly().pool().maxSize(), commandListeners))
                 .applicationName("playerbase-read-only")
                 .readPreference(ReadPreference.secondaryPreferred())
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.readOnly().pool().maxSize()).minSize(0))
@@ -140,7 +143,7 @@ final class MongoConnectionFactory {
                         roleConnectionString(settings, roles.adminUriOr(settings.uri()),
                                 "playerbase.mongo.admin.uri (MONGODB_URI_ADMIN)", roles, embedded),
                         settings, MongoClientSettings.getDefaultCodecRegistry(), meterRegistry,
-                        ROLE_ADMIN, roles.admin().pool().maxSize()))
+                        ROLE_ADMIN, roles.admin().pool().maxSize(), List.of()))
                 .applicationName("playerbase-admin")
                 .applyToConnectionPoolSettings(pool -> pool.maxSize(roles.admin().pool().maxSize()).minSize(0))
                 .applyToSocketSettings(socket -> socket.readTimeout(
@@ -188,22 +191,25 @@ final class MongoConnectionFactory {
      * server ignores both (it is a single in-process node), so they are safe there. The timeouts make a
      * dead or hung database a fast 503 rather than a blocked request (docs/operations.md); the read
      * timeout applies to an external MongoDB only: the in-process server cannot hang on its own, and
-     * there a timeout would only cut a slow full scan.
+     * there a timeout would only cut a slow full scan. Every {@link CommandListener} bean hears the
+     * commands too (there is none in the service; tests record the commands of the hot paths with one).
      */
     static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
                                               CodecRegistry codecs, @Nullable MeterRegistry meterRegistry) {
-        return clientSettings(connectionString, settings, codecs, meterRegistry, ROLE_READ_WRITE, settings.pool().maxSize());
+        return clientSettings(connectionString, settings, codecs, meterRegistry, ROLE_READ_WRITE, settings.pool().maxSize(),
+                List.of());
     }
 
     /**
      * {@link #clientSettings(ConnectionString, MongoConnectionSettings, CodecRegistry, MeterRegistry)} for one
      * database role: its pool metrics carry the tag {@code role}, and the gauge
      * {@code playerbase.mongo.pool.max.size} (same tag) says the pool's configured maximum, so that an alert
-     * can compare the connections in use with each role's own size (docs/operations.md).
+     * can compare the connections in use with each role's own size (docs/operations.md). The command
+     * listeners hear every command the client sends (tests record them to check targeted queries).
      */
     static MongoClientSettings clientSettings(ConnectionString connectionString, MongoConnectionSettings settings,
                                               CodecRegistry codecs, @Nullable MeterRegistry meterRegistry,
-                                              String role, int maxPoolSize) {
+                                              String role, int maxPoolSize, List<CommandListener> commandListeners) {
         if (meterRegistry != null) {
             Gauge.builder(POOL_MAX_SIZE_METRIC, () -> maxPoolSize).tag("role", role)
                     .description("Configured maximum size of the MongoDB connection pool of a database role")
@@ -236,6 +242,7 @@ final class MongoConnectionFactory {
         if (meterRegistry != null) {
             builder.addCommandListener(new MongoMetricsCommandListener(meterRegistry));
         }
+        commandListeners.forEach(builder::addCommandListener);
         return builder.build();
     }
 

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.micronaut.context.annotation.Value;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.dutchgame.DutchGameRepository;
@@ -53,11 +54,14 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     private final MongoCollection<Document> matches;
     private final MongoCollection<Document> users;
     private final AuditOutbox outbox;
+    private final long minMatchesForWinRate;
 
-    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox) {
+    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox,
+                          @Value("${playerbase.dutch-game.min-matches-for-win-rate:10}") long minMatchesForWinRate) {
         this.matches = database.getCollection(DutchGameDocumentMapper.MATCHES);
         this.users = database.getCollection(DutchGameDocumentMapper.USERS);
         this.outbox = outbox;
+        this.minMatchesForWinRate = minMatchesForWinRate;
     }
 
     @Override
@@ -89,23 +93,23 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     }
 
     @Override
-    public boolean transition(String attemptId, MatchState from, MatchState to, Instant now) {
+    public boolean transition(MatchId matchId, String attemptId, MatchState from, MatchState to, Instant now) {
         return MongoErrors.call(() -> matches.updateOne(
-                Filters.and(byAttempt(attemptId), Filters.eq("state", from.wire())),
+                attempt(matchId, attemptId, Filters.eq("state", from.wire())),
                 Updates.combine(Updates.set("state", to.wire()), Updates.set("updated_at", Date.from(now))))
                 .getModifiedCount() == 1);
     }
 
     @Override
-    public void markApplied(String attemptId, Collection<UserId> players) {
-        MongoErrors.run(() -> matches.updateOne(byAttempt(attemptId), Updates.addEachToSet("applied_user_ids",
+    public void markApplied(MatchId matchId, String attemptId, Collection<UserId> players) {
+        MongoErrors.run(() -> matches.updateOne(attempt(matchId, attemptId), Updates.addEachToSet("applied_user_ids",
                 players.stream().map(player -> new ObjectId(player.value())).toList())));
     }
 
     @Override
-    public void deleteRejected(String attemptId) {
+    public void deleteRejected(MatchId matchId, String attemptId) {
         MongoErrors.run(() -> matches.deleteOne(
-                Filters.and(byAttempt(attemptId), Filters.eq("state", MatchState.REJECTING.wire()))));
+                attempt(matchId, attemptId, Filters.eq("state", MatchState.REJECTING.wire()))));
     }
 
     @Override
@@ -124,10 +128,17 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     public List<StrayHold> strayHolds() {
         return MongoErrors.call(() -> {
             List<StrayHold> held = new ArrayList<>();
+            Set<String> matchIds = new HashSet<>();
+            boolean everyHoldNamesItsMatch = true;
             for (Document user : users.find(Filters.exists(HOLDS + ".0")).projection(Projections.include(HOLDS))) {
                 UserId player = new UserId(user.getObjectId("_id").toHexString());
                 for (Document hold : DutchGameDocumentMapper.dutchOf(user).getList("coin_holds", Document.class)) {
                     held.add(new StrayHold(player, hold.getString("attempt"), DutchGameDocumentMapper.number(hold, "amount")));
+                    if (hold.get("match_id") instanceof String matchId) {
+                        matchIds.add(matchId);
+                    } else {
+                        everyHoldNamesItsMatch = false;
+                    }
                 }
             }
             if (held.isEmpty()) {
@@ -136,7 +147,10 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
             // A hold is placed only after its match is stored, and a match is deleted only once rejected:
             // a hold whose attempt is gone is stray.
             Set<String> existing = new HashSet<>();
-            for (Document match : matches.find(Filters.in("_id", held.stream().map(h -> new ObjectId(h.attemptId())).toList()))
+            // By match id too where the holds name it (the shard key: only the shards holding those matches answer).
+            Bson attempts = Filters.in("_id", held.stream().map(h -> new ObjectId(h.attemptId())).toList());
+            Bson query = everyHoldNamesItsMatch ? Filters.and(attempts, Filters.in("match_id", matchIds)) : attempts;
+            for (Document match : matches.find(query)
                     .projection(Projections.include("_id"))) {
                 existing.add(match.getObjectId("_id").toHexString());
             }
@@ -254,8 +268,15 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
                 Filters.ne(RECENT, matchId.value()), Filters.eq(HOLDS + ".attempt", attemptId));
     }
 
-    private static Bson applyUpdate(MatchId matchId, String attemptId, DutchStats after, long credit, AuditEntry audit) {
+    /**
+     * The stats write. Besides the counters it stamps {@code _board_win_rate}, the value the win-rate
+     * leaderboard's index sorts by: the win rate once the player has the minimum of matches, absent before.
+     */
+    private Bson applyUpdate(MatchId matchId, String attemptId, DutchStats after, long credit, AuditEntry audit) {
+        String boardWinRate = MODULE + "." + DutchBoards.BOARD_WIN_RATE;
         return Updates.combine(
+                minMatchesForWinRate > 0 && after.totalMatches() >= minMatchesForWinRate
+                        ? Updates.set(boardWinRate, after.winRate()) : Updates.unset(boardWinRate),
                 Updates.set(MODULE + ".wins", after.wins()),
                 Updates.set(MODULE + ".losses", after.losses()),
                 Updates.set(MODULE + ".total_matches", after.totalMatches()),
@@ -289,8 +310,14 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
         return ids.stream().map(id -> new ObjectId(id.value())).toList();
     }
 
-    private static Bson byAttempt(String attemptId) {
-        return Filters.eq("_id", new ObjectId(attemptId));
+    /**
+     * One attempt of a match, by {@code match_id} (the shard key of {@code dutch_matches}) and its {@code _id},
+     * and any further conditions, as one flat {@code $and} (the embedded store finds it by the {@code _id}).
+     */
+    private static Bson attempt(MatchId matchId, String attemptId, Bson... conditions) {
+        List<Bson> all = new ArrayList<>(List.of(Filters.eq("_id", new ObjectId(attemptId)), Filters.eq("match_id", matchId.value())));
+        all.addAll(List.of(conditions));
+        return Filters.and(all);
     }
 
     private static Bson byId(UserId id) {

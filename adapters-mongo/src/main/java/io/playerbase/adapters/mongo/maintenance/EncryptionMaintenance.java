@@ -11,6 +11,7 @@ import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.UniqueClaims;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class EncryptionMaintenance {
     EncryptionMaintenance(MongoDatabase database, PersonalDataKeys dataKeys, FieldCipher serviceCipher,
                           BlindIndex blindIndex, SensitiveFields sensitive, EncryptionStoreSettings settings,
                           @Nullable MeterRegistry meterRegistry, @Nullable LegacyCipher legacy,
-                          UnreadableValues unreadable) {
+                          UnreadableValues unreadable, UniqueClaims claims) {
         Meters meters = new Meters();
         this.sweep = new BatchSweep(database.getCollection("encryption_state"), settings.reencryptionBatchSize());
         // Each phase reports a value it cannot read (corrupt, foreign, a data key that does not open)
@@ -54,7 +55,7 @@ public final class EncryptionMaintenance {
                 new DataKeyRewrap(database.getCollection("user_keys"), dataKeys, meters, unreadable),
                 new PersonalFields(database.getCollection(PersonalFields.USERS),
                         database.getCollection("user_keys"), dataKeys, serviceCipher, blindIndex, sensitive,
-                        legacy == null ? LegacyCipher.NONE : legacy, meters, unreadable),
+                        legacy == null ? LegacyCipher.NONE : legacy, claims, meters, unreadable),
                 new ServiceKeyValues("ledger", database.getCollection("wallet_transactions"),
                         entry -> entry.getObjectId("_id").toHexString(), LEDGER_FIELDS, serviceCipher, meters, unreadable),
                 new ServiceKeyValues("idempotency", database.getCollection("idempotency_keys"),

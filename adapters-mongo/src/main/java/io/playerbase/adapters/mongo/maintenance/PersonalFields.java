@@ -11,12 +11,15 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
+import io.playerbase.adapters.mongo.user.UserClaimKeys;
 import io.playerbase.adapters.mongo.user.SensitiveScalar;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
 import io.playerbase.domain.shared.LegacyCipher;
 import io.playerbase.domain.shared.PersonalDataKeys;
+import io.playerbase.domain.shared.UniqueClaims;
+import io.playerbase.domain.shared.UniqueClaims.ClaimKey;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.user.UserStatus;
 import org.bson.Document;
@@ -25,6 +28,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -62,12 +66,13 @@ final class PersonalFields implements Phase {
     private final BlindIndex blindIndex;
     private final SensitiveFields sensitive;
     private final LegacyCipher legacy;
+    private final UniqueClaims claims;
     private final Meters meters;
     private final UnreadableValues unreadable;
 
     PersonalFields(MongoCollection<Document> users, MongoCollection<Document> userKeys, PersonalDataKeys dataKeys,
                    FieldCipher serviceCipher, BlindIndex blindIndex, SensitiveFields sensitive, LegacyCipher legacy,
-                   Meters meters, UnreadableValues unreadable) {
+                   UniqueClaims claims, Meters meters, UnreadableValues unreadable) {
         this.users = users;
         this.userKeys = userKeys;
         this.dataKeys = dataKeys;
@@ -75,6 +80,7 @@ final class PersonalFields implements Phase {
         this.blindIndex = blindIndex;
         this.sensitive = sensitive;
         this.legacy = legacy;
+        this.claims = claims;
         this.meters = meters;
         this.unreadable = unreadable;
     }
@@ -189,24 +195,61 @@ final class PersonalFields implements Phase {
         }
     }
 
-    /** The rewrites as one unordered bulk write; counts what was written, and what a concurrent change deferred. */
+    /**
+     * The rewrites as one unordered bulk write; counts what was written, and what a concurrent change
+     * deferred. Blind-index entries a rewrite adds (an index rotation) are claimed before it is written and
+     * confirmed after, the entries it drops are released after ({@link UniqueClaims}); a rewrite whose new
+     * entry another user claims is deferred and logged (it needs a person), and the claims of a rewrite a
+     * concurrent change deferred are left to the claims' recovery pass.
+     */
     private void write(List<Rewrite> rewrites, Checkpoint checkpoint) {
         if (rewrites.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> updates = rewrites.stream()
+        Map<Object, List<ClaimKey>> added = new HashMap<>();
+        Map<Object, List<ClaimKey>> removed = new HashMap<>();
+        List<Rewrite> claimed = new ArrayList<>();
+        for (Rewrite rewrite : rewrites) {
+            List<ClaimKey> now = UserClaimKeys.of(rewrite.changes());
+            List<ClaimKey> before = UserClaimKeys.of(rewrite.expected());
+            List<ClaimKey> adds = new ArrayList<>(now);
+            adds.removeAll(before);
+            List<ClaimKey> drops = new ArrayList<>(before);
+            drops.removeAll(now);
+            if (claimAll(rewrite.id(), adds)) {
+                added.put(rewrite.id(), adds);
+                removed.put(rewrite.id(), drops);
+                claimed.add(rewrite);
+            } else {
+                checkpoint.count(Checkpoint.CONFLICTS_DEFERRED, meters.conflicts);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = claimed.stream()
                 .map(rewrite -> new UpdateOneModel<Document>(rewrite.expected(), new Document("$set", rewrite.changes()))).toList();
         int matched = users.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getMatchedCount();
-        List<Rewrite> written = rewrites;
-        if (matched < rewrites.size()) {
+        List<Rewrite> written = claimed;
+        if (matched < claimed.size()) {
             // Which ones: those whose document now holds the values written (ciphertexts are never written twice).
             Map<Object, Document> now = new HashMap<>();
-            users.find(Filters.in("_id", rewrites.stream().map(Rewrite::id).toList())).projection(projection())
+            users.find(Filters.in("_id", claimed.stream().map(Rewrite::id).toList())).projection(projection())
                     .forEach(user -> now.put(user.get("_id"), user));
-            written = rewrites.stream().filter(rewrite -> now.containsKey(rewrite.id()) && rewrite.changes().entrySet().stream()
+            written = claimed.stream().filter(rewrite -> now.containsKey(rewrite.id()) && rewrite.changes().entrySet().stream()
                     .allMatch(change -> Objects.equals(Paths.valueAt(now.get(rewrite.id()), change.getKey()), change.getValue())))
                     .toList();
-            checkpoint.add(Checkpoint.CONFLICTS_DEFERRED, rewrites.size() - written.size(), meters.conflicts);
+            checkpoint.add(Checkpoint.CONFLICTS_DEFERRED, claimed.size() - written.size(), meters.conflicts);
+        }
+        Instant settledAt = Instant.now();
+        for (Rewrite rewrite : claimed) {
+            String owner = ownerOf(rewrite);
+            if (written.contains(rewrite)) {
+                added.get(rewrite.id()).forEach(key -> claims.confirm(key, owner));
+                removed.get(rewrite.id()).forEach(key -> claims.release(key, owner));
+            } else {
+                added.get(rewrite.id()).forEach(key -> claims.startRelease(key, owner, settledAt));
+            }
         }
         for (Rewrite rewrite : written) {
             long reindexed = rewrite.changes().keySet().stream().filter(field -> field.endsWith("_bidx")).count();
@@ -215,6 +258,27 @@ final class PersonalFields implements Phase {
             checkpoint.add(Checkpoint.INDEX_ENTRIES_UPDATED, reindexed, null);
             checkpoint.add(Checkpoint.LEGACY_ENCRYPTED, rewrite.legacy(), meters.legacyValuesEncrypted);
         }
+    }
+
+    /** Claims the user's new entries; false (the ones taken here left to the recovery pass) when another user holds one. */
+    private boolean claimAll(Object id, List<ClaimKey> keys) {
+        String owner = ((ObjectId) id).toHexString();
+        Instant now = Instant.now();
+        List<ClaimKey> taken = new ArrayList<>();
+        for (ClaimKey key : keys) {
+            if (!claims.claim(key, owner, now)) {
+                LOG.warn("User {}: a new blind-index entry ({}) is claimed by another user; the user is left as it is for a person",
+                        owner, key.kind());
+                taken.forEach(claimedKey -> claims.startRelease(claimedKey, owner, now));
+                return false;
+            }
+            taken.add(key);
+        }
+        return true;
+    }
+
+    private static String ownerOf(Rewrite rewrite) {
+        return ((ObjectId) rewrite.id()).toHexString();
     }
 
     /** What to change in a user's document, or {@code null} when everything is current. */

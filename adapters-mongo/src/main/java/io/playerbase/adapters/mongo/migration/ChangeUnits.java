@@ -31,6 +31,9 @@ final class ChangeUnits {
             V0090_AddDashboardIndexes.class,
             V0095_IndexPendingUserKeys.class,
             V0096_AddPurchaseTimeIndex.class,
+            V0100_AddClaims.class,
+            V0101_ShardCollections.class,
+            V0102_AddLeaderboardBoards.class,
             V0120_IndexUnprocessedNotifications.class);
 
     /**

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.playerbase.adapters.mongo.audit.AuditSettings;
 import io.playerbase.adapters.mongo.connection.AdminMongo;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
+import io.playerbase.adapters.mongo.connection.ShardingSettings;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.LegacyCipher;
@@ -15,8 +16,9 @@ import jakarta.inject.Singleton;
 final class MigrationBeans {
 
     @Singleton
-    MigrationSettings migrationSettings(CompPlayerSettings compPlayers, AuditSettings audit, MongoStoreInfo store) {
-        return new MigrationSettings(compPlayers.password(), audit.retentionDays(), store.embedded());
+    MigrationSettings migrationSettings(CompPlayerSettings compPlayers, AuditSettings audit, ShardingSettings sharding,
+                                        MongoStoreInfo store) {
+        return new MigrationSettings(compPlayers.password(), audit.retentionDays(), store.embedded(), sharding.enabled());
     }
 
     /** Migrations create collections, validators and indexes: the admin role's work. */

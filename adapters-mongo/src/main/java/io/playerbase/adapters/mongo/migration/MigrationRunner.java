@@ -119,6 +119,7 @@ public class MigrationRunner {
                 .addDependency(PasswordHasher.class, hasher)
                 .addDependency(MigrationSettings.class, settings)
                 .addDependency(LegacyCipher.class, legacy)
+                .addDependency(ShardingCluster.class, new MongoShardingCluster(client))
                 .setTransactional(false)
                 .buildRunner()
                 .execute();

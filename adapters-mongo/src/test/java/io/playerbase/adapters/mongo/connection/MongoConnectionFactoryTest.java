@@ -4,6 +4,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import com.mongodb.MongoTimeoutException;
 
@@ -139,6 +142,27 @@ class MongoConnectionFactoryTest {
 
             assertNotNull(registry.find("mongodb.driver.pool.size").gauge());
             assertNotNull(registry.find("mongodb.driver.commands").timer());
+        }
+    }
+
+    @Test
+    void commandListenerBeansHearTheCommandsOfTheClients() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                heard.add(event.getCommandName());
+            }
+        };
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(embeddedProperties(Map.of()))
+                .singletons(listener)
+                .start()) {
+            context.getBean(MongoDatabase.class).runCommand(new Document("ping", 1));
+            context.getBean(ReadOnlyMongo.class).count("users", new Document());
+
+            assertTrue(heard.contains("ping"), heard.toString());
+            assertTrue(heard.contains("aggregate") || heard.contains("count"), heard.toString());
         }
     }
 

@@ -93,7 +93,7 @@ abstract class ActivityLogMongoAdapterTest extends ActivityLogContract {
                         new PlayerResult(UserId.newId(at), MatchResult.LOSS, 5, 0)));
         MatchRecord match = matches.insertOrGet(report, "key-1", at);
         if (accepted) {
-            matches.transition(match.attemptId(), MatchState.RESERVING, MatchState.APPLYING, at);
+            matches.transition(report.matchId(), match.attemptId(), MatchState.RESERVING, MatchState.APPLYING, at);
         }
     }
 

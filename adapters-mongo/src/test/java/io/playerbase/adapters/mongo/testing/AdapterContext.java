@@ -7,6 +7,8 @@ import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
 import io.playerbase.domain.testing.FakePersonalDataKeys;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,26 @@ public final class AdapterContext {
                         "playerbase.mongo.database", database,
                         "playerbase.migrations.run-at-start", false))
                 .singletons(new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(), new FakePersonalDataKeys())
+                .start();
+    }
+
+    /**
+     * The adapters configured as on a sharded cluster ({@code playerbase.mongo.sharding.enabled}), on a
+     * fresh database migrated with sharding on, with extra beans (a {@link CommandRecorder}, say).
+     */
+    public static ApplicationContext startSharded(String connectionString, MongoClient client, Object... beans) {
+        String database = EmbeddedMongo.uniqueDatabaseName();
+        TestMigrations.migrateSharded(client, database);
+        List<Object> singletons = new ArrayList<>(List.of(new FakeFieldCipher(), new FakeBlindIndex(),
+                new FakePasswordHasher(), new FakePersonalDataKeys()));
+        singletons.addAll(List.of(beans));
+        return ApplicationContext.builder()
+                .properties(Map.of(
+                        "playerbase.mongo.uri", connectionString,
+                        "playerbase.mongo.database", database,
+                        "playerbase.mongo.sharding.enabled", true,
+                        "playerbase.migrations.run-at-start", false))
+                .singletons(singletons.toArray())
                 .start();
     }
 }

@@ -40,4 +40,11 @@ public final class TestMigrations {
     public static MigrationStatus migrate(MongoClient client, String databaseName, boolean embeddedStore) {
         return runner(client, databaseName, embeddedStore).migrate();
     }
+
+    /** The change units with {@code playerbase.mongo.sharding.enabled} on (a sharded cluster gets its shard keys). */
+    public static MigrationStatus migrateSharded(MongoClient client, String databaseName) {
+        return new MigrationRunner(client, new MongoStoreInfo(false, databaseName, "test cluster"),
+                new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
+                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, false, true), LegacyCipher.NONE).migrate();
+    }
 }
