@@ -32,9 +32,10 @@ import java.util.Optional;
  *
  * <p>The store's notifications may come first: a refund logged before anyone claimed the purchase
  * makes the claim refuse it ({@code purchase-revoked}, nothing written), and one that lands while a
- * claim runs is found by the check after the grant, which refunds at once. (The notification handler
- * writes its log entry before it looks for the purchase, the claim records the purchase before it
- * looks at the log: one of the two always sees the other.)
+ * claim runs is found by the check after the grant, which applies the store's latest word to the
+ * purchase as the notification would (a refund at once). (The notification handler writes its log
+ * entry before it looks for the purchase, the claim records the purchase before it looks at the log:
+ * one of the two always sees the other.)
  */
 @Singleton
 final class ClaimPurchaseService implements ClaimPurchaseUseCase {
@@ -128,7 +129,9 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
         if (purchase.verified().kind() == ProductKind.SUBSCRIPTION) {
             subscriptions.claimed(purchase, command.actor());
         }
-        Purchase result = refundIfTheStoreDid(completion.grant(purchase, command.actor()));
+        // A notification that arrived while this claim ran found no purchase yet: the claim applies it.
+        Purchase result = StoreEvents.applyLatestWord(completion.grant(purchase, command.actor()), notifications,
+                completion, metrics);
         if (result.status() == PurchaseStatus.RECORDED) {
             // Every claim of it, retries included: a crash after the record is completed by the client's retry.
             completion.qualifyReferral(result, command.actor());
@@ -147,23 +150,6 @@ final class ClaimPurchaseService implements ClaimPurchaseUseCase {
                 .map(latest -> verified.withState(VerifiedPurchase.StoreState.REVOKED,
                         latest.revokedAt() != null ? latest.revokedAt() : latest.sentAt()))
                 .orElse(verified);
-    }
-
-    /** A refund notification that arrived while this claim ran (it found no purchase yet) is applied now. */
-    private Purchase refundIfTheStoreDid(Purchase purchase) {
-        if (purchase.status() == PurchaseStatus.REFUNDING || purchase.status() == PurchaseStatus.REFUNDED) {
-            return purchase;
-        }
-        Optional<StoreNotificationLog.PurchaseEvent> latest = notifications.latestAbout(purchase.store(),
-                purchase.verified().storeTransactionId())
-                .filter(event -> event.state() == VerifiedPurchase.StoreState.REVOKED);
-        if (latest.isEmpty()) {
-            return purchase;
-        }
-        Purchase refunded = completion.refund(purchase, StoreEvents.refund(purchase.store(), latest.get()),
-                StoreEvents.actor(latest.get().notificationId()));
-        metrics.refunded(purchase.store());
-        return refunded;
     }
 
     /** The store may refund what is never acknowledged; a failure here is retried by the client's next claim. */

@@ -5,11 +5,11 @@ import io.playerbase.domain.purchase.NotificationDelivery;
 import io.playerbase.domain.purchase.Purchase;
 import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.PurchaseRepository;
-import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.StoreNotification;
+import io.playerbase.domain.purchase.Refund;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.purchase.VerifiedPurchase;
-import io.playerbase.domain.shared.Actor;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -19,7 +19,10 @@ import java.util.Optional;
  * Store server notifications (docs/purchases.md): authenticated by the store's verifier, logged once
  * per notification id with what it says of its purchase (a redelivery after processing changes
  * nothing), then applied if it agrees with the store's latest word on that purchase (by the store's
- * own time; an older one arriving late that a newer one contradicts changes nothing):
+ * own time; an older one arriving late that a newer one contradicts changes nothing). The log is asked
+ * first, but what decides is the word kept on the purchase itself ({@link PurchaseCompletion#hear}):
+ * the comparison and the change are one versioned write, so two instances applying conflicting words
+ * at once cannot both win:
  * <ul>
  *   <li>App Store {@code REFUND}, {@code REVOKE}; Google {@code VOIDED_PURCHASE},
  *       {@code SUBSCRIPTION_REVOKED}: the purchase is refunded once (the credits taken back by the debt
@@ -46,6 +49,7 @@ import java.util.Optional;
 final class HandleStoreNotificationService implements HandleStoreNotificationUseCase {
 
     private static final String UNKNOWN_TYPE = "ignored:unknown-type";
+    private static final String UNKNOWN_PURCHASE = "ignored:unknown-purchase";
 
     private final StoreVerifiers verifiers;
     private final StoreNotificationLog log;
@@ -77,9 +81,32 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         if (!log.receive(notification, clock.instant())) {
             return "already-processed";
         }
-        String outcome = withSubscription(apply(notification), notification);
-        log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
+        return process(notification, false);
+    }
+
+    /**
+     * Applies a logged notification (to the purchase record, then the subscription module) and marks it
+     * processed. Also how the recovery pass ({@code last}) finishes one a crash left unprocessed: every
+     * step is idempotent, so a notification applied twice (by the pass and by the store's redelivery)
+     * counts once.
+     *
+     * <p>One about a purchase not recorded here ({@code ignored:unknown-purchase}) is left unprocessed
+     * until the recovery pass looks again (after its grace period): a claim that was recording the
+     * purchase meanwhile applies the log's word itself, but it may die before it does; the pass's second
+     * look applies the notification to the purchase such a claim left, then closes it either way.
+     */
+    String process(StoreNotification notification, boolean last) {
+        String applied = apply(notification);
+        String outcome = withSubscription(applied, notification);
+        if (last || !applied.equals(UNKNOWN_PURCHASE)) {
+            log.processed(notification.store(), notification.notificationId(), outcome, clock.instant());
+        }
         return outcome;
+    }
+
+    /** The log's latest word applied to a purchase the recovery pass finished (a claim may have died before it did). */
+    Purchase applyLatestWord(Purchase purchase) {
+        return StoreEvents.applyLatestWord(purchase, log, completion, metrics);
     }
 
     /**
@@ -123,24 +150,39 @@ final class HandleStoreNotificationService implements HandleStoreNotificationUse
         Optional<Purchase> recorded = purchases.findByStoreTransaction(notification.store(),
                 concerned.get().storeTransactionId());
         if (recorded.isEmpty()) {
-            return "ignored:unknown-purchase";
+            return UNKNOWN_PURCHASE;
         }
-        Actor actor = StoreEvents.actor(notification.notificationId());
-        if (reversal) {
-            int round = recorded.get().reinstatements();
-            Purchase after = completion.reinstate(recorded.get(), actor);
-            return after.reinstatements() > round ? "reinstated" : "ignored:not-refunded-by-store";
+        VerifiedPurchase said = concerned.get();
+        StoreWord word = StoreEvents.word(notification.notificationId(), type, notification.sentAt(), said.state());
+        Refund details = word.says() == StoreWord.Says.REVOKED ? StoreEvents.refund(notification.store(), type,
+                said.revokedAt() != null ? said.revokedAt() : notification.sentAt()) : null;
+        PurchaseCompletion.Heard heard = completion.hear(recorded.get(), word, details,
+                StoreEvents.actor(notification.notificationId()));
+        if (heard.heard() == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REVOKED) {
+            metrics.refunded(notification.store());
         }
-        if (concerned.get().state() != VerifiedPurchase.StoreState.REVOKED) {
-            return "logged";
+        return outcome(word, heard);
+    }
+
+    /**
+     * What the notification did to the purchase record. One older than the word the purchase carries is
+     * {@code ignored:out-of-order} if it says otherwise; if it agrees (a refund older than a refund
+     * applied), it answers as a repeat of what the purchase already is.
+     */
+    private static String outcome(StoreWord word, PurchaseCompletion.Heard heard) {
+        Purchase purchase = heard.purchase();
+        if (heard.heard() == Purchase.Heard.REPEATED) {
+            return "already-applied";
         }
-        if (recorded.get().status() == PurchaseStatus.REFUNDED) {
-            return "already-refunded";
+        if (heard.heard() == Purchase.Heard.OUT_OF_ORDER
+                && !purchase.word().map(kept -> kept.says().agreesWith(word.says())).orElse(true)) {
+            return "ignored:out-of-order";
         }
-        VerifiedPurchase revoked = concerned.get();
-        completion.refund(recorded.get(), StoreEvents.refund(notification.store(), type,
-                revoked.revokedAt() != null ? revoked.revokedAt() : notification.sentAt()), actor);
-        metrics.refunded(notification.store());
-        return "refunded";
+        boolean applied = heard.heard() == Purchase.Heard.APPLIED;
+        return switch (word.says()) {
+            case REVOKED -> applied ? "refunded" : "already-refunded";
+            case REFUND_REVERSED -> applied ? "reinstated" : "ignored:not-refunded-by-store";
+            case PAID -> "logged";
+        };
     }
 }

@@ -8,6 +8,7 @@ import io.playerbase.domain.purchase.PurchaseModule;
 import io.playerbase.domain.purchase.PurchaseRepository;
 import io.playerbase.domain.purchase.PurchaseStatus;
 import io.playerbase.domain.purchase.Refund;
+import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -35,6 +36,9 @@ import java.util.function.Predicate;
  *   <li>reinstate (the store reversed its refund): mark the purchase {@code granting} again in a new
  *       round, then grant as above with that round's operation id.</li>
  * </ol>
+ * A store's refund or reversal is decided on the purchase document itself ({@link #hear}): the store's
+ * latest word is kept on the purchase, and the decision is made in the same versioned write as the change,
+ * so of two conflicting words applied at once by two instances the newer one wins.
  * A crash between two steps leaves a purchase {@code granting} or {@code refunding}; whoever comes
  * next finishes it, and the wallet's operation ids make sure the money moves once.
  */
@@ -76,20 +80,48 @@ final class PurchaseCompletion {
         return granted;
     }
 
+    /** A store's word applied to a purchase: what {@link Purchase#hear} made of it, and the purchase as it ends up. */
+    record Heard(Purchase.Heard heard, Purchase purchase) {
+    }
+
     /**
-     * The store reversed its refund (App Store {@code REFUND_REVERSED}): a refund a crash left running is
-     * finished first, then the purchase is reinstated and a credits pack granted anew (a new round of
-     * operation ids, so this too happens once). A purchase not refunded by its store is returned as it is.
+     * Applies a store's word to a purchase if it is the latest (docs/purchases.md, "Order"), then finishes
+     * what it started: a refund takes the credits back, a reinstatement (the store reversed its refund)
+     * grants them again in a new round of operation ids. A refund of a purchase still {@code granting} is
+     * granted first, a reversal while the store's refund is {@code refunding} finishes that refund first,
+     * so there is always one round's money to move, once. Whatever the word, unless it is out of order,
+     * what a crash left running is finished too (a word the purchase already carries, applied before a
+     * crash, finishes what it started).
+     *
+     * @param refund the refund's details when the word is a refund, else null
      */
-    Purchase reinstate(Purchase purchase, Actor actor) {
-        Purchase current = finishRefund(purchase, actor);
-        int round = current.reinstatements();
-        current = save(current, p -> p.reinstate(clock.instant()));
-        if (current.reinstatements() > round && current.status() == PurchaseStatus.RECORDED) {
-            module.audit(AuditEntry.of(current.owner(), actor, "purchase.reinstated", MODULE, List.of("status"),
-                    clock.instant()));
+    Heard hear(Purchase purchase, StoreWord word, Refund refund, Actor actor) {
+        Purchase current = purchase;
+        for (int attempt = 1; ; attempt++) {
+            Purchase.Heard[] heard = new Purchase.Heard[1];
+            current = save(current, p -> {
+                heard[0] = p.hear(word, refund, clock.instant());
+                return heard[0] == Purchase.Heard.APPLIED || heard[0] == Purchase.Heard.NOTED;
+            });
+            switch (heard[0]) {
+                case GRANT_FIRST -> current = grant(current, actor);
+                case FINISH_REFUND_FIRST -> current = finishRefund(current, actor);
+                case OUT_OF_ORDER -> {
+                    return new Heard(heard[0], current);
+                }
+                case APPLIED, NOTED, REPEATED -> {
+                    if (heard[0] == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REFUND_REVERSED
+                            && current.status() == PurchaseStatus.RECORDED) {
+                        module.audit(AuditEntry.of(current.owner(), actor, "purchase.reinstated", MODULE,
+                                List.of("status"), clock.instant()));
+                    }
+                    return new Heard(heard[0], grant(finishRefund(current, actor), actor));
+                }
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new Conflict("purchase-busy", "The purchase is being changed by many requests at once; retry");
+            }
         }
-        return grant(current, actor);
     }
 
     /** A verified purchase may qualify its owner's referral (docs/referrals.md); idempotent. */

@@ -1,14 +1,18 @@
 package io.playerbase.application.purchase;
 
+import io.playerbase.domain.purchase.Purchase;
+import io.playerbase.domain.purchase.PurchaseMetrics;
 import io.playerbase.domain.purchase.Refund;
 import io.playerbase.domain.purchase.Store;
 import io.playerbase.domain.purchase.StoreNotification;
 import io.playerbase.domain.purchase.StoreNotificationLog;
+import io.playerbase.domain.purchase.StoreWord;
 import io.playerbase.domain.purchase.VerifiedPurchase;
 import io.playerbase.domain.shared.Actor;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,6 +66,43 @@ final class StoreEvents {
 
     static Refund refund(Store store, StoreNotificationLog.PurchaseEvent event) {
         return refund(store, event.type(), event.revokedAt() != null ? event.revokedAt() : event.sentAt());
+    }
+
+    /**
+     * What a notification of {@code type} says of a purchase it left in {@code state}, as the purchase
+     * record keeps it: revoked (whatever the type), a reversal of a refund, or anything else (paid).
+     */
+    static StoreWord word(String notificationId, String type, Instant sentAt, VerifiedPurchase.StoreState state) {
+        StoreWord.Says says = state == VerifiedPurchase.StoreState.REVOKED ? StoreWord.Says.REVOKED
+                : REFUND_REVERSED.equals(type) ? StoreWord.Says.REFUND_REVERSED : StoreWord.Says.PAID;
+        return new StoreWord(notificationId, sentAt, says);
+    }
+
+    static StoreWord word(StoreNotificationLog.PurchaseEvent event) {
+        return word(event.notificationId(), event.type(), event.sentAt(), event.state());
+    }
+
+    /**
+     * The store's latest word in the log applied to a purchase, under the same rule as the notification
+     * that said it (only if no newer word was applied; once): what a claim does after recording a purchase
+     * (a notification that arrived meanwhile found no purchase yet), and the recovery pass after finishing
+     * one a crash left behind. @return the purchase as it ends up
+     */
+    static Purchase applyLatestWord(Purchase purchase, StoreNotificationLog log, PurchaseCompletion completion,
+                                    PurchaseMetrics metrics) {
+        Optional<StoreNotificationLog.PurchaseEvent> latest = log.latestAbout(purchase.store(),
+                purchase.verified().storeTransactionId());
+        if (latest.isEmpty()) {
+            return purchase;
+        }
+        StoreWord word = word(latest.get());
+        PurchaseCompletion.Heard heard = completion.hear(purchase, word,
+                word.says() == StoreWord.Says.REVOKED ? refund(purchase.store(), latest.get()) : null,
+                actor(latest.get().notificationId()));
+        if (heard.heard() == Purchase.Heard.APPLIED && word.says() == StoreWord.Says.REVOKED) {
+            metrics.refunded(purchase.store());
+        }
+        return heard.purchase();
     }
 
     static Actor actor(String notificationId) {

@@ -91,7 +91,8 @@ class PurchaseServicesTest {
         final RefundPurchaseService refund = new RefundPurchaseService(purchases, completion, metrics, clock);
         final HandleStoreNotificationService notifications = new HandleStoreNotificationService(verifiers,
                 notificationLog, purchases, completion, metrics, new FakeStores.NoSubscriptions(), clock);
-        final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, clock);
+        final RecoverPurchasesService recovery = new RecoverPurchasesService(purchases, completion, notificationLog,
+                notifications, clock);
     }
 
     PurchaseServicesTest() {
@@ -431,6 +432,11 @@ class PurchaseServicesTest {
             @Override
             public void processed(Store store, String notificationId, String outcome, Instant now) {
                 notificationLog.processed(store, notificationId, outcome, now);
+            }
+
+            @Override
+            public List<StoreNotification> unprocessed(Instant receivedBefore, int limit) {
+                return notificationLog.unprocessed(receivedBefore, limit);
             }
 
             @Override

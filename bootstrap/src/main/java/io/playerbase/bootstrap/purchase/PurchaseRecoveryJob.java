@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * Finishes grants and refunds a crash interrupted, shortly after start and then periodically. One
- * instance runs it at a time (lease {@code purchase-recovery}).
+ * Finishes store notifications, grants and refunds a crash interrupted, shortly after start and then
+ * periodically. One instance runs it at a time (lease {@code purchase-recovery}).
  */
 @Singleton
 final class PurchaseRecoveryJob {

@@ -18,6 +18,10 @@ import java.util.Optional;
  * ({@link #grantOperationId()}, {@link #refundOperationId()}), so however often a grant or refund is
  * retried, by however many instances, the wallet moves once. A refund the store reverses
  * ({@link #reinstate}) starts a new round with ids of its own, counted by {@link #reinstatements()}.
+ *
+ * <p>The purchase keeps the store's latest word on it ({@link #word()}): a store notification changes it
+ * only through {@link #hear}, which compares the word with the one kept and makes the change in the
+ * same write, so two instances applying conflicting words at once end as the newer word says.
  */
 public final class Purchase {
 
@@ -34,11 +38,12 @@ public final class Purchase {
     private Refund refund;
     private Instant updatedAt;
     private int reinstatements;
+    private StoreWord word;
     private long version;
 
     private Purchase(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId, long credits,
                      PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt, int reinstatements,
-                     long version) {
+                     StoreWord word, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.verified = Objects.requireNonNull(verified, "verified");
@@ -49,6 +54,7 @@ public final class Purchase {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.reinstatements = reinstatements;
+        this.word = word;
         this.version = version;
         if (reinstatements < 0) {
             throw new IllegalArgumentException("reinstatements cannot be negative");
@@ -88,30 +94,38 @@ public final class Purchase {
         boolean pack = product.kind() == ProductKind.CREDITS_PACK;
         long credits = pack ? Math.multiplyExact(product.definition().credits(), verified.quantity()) : 0;
         return new Purchase(PurchaseId.newId(at), owner, verified, product.id(), credits,
-                pack ? PurchaseStatus.GRANTING : PurchaseStatus.RECORDED, null, at, at, 0, 0);
+                pack ? PurchaseStatus.GRANTING : PurchaseStatus.RECORDED, null, at, at, 0, null, 0);
     }
 
     /** Rebuilds a stored purchase; used by adapters only. */
     public static Purchase restore(StoredState state) {
         return new Purchase(state.id(), state.owner(), state.verified(), state.productId(), state.credits(),
                 state.status(), state.refund(), state.createdAt(), state.updatedAt(), state.reinstatements(),
-                state.version());
+                state.word(), state.version());
     }
 
     public StoredState storedState() {
         return new StoredState(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt,
-                reinstatements, version);
+                reinstatements, word, version);
     }
 
-    /** A purchase as stored. */
+    /** A purchase as stored; {@code word} is null until a store's notification was applied to it. */
     public record StoredState(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId,
                               long credits, PurchaseStatus status, Refund refund, Instant createdAt,
-                              Instant updatedAt, int reinstatements, long version) {
+                              Instant updatedAt, int reinstatements, StoreWord word, long version) {
+
+        /** A purchase no store notification was applied to. */
+        public StoredState(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId, long credits,
+                           PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt,
+                           int reinstatements, long version) {
+            this(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt, reinstatements, null,
+                    version);
+        }
 
         /** A purchase whose refunds were never reversed. */
         public StoredState(PurchaseId id, UserId owner, VerifiedPurchase verified, ProductId productId, long credits,
                            PurchaseStatus status, Refund refund, Instant createdAt, Instant updatedAt, long version) {
-            this(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt, 0, version);
+            this(id, owner, verified, productId, credits, status, refund, createdAt, updatedAt, 0, null, version);
         }
     }
 
@@ -175,6 +189,68 @@ public final class Purchase {
         return true;
     }
 
+    /** What {@link #hear} made of a store's word. */
+    public enum Heard {
+        /** The newest word, and it changed the status: a refund started, or the purchase was reinstated. */
+        APPLIED,
+        /** The newest word, kept; the purchase already stood where it says (already refunded, not refunded by its store, paid). */
+        NOTED,
+        /** The word the purchase keeps is this very notification's: it was applied before (a crash, a claim, a redelivery). */
+        REPEATED,
+        /** Older than the word the purchase keeps: nothing changed. */
+        OUT_OF_ORDER,
+        /** A refund of a purchase still {@code granting}: nothing changed; grant it, then hear the word again. */
+        GRANT_FIRST,
+        /** A reversal while its store's refund is still {@code refunding}: nothing changed; finish it, then hear again. */
+        FINISH_REFUND_FIRST
+    }
+
+    /**
+     * A store's word on this purchase, applied only if it is the latest: older than the word kept, it
+     * changes nothing; with the very same store time, the later arrival is applied (arrival order).
+     * The newest word is kept, with the change it makes: a refund ({@code refund} gives its details)
+     * starts one unless the purchase is already refunding or refunded; a reversal reinstates a purchase
+     * its own store refunded; other words change only the word kept. The caller stores the purchase
+     * (versioned), so the decision and the change are one conditional write.
+     *
+     * @return what it did; only {@link Heard#APPLIED} and {@link Heard#NOTED} changed the purchase
+     */
+    public Heard hear(StoreWord said, Refund refund, Instant now) {
+        Objects.requireNonNull(said, "said");
+        if (word != null && word.notificationId().equals(said.notificationId())) {
+            return Heard.REPEATED;
+        }
+        if (word != null && said.at().isBefore(word.at())) {
+            return Heard.OUT_OF_ORDER;
+        }
+        boolean refundedByItsStore = this.refund != null && this.refund.by().equals(verified.store().wireName());
+        Heard heard = Heard.NOTED;
+        switch (said.says()) {
+            case REVOKED -> {
+                Objects.requireNonNull(refund, "refund");
+                if (status == PurchaseStatus.GRANTING) {
+                    return Heard.GRANT_FIRST;
+                }
+                if (startRefund(refund, now)) {
+                    heard = Heard.APPLIED;
+                }
+            }
+            case REFUND_REVERSED -> {
+                if (status == PurchaseStatus.REFUNDING && refundedByItsStore) {
+                    return Heard.FINISH_REFUND_FIRST;
+                }
+                if (reinstate(now)) {
+                    heard = Heard.APPLIED;
+                }
+            }
+            case PAID -> {
+            }
+        }
+        word = said;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return heard;
+    }
+
     /** Whether the wallet holds (or will hold) this purchase's credits, so a refund takes them back. */
     public boolean grantsCredits() {
         return credits > 0;
@@ -213,5 +289,7 @@ public final class Purchase {
     public Instant updatedAt() { return updatedAt; }
     /** How often the store reversed a refund of this purchase. */
     public int reinstatements() { return reinstatements; }
+    /** The store's latest word applied to this purchase, if any. */
+    public Optional<StoreWord> word() { return Optional.ofNullable(word); }
     public long version() { return version; }
 }

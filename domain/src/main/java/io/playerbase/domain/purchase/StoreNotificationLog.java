@@ -1,6 +1,7 @@
 package io.playerbase.domain.purchase;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,15 @@ public interface StoreNotificationLog {
 
     /** Marks it processed with an outcome such as {@code refunded}, {@code ignored:unknown-type}. */
     void processed(Store store, String notificationId, String outcome, Instant now);
+
+    /**
+     * Notifications received (first delivered) before {@code receivedBefore} and never marked processed: a
+     * crash came between {@link #receive} and {@link #processed}. Oldest first, at most {@code limit}, each
+     * as it was received (with its purchase, renewal info and payload), so it can be applied again. A
+     * notification about a purchase that was logged before the log kept the purchase itself cannot be
+     * rebuilt and is not listed (the store's redelivery still applies it).
+     */
+    List<StoreNotification> unprocessed(Instant receivedBefore, int limit);
 
     /**
      * What the store last said of one of its transactions, by the store's own time ({@code sentAt}): the

@@ -144,6 +144,44 @@ public abstract class PurchaseRepositoryContract {
     }
 
     @Test
+    void theStoresLatestWordIsKeptAndAnOlderOneCannotOverwriteItEvenFromACopyReadBefore() {
+        Purchase purchase = repository().claim(newPurchase(UserId.newId(NOW), "tx-word"));
+        assertTrue(purchase.word().isEmpty(), "no word yet");
+        purchase.markGranted(NOW);
+        repository().update(purchase);
+        // Two instances read the purchase at the same version: one hears the reversal (t20), the other the
+        // older refund (t10) it undid.
+        Purchase reversal = repository().find(purchase.id()).orElseThrow();
+        Purchase refund = repository().find(purchase.id()).orElseThrow();
+        StoreWord reversed = new StoreWord("uuid-reversed", NOW.plusSeconds(20).plusNanos(123_456_789),
+                StoreWord.Says.REFUND_REVERSED);
+        StoreWord refunded = new StoreWord("uuid-refund", NOW.plusSeconds(10), StoreWord.Says.REVOKED);
+        Refund details = new Refund("test", "refund", NOW.plusSeconds(10));
+        assertEquals(Purchase.Heard.NOTED, reversal.hear(reversed, null, NOW.plusSeconds(30)));
+        assertEquals(Purchase.Heard.APPLIED, refund.hear(refunded, details, NOW.plusSeconds(30)));
+        repository().update(reversal);
+        assertThrows(Conflict.class, () -> repository().update(refund), "decided on a stale read: refused");
+
+        Purchase found = repository().find(purchase.id()).orElseThrow();
+        assertEquals(PurchaseStatus.GRANTED, found.status());
+        assertEquals(reversed, found.word().orElseThrow(), "kept to the millisecond");
+        assertEquals(NOW.plusSeconds(20).plusMillis(123), found.word().orElseThrow().at());
+        assertEquals(Purchase.Heard.OUT_OF_ORDER, found.hear(refunded, details, NOW.plusSeconds(31)),
+                "read again, the refund is older than the word kept");
+        assertEquals(Purchase.Heard.REPEATED, found.hear(reversed, null, NOW.plusSeconds(31)));
+
+        StoreWord later = new StoreWord("uuid-refund-2", NOW.plusSeconds(40), StoreWord.Says.REVOKED);
+        assertEquals(Purchase.Heard.APPLIED, found.hear(later, new Refund("test", "refund", NOW.plusSeconds(40)),
+                NOW.plusSeconds(41)));
+        repository().update(found);
+        Purchase refunding = repository().find(purchase.id()).orElseThrow();
+        assertEquals(PurchaseStatus.REFUNDING, refunding.status());
+        assertEquals(later, refunding.word().orElseThrow());
+        assertEquals(Purchase.Heard.REPEATED, refunding.hear(later, new Refund("test", "refund", NOW.plusSeconds(40)),
+                NOW.plusSeconds(42)), "a redelivery after a crash: the word is this one");
+    }
+
+    @Test
     void aUsersPurchasesPageNewestFirstAndCount() {
         UserId ann = UserId.newId(NOW);
         List<String> ids = new ArrayList<>();

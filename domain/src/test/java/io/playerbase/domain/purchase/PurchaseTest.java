@@ -135,6 +135,65 @@ class PurchaseTest {
         assertEquals(PurchaseStatus.RECORDED, premium.status());
     }
 
+    private static StoreWord word(String id, int second, StoreWord.Says says) {
+        return new StoreWord(id, NOW.plusSeconds(second), says);
+    }
+
+    private static Refund storeRefund(int second) {
+        return new Refund("test", "refund", NOW.plusSeconds(second));
+    }
+
+    @Test
+    void aStoresWordChangesThePurchaseOnlyIfItIsTheLatestAndEqualTimesGoByArrival() {
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        StoreWord refund = word("r1", 10, StoreWord.Says.REVOKED);
+        assertEquals(Purchase.Heard.GRANT_FIRST, purchase.hear(refund, storeRefund(10), NOW),
+                "nothing to take back before the grant");
+        assertTrue(purchase.word().isEmpty(), "and nothing changed");
+        purchase.markGranted(NOW);
+
+        assertEquals(Purchase.Heard.APPLIED, purchase.hear(refund, storeRefund(10), NOW));
+        assertEquals(PurchaseStatus.REFUNDING, purchase.status());
+        assertEquals(refund, purchase.word().orElseThrow());
+        StoreWord reversal = word("v1", 20, StoreWord.Says.REFUND_REVERSED);
+        assertEquals(Purchase.Heard.FINISH_REFUND_FIRST, purchase.hear(reversal, null, NOW),
+                "the refund's money is taken back before the next round");
+        purchase.completeRefund(NOW);
+        assertEquals(Purchase.Heard.APPLIED, purchase.hear(reversal, null, NOW));
+        assertEquals(PurchaseStatus.GRANTING, purchase.status());
+        assertEquals(1, purchase.reinstatements());
+
+        assertEquals(Purchase.Heard.OUT_OF_ORDER, purchase.hear(word("r0", 5, StoreWord.Says.REVOKED), storeRefund(5), NOW));
+        assertEquals(Purchase.Heard.OUT_OF_ORDER, purchase.hear(refund, storeRefund(10), NOW), "the refund it undid");
+        assertEquals(Purchase.Heard.REPEATED, purchase.hear(reversal, null, NOW));
+        purchase.markGranted(NOW);
+        assertEquals(Purchase.Heard.NOTED, purchase.hear(word("p1", 20, StoreWord.Says.PAID), null, NOW),
+                "the same store time, arrived later: applied (it says nothing new)");
+        StoreWord sameTimeRefund = word("r2", 20, StoreWord.Says.REVOKED);
+        assertEquals(Purchase.Heard.APPLIED, purchase.hear(sameTimeRefund, storeRefund(20), NOW),
+                "the same store time, arrived later: applied");
+        assertEquals(PurchaseStatus.REFUNDING, purchase.status());
+        assertEquals(Purchase.Heard.NOTED, purchase.hear(word("r3", 21, StoreWord.Says.REVOKED), storeRefund(21), NOW),
+                "already refunding: the first refund stands");
+        assertEquals(storeRefund(20), purchase.refund().orElseThrow());
+        assertEquals(word("r3", 21, StoreWord.Says.REVOKED), Purchase.restore(purchase.storedState()).word().orElseThrow());
+    }
+
+    @Test
+    void anAdminsRefundIsNotTheStoresToReverseButTheReversalIsStillItsLatestWord() {
+        Purchase purchase = Purchase.record(ANN, PurchaseFixtures.verifiedTest("tx", "coins_500"), coins, NOW);
+        purchase.markGranted(NOW);
+        purchase.startRefund(new Refund("admin", "chargeback", NOW), NOW);
+        StoreWord reversal = word("v1", 20, StoreWord.Says.REFUND_REVERSED);
+        assertEquals(Purchase.Heard.NOTED, purchase.hear(reversal, null, NOW), "an admin's refund running is not waited for");
+        purchase.completeRefund(NOW);
+        assertEquals(Purchase.Heard.REPEATED, purchase.hear(reversal, null, NOW));
+        assertEquals(Purchase.Heard.NOTED, purchase.hear(word("v2", 30, StoreWord.Says.REFUND_REVERSED), null, NOW));
+        assertEquals(PurchaseStatus.REFUNDED, purchase.status());
+        assertEquals("admin", purchase.refund().orElseThrow().by());
+        assertEquals(0, purchase.reinstatements());
+    }
+
     @Test
     void aPurchaseConsumedBeforeItWasClaimedHereIsRefused() {
         VerifiedPurchase consumed = PurchaseFixtures.verifiedTest("tx", "coins_500")

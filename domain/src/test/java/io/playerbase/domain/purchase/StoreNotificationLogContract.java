@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.playerbase.domain.testing.PurchaseFixtures.NOW;
@@ -81,6 +82,30 @@ public abstract class StoreNotificationLogContract {
                 bought.withState(VerifiedPurchase.StoreState.REVOKED, NOW.plusSeconds(390))), NOW.plusSeconds(3));
         assertEquals(new StoreNotificationLog.PurchaseEvent("uuid-refund-2", "REFUND", NOW.plusSeconds(400),
                 VerifiedPurchase.StoreState.REVOKED, NOW.plusSeconds(390)), log.latestAbout(Store.APP_STORE, "2000001").orElseThrow());
+    }
+
+    @Test
+    void notificationsReceivedButNeverProcessedAreListedOldestFirstAsTheyWereReceived() {
+        VerifiedPurchase revoked = purchase(Store.APP_STORE, "2000002")
+                .withState(VerifiedPurchase.StoreState.REVOKED, NOW.minusSeconds(5));
+        StoreNotification refund = new StoreNotification(Store.APP_STORE, "uuid-crashed", "REFUND", "SUBTYPE", NOW,
+                "Sandbox", revoked, "{\"autoRenewStatus\":0}", "{\"notificationType\":\"REFUND\"}");
+        StoreNotification test = notification(Store.GOOGLE_PLAY, "msg-crashed", "TEST", NOW, null);
+        StoreNotification done = notification(Store.APP_STORE, "uuid-done", "TEST", NOW, null);
+        StoreNotification recent = notification(Store.APP_STORE, "uuid-recent", "TEST", NOW, null);
+        log.receive(test, NOW.plusSeconds(2));
+        log.receive(refund, NOW.plusSeconds(1));
+        log.receive(refund, NOW.plusSeconds(5));
+        log.receive(done, NOW);
+        log.processed(Store.APP_STORE, "uuid-done", "test", NOW);
+        log.receive(recent, NOW.plusSeconds(60));
+
+        assertEquals(List.of(refund, test), log.unprocessed(NOW.plusSeconds(30), 10),
+                "by first delivery; the processed one and the one received after the bound are not listed");
+        assertEquals(List.of(refund), log.unprocessed(NOW.plusSeconds(30), 1));
+        assertEquals(List.of(), log.unprocessed(NOW.plusSeconds(1), 10), "received at the bound is not before it");
+        log.processed(Store.APP_STORE, "uuid-crashed", "refunded", NOW.plusSeconds(40));
+        assertEquals(List.of(test), log.unprocessed(NOW.plusSeconds(30), 10));
     }
 
     @Test

@@ -8,13 +8,14 @@ import io.playerbase.domain.purchase.VerifiedPurchase;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** In-memory {@link StoreNotificationLog}: notification key → what it said and its outcome ({@code null} until processed). */
 public final class InMemoryStoreNotificationLog implements StoreNotificationLog {
 
-    private record Entry(StoreNotification notification, String outcome) {
+    private record Entry(StoreNotification notification, Instant receivedAt, String outcome) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -24,7 +25,7 @@ public final class InMemoryStoreNotificationLog implements StoreNotificationLog 
         String key = key(notification.store(), notification.notificationId());
         Entry existing = entries.get(key);
         if (existing == null) {
-            entries.put(key, new Entry(notification, null));
+            entries.put(key, new Entry(notification, now, null));
             return true;
         }
         return existing.outcome() == null;
@@ -32,7 +33,16 @@ public final class InMemoryStoreNotificationLog implements StoreNotificationLog 
 
     @Override
     public synchronized void processed(Store store, String notificationId, String outcome, Instant now) {
-        entries.computeIfPresent(key(store, notificationId), (key, entry) -> new Entry(entry.notification(), outcome));
+        entries.computeIfPresent(key(store, notificationId),
+                (key, entry) -> new Entry(entry.notification(), entry.receivedAt(), outcome));
+    }
+
+    @Override
+    public synchronized List<StoreNotification> unprocessed(Instant receivedBefore, int limit) {
+        return entries.values().stream()
+                .filter(entry -> entry.outcome() == null && entry.receivedAt().isBefore(receivedBefore))
+                .sorted(Comparator.comparing(Entry::receivedAt))
+                .limit(limit).map(Entry::notification).toList();
     }
 
     @Override
@@ -50,6 +60,11 @@ public final class InMemoryStoreNotificationLog implements StoreNotificationLog 
     public synchronized String outcome(Store store, String notificationId) {
         Entry entry = entries.get(key(store, notificationId));
         return entry == null ? null : entry.outcome();
+    }
+
+    /** Whether the notification was ever received (stored), processed or not. */
+    public synchronized boolean received(Store store, String notificationId) {
+        return entries.containsKey(key(store, notificationId));
     }
 
     public synchronized int size() {

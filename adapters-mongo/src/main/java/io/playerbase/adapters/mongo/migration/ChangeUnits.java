@@ -33,7 +33,8 @@ final class ChangeUnits {
             V0096_AddPurchaseTimeIndex.class,
             V0100_AddClaims.class,
             V0101_ShardCollections.class,
-            V0102_AddLeaderboardBoards.class);
+            V0102_AddLeaderboardBoards.class,
+            V0120_IndexUnprocessedNotifications.class);
 
     /**
      * Units that run in a Mongock run of their own before the others: they prepare a database of the old

@@ -16,7 +16,9 @@ import jakarta.inject.Singleton;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,7 +26,10 @@ import java.util.Optional;
  * {@link StoreNotificationLog} on {@code store_notifications}: {@code _id} is the store and its
  * notification id, so the first delivery inserts and every redelivery finds it (and counts it). What a
  * notification says of its purchase ({@code store_transaction_id}, {@code purchase_state},
- * {@code revoked_at}, {@code sent_at}) is written with the first delivery and never changed.
+ * {@code revoked_at}, {@code sent_at}) is written with the first delivery and never changed, and so is
+ * the purchase itself ({@code purchase}, the fields of {@code user_purchases}), so that the recovery pass
+ * can apply a notification a crash left unprocessed ({@link #unprocessed}, by the index
+ * {@code ix_store_notifications_unprocessed} on {@code processed_at}, {@code received_at}).
  */
 @Singleton
 final class StoreNotificationMongoAdapter implements StoreNotificationLog {
@@ -50,6 +55,7 @@ final class StoreNotificationMongoAdapter implements StoreNotificationLog {
                 .append("store_transaction_id", n.verifiedPurchase().map(p -> p.storeTransactionId()).orElse(null))
                 .append("purchase_state", n.verifiedPurchase().map(p -> p.state().name().toLowerCase(Locale.ROOT)).orElse(null))
                 .append("revoked_at", n.verifiedPurchase().map(VerifiedPurchase::revokedAt).map(Date::from).orElse(null))
+                .append("purchase", n.verifiedPurchase().map(PurchaseDocuments::verifiedDocument).orElse(null))
                 .append("raw_payload", n.rawPayload())
                 .append("renewal_info", n.renewalInfo())
                 .append("received_at", Date.from(now))
@@ -73,6 +79,28 @@ final class StoreNotificationMongoAdapter implements StoreNotificationLog {
     public void processed(Store store, String notificationId, String outcome, Instant now) {
         MongoErrors.run(() -> notifications.updateOne(Filters.eq("_id", id(store, notificationId)),
                 Updates.combine(Updates.set("processed_at", Date.from(now)), Updates.set("outcome", outcome))));
+    }
+
+    /**
+     * Not processed ({@code processed_at} null) and received before the given time, oldest first. One
+     * logged before the log kept its purchase (a {@code store_transaction_id} but no {@code purchase})
+     * is left to the store's redelivery.
+     */
+    @Override
+    public List<StoreNotification> unprocessed(Instant receivedBefore, int limit) {
+        return MongoErrors.call(() -> notifications.find(Filters.and(Filters.eq("processed_at", null),
+                        Filters.lt("received_at", Date.from(receivedBefore)),
+                        Filters.or(Filters.eq("store_transaction_id", null), Filters.ne("purchase", null))))
+                .sort(Sorts.ascending("received_at")).limit(limit)
+                .map(StoreNotificationMongoAdapter::notification).into(new ArrayList<>()));
+    }
+
+    private static StoreNotification notification(Document d) {
+        Document purchase = d.get("purchase", Document.class);
+        return new StoreNotification(Store.fromWireName(d.getString("store")), d.getString("notification_id"),
+                d.getString("type"), d.getString("subtype"), d.getDate("sent_at").toInstant(), d.getString("environment"),
+                purchase == null ? null : PurchaseDocuments.verified(purchase), d.getString("renewal_info"),
+                d.getString("raw_payload"));
     }
 
     /** The index on (store, store_transaction_id) finds the few notifications about one purchase; they are sorted here. */

@@ -56,6 +56,8 @@ abstract class MigrationTest {
                     "ix_wallet_transactions_user_id_created_at", "ux_wallet_transactions_user_id_sequence")),
             Map.entry("store_products", Set.of("ux_store_products_product_id")),
             Map.entry("user_purchases", Set.of("ux_user_purchases_store_transaction", "ix_user_purchases_user_id")),
+            Map.entry("store_notifications", Set.of("ix_store_notifications_store_transaction",
+                    "ix_store_notifications_unprocessed")),
             Map.entry("subscriptions", Set.of("ix_subscriptions_user_id", "ix_subscriptions_store_tokens", "ix_subscriptions_sweep_at")),
             Map.entry("dutch_matches", Set.of("ux_dutch_matches_match_id")),
             Map.entry("api_keys", Set.of("ux_api_keys_key_id")),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -71,9 +72,28 @@ abstract class StoreNotificationMongoAdapterTest extends StoreNotificationLogCon
         assertEquals("{\"notificationType\":\"REFUND\"}", stored.getString("raw_payload"));
         assertEquals("{\"autoRenewStatus\":0}", stored.getString("renewal_info"));
 
+        assertEquals("2000009", stored.get("purchase", Document.class).getString("store_transaction_id"),
+                "the purchase itself, for the recovery pass");
+        assertEquals("revoked", stored.get("purchase", Document.class).getString("store_state"));
+
         Document kept = collection.find(Filters.eq("_id", "app_store:uuid-10")).first();
         assertEquals("SOMETHING_NEW", kept.getString("type"));
         assertEquals("ignored:unknown-type", kept.getString("outcome"));
         assertNull(kept.getString("purchase_state"));
+    }
+
+    @Test
+    void aNotificationAboutAPurchaseLoggedBeforeTheLogKeptThePurchaseIsLeftToTheStoresRedelivery() {
+        VerifiedPurchase bought = PurchaseFixtures.verified(Store.APP_STORE, "2000011", "com.example.coins500",
+                ProductKind.CREDITS_PACK);
+        log.receive(new StoreNotification(Store.APP_STORE, "uuid-old", "REFUND_REVERSED", null, NOW, "Sandbox", bought,
+                null, "{}"), NOW);
+        log.receive(new StoreNotification(Store.APP_STORE, "uuid-test", "TEST", null, NOW, "Sandbox", null, null, "{}"),
+                NOW.plusSeconds(1));
+        var collection = context.getBean(MongoDatabase.class).getCollection("store_notifications");
+        collection.updateOne(Filters.eq("_id", "app_store:uuid-old"), new Document("$unset", new Document("purchase", "")));
+
+        assertEquals(List.of("uuid-test"), log.unprocessed(NOW.plusSeconds(60), 10).stream()
+                .map(StoreNotification::notificationId).toList(), "a notification without a purchase is complete as it is");
     }
 }

@@ -2,6 +2,9 @@ package io.playerbase.application.purchase.port.in;
 
 public interface RecoverPurchasesUseCase {
 
-    /** Finishes grants and refunds a crash interrupted. @return how many purchases it finished */
+    /**
+     * Finishes store notifications, grants and refunds a crash interrupted.
+     * @return how many notifications and purchases it finished
+     */
     int recover();
 }
