@@ -161,6 +161,47 @@ class CorruptDataEndToEndTest {
     }
 
     @Test
+    void anUnreadableWalletBalanceStopsThatWalletOnlyAndMovesNoMoney() {
+        Person victim = register();
+        Person other = register();
+        String admin = StaffAccounts.admin(context);
+        String balance = "modules.wallet.balance";
+        double before = counted(balance);
+        Object othersBalance = ((Document) ((Document) stored(other).get("modules")).get("wallet")).get("balance");
+        overwrite(victim, balance, othersBalance);
+        long entries = database.getCollection("wallet_transactions").countDocuments(Filters.eq("user_id", new ObjectId(victim.id())));
+
+        HttpClientResponseException read = failure(HttpRequest.GET("/api/v1/users/me/wallet").bearerAuth(victim.token()));
+        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, read.getStatus());
+        Map<?, ?> problem = read.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("urn:playerbase:problem:stored-data-unreadable", problem.get("type"));
+        assertEquals(List.of(Map.of("field", balance, "message", "is stored unreadably")), problem.get("errors"));
+        HttpClientResponseException credit = failure(HttpRequest.POST("/api/v1/admin/users/" + victim.id() + "/wallet/credits",
+                Map.of("amount", 50, "reason", "goodwill")).bearerAuth(admin).header("Idempotency-Key", "corrupt-" + victim.id()));
+        assertEquals(HttpStatus.INTERNAL_SERVER_ERROR, credit.getStatus());
+        assertTrue(credit.getResponse().getBody(String.class).orElse("").contains("stored-data-unreadable"));
+        assertEquals(entries, database.getCollection("wallet_transactions").countDocuments(Filters.eq("user_id",
+                new ObjectId(victim.id()))), "no money moved on a balance nobody can read");
+        assertEquals(othersBalance, ((Document) ((Document) stored(victim).get("modules")).get("wallet")).get("balance"),
+                "the stored value is left for an admin to look at");
+
+        // The account and every other wallet still work.
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/login",
+                Map.of("login", victim.username(), "password", PASSWORD))).getStatus());
+        Map<?, ?> staffView = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + victim.id())
+                .bearerAuth(admin), Map.class);
+        assertEquals(List.of(balance), staffView.get("unreadable_fields"));
+        Map<?, ?> listing = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users?limit=200").bearerAuth(admin), Map.class);
+        assertTrue(((List<?>) listing.get("items")).stream().anyMatch(item -> victim.id().equals(((Map<?, ?>) item).get("id"))),
+                "the listing still works for everyone");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/users/me/wallet")
+                .bearerAuth(other.token())).getStatus());
+        assertTrue(counted(balance) > before);
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains(victim.id()) && line.contains(balance)), lines::toString);
+    }
+
+    @Test
     void aValueOfTheWrongBsonTypeIsTheSameError() {
         Person person = register();
         overwrite(person, "address", new Binary(new byte[]{1, 2, 3, 4}));

@@ -28,14 +28,18 @@ import java.util.TreeSet;
  * </ul>
  * A personal field that the adapter could not read (corrupt ciphertext, wrong type) is restored as
  * unreadable: everything that does not need it works, reading it throws {@link StoredDataUnreadable},
- * and it becomes readable again only when it is replaced or cleared.
+ * and it becomes readable again only when it is replaced or cleared. An encrypted module value that
+ * could not be read (say {@code modules.wallet.balance}) is {@code null} in {@link #modules()} and named
+ * by its path among the unreadable fields; the module's own adapter refuses to work on it.
  */
 public final class User {
 
     static final int MAX_PHONE = 32;
     static final int MAX_ADDRESS = 500;
-    /** The fields that can be stored unreadably. */
+    /** The personal fields, which can be stored unreadably. */
     public static final Set<String> PERSONAL_FIELDS = Set.of("email", "phone", "address");
+    /** How the path of an unreadable module value starts ({@code modules.<module>.<field>}). */
+    public static final String MODULE_PREFIX = "modules.";
     /** The ones an admin may clear: an account always has an email. */
     public static final Set<String> CLEARABLE_FIELDS = Set.of("phone", "address");
 
@@ -75,8 +79,8 @@ public final class User {
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
         this.version = version;
         this.credentialsVersion = credentialsVersion;
-        if (!PERSONAL_FIELDS.containsAll(unreadable)) {
-            throw new IllegalArgumentException("Only personal fields can be unreadable: " + unreadable);
+        if (!unreadable.stream().allMatch(field -> PERSONAL_FIELDS.contains(field) || field.startsWith(MODULE_PREFIX))) {
+            throw new IllegalArgumentException("Only personal fields and module values can be unreadable: " + unreadable);
         }
         this.unreadable = new TreeSet<>(unreadable);
     }

@@ -135,7 +135,7 @@ final class UserDocumentMapper {
                 roles(document.get("roles")),
                 erased ? null : reveal(personal, id, "phone", document.get("phone"), unreadable),
                 erased ? null : reveal(personal, id, "address", document.get("address"), unreadable),
-                modulesToDomain(id, document.get("modules")),
+                modulesToDomain(id, document.get("modules"), unreadable),
                 createdAt,
                 instant(document.get("updated_at"), createdAt),
                 document.get("version") instanceof Number number ? number.longValue() : 0L,
@@ -185,7 +185,12 @@ final class UserDocumentMapper {
         return document;
     }
 
-    private Map<String, Map<String, Object>> modulesToDomain(String id, Object stored) {
+    /**
+     * Module data as stored, sensitive values decrypted. One that fails to decrypt is {@code null} and
+     * named (by its path) in {@code unreadable}, and reported: the account stays usable, and the module's
+     * own adapter refuses to work on it (the wallet answers {@code stored-data-unreadable}).
+     */
+    private Map<String, Map<String, Object>> modulesToDomain(String id, Object stored, Set<String> unreadable) {
         Map<String, Map<String, Object>> modules = new LinkedHashMap<>();
         if (!(stored instanceof Document document)) {
             return modules;
@@ -199,7 +204,13 @@ final class UserDocumentMapper {
                 raw.forEach((field, value) -> {
                     String path = "modules." + module + "." + field;
                     if (sensitive.contains(path)) {
-                        plain.put(field, SensitiveScalar.decrypt(cipher, value, new FieldContext(COLLECTION, id, path)));
+                        try {
+                            plain.put(field, SensitiveScalar.decrypt(cipher, value, new FieldContext(COLLECTION, id, path)));
+                        } catch (FieldCipher.CipherFailure e) {
+                            plain.put(field, null);
+                            unreadable.add(path);
+                            unreadableValues.report(COLLECTION, id, path, e.getMessage());
+                        }
                     }
                 });
             }

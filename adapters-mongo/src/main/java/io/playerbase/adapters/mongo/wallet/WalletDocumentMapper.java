@@ -1,10 +1,12 @@
 package io.playerbase.adapters.mongo.wallet;
 
 import io.micronaut.context.annotation.Value;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
 import io.playerbase.adapters.mongo.user.SensitiveScalar;
 import io.playerbase.domain.shared.FieldCipher;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Currency;
 import io.playerbase.domain.wallet.LedgerEntry;
@@ -36,12 +38,15 @@ final class WalletDocumentMapper {
     static final String DEBT = "_debt";
 
     private final FieldCipher cipher;
+    private final UnreadableValues unreadable;
     private final SensitiveFields sensitive;
     private final LedgerDocumentMapper entries;
     private final Currency defaultCurrency;
 
     WalletDocumentMapper(FieldCipher cipher, SensitiveFields sensitive, LedgerDocumentMapper entries,
-                         @Value("${playerbase.wallet.default-currency:CREDITS}") String defaultCurrency) {
+                         @Value("${playerbase.wallet.default-currency:CREDITS}") String defaultCurrency,
+                         UnreadableValues unreadable) {
+        this.unreadable = unreadable;
         this.cipher = cipher;
         this.sensitive = sensitive;
         this.entries = entries;
@@ -105,9 +110,18 @@ final class WalletDocumentMapper {
         return sensitive.contains(PATH + "." + field) ? SensitiveScalar.encrypt(cipher, value, context(id, field)) : value;
     }
 
-    /** A stored amount: ciphertext, or what an older system wrote in clear (a number, or digits as text). */
+    /**
+     * A stored amount: ciphertext, or what an older system wrote in clear (a number, or digits as text).
+     * One that cannot be read (a ciphertext that fails authentication, another type) is reported and stops
+     * the operation with {@link StoredDataUnreadable}: never guess a balance and move money on a wrong base.
+     */
     private long amount(String id, String field, Object stored) {
-        Object value = SensitiveScalar.decrypt(cipher, stored, context(id, field));
+        Object value;
+        try {
+            value = SensitiveScalar.decrypt(cipher, stored, context(id, field));
+        } catch (FieldCipher.CipherFailure e) {
+            throw unreadable(id, field, e.getMessage());
+        }
         if (value == null) {
             return 0;
         }
@@ -117,8 +131,12 @@ final class WalletDocumentMapper {
         if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
             return Long.parseLong(text.strip());
         }
-        // Never guess a balance: an unreadable one stops the operation instead of moving money on a wrong base.
-        throw new IllegalStateException("The wallet of user " + id + " holds an unreadable " + field);
+        throw unreadable(id, field, "not an amount: stored as " + value.getClass().getSimpleName());
+    }
+
+    private StoredDataUnreadable unreadable(String id, String field, String reason) {
+        unreadable.report("users", id, PATH + "." + field, reason);
+        return new StoredDataUnreadable(PATH + "." + field);
     }
 
     private static FieldContext context(String userId, String field) {

@@ -1,8 +1,11 @@
 package io.playerbase.adapters.mongo.wallet;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.playerbase.adapters.mongo.support.UnreadableValues;
 import io.playerbase.adapters.mongo.user.SensitiveFields;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.FieldCipher;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.wallet.Amount;
@@ -30,8 +33,9 @@ class WalletDocumentMapperTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
     private final FieldCipher cipher = new FakeFieldCipher();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final WalletDocumentMapper mapper = new WalletDocumentMapper(cipher, SensitiveFields.defaults(),
-            new LedgerDocumentMapper(cipher), "CREDITS");
+            new LedgerDocumentMapper(cipher), "CREDITS", new UnreadableValues(meters));
     private final ObjectId id = new ObjectId();
 
     private Document user(Document wallet) {
@@ -70,10 +74,16 @@ class WalletDocumentMapperTest {
 
     @Test
     void anUnreadableBalanceStopsTheOperationInsteadOfBeingGuessed() {
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        StoredDataUnreadable error = assertThrows(StoredDataUnreadable.class,
                 () -> mapper.toDomain(user(new Document("balance", "12.50"))));
-        assertTrue(error.getMessage().contains(id.toHexString()), error.getMessage());
-        assertThrows(IllegalStateException.class, () -> mapper.toDomain(user(new Document("balance", "lots"))));
+        assertTrue(error.getMessage().contains("modules.wallet.balance"), error.getMessage());
+        assertThrows(StoredDataUnreadable.class, () -> mapper.toDomain(user(new Document("balance", "lots"))));
+        // Another document's ciphertext fails authentication in this one's context: the same typed error.
+        String foreign = cipher.encrypt("n:500", new FieldCipher.FieldContext("users", new ObjectId().toHexString(),
+                "modules.wallet.balance"));
+        assertThrows(StoredDataUnreadable.class, () -> mapper.toDomain(user(new Document("balance", foreign))));
+        assertEquals(3.0, meters.get("playerbase.stored.data.unreadable").tag("field", "modules.wallet.balance").counter().count(),
+                "each one reported");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
+import io.playerbase.domain.shared.StoredDataUnreadable;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.user.Email;
@@ -143,7 +144,7 @@ abstract class WalletMongoAdapterTest extends WalletRepositoryContract {
         raw.updateOne(Filters.eq("_id", new ObjectId(old.value())), Updates.set("modules.wallet.balance", "250"));
         assertEquals(250, wallets.find(old).orElseThrow().balance());
         raw.updateOne(Filters.eq("_id", new ObjectId(old.value())), Updates.set("modules.wallet.balance", "lots"));
-        assertThrows(IllegalStateException.class, () -> wallets.find(old));
+        assertEquals("modules.wallet.balance", assertThrows(StoredDataUnreadable.class, () -> wallets.find(old)).field());
     }
 
     @Test
