@@ -1,19 +1,17 @@
 package io.playerbase.bootstrap.export;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.playerbase.adapters.mongo.audit.AuditSettings;
 import io.playerbase.application.export.ExportSettings;
+import io.playerbase.bootstrap.wallet.IdempotencyProperties;
 import jakarta.inject.Singleton;
-
-import java.time.Duration;
 
 /** The retention periods a personal-data export states, from the settings that enforce them. */
 @Factory
 final class ExportWiring {
 
     @Singleton
-    ExportSettings exportSettings(@Value("${playerbase.audit.retention-days:730}") int auditRetentionDays,
-                                  @Value("${playerbase.idempotency.retention:24h}") Duration idempotencyRetention) {
-        return new ExportSettings(auditRetentionDays, idempotencyRetention);
+    ExportSettings exportSettings(AuditSettings audit, IdempotencyProperties idempotency) {
+        return new ExportSettings(audit.retentionDays(), idempotency.retention());
     }
 }

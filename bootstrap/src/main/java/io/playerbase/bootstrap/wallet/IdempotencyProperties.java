@@ -6,5 +6,5 @@ import java.time.Duration;
 
 /** {@code playerbase.idempotency.*}; the defaults are in {@code application.yml}. */
 @ConfigurationProperties("playerbase.idempotency")
-record IdempotencyProperties(Duration retention, Duration lease) {
+public record IdempotencyProperties(Duration retention, Duration lease) {
 }

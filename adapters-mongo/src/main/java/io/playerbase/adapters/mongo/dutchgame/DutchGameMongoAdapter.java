@@ -10,7 +10,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import io.micronaut.context.annotation.Value;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.dutchgame.DutchGameRepository;
@@ -56,12 +55,11 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     private final AuditOutbox outbox;
     private final long minMatchesForWinRate;
 
-    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox,
-                          @Value("${playerbase.dutch-game.min-matches-for-win-rate:10}") long minMatchesForWinRate) {
+    DutchGameMongoAdapter(MongoDatabase database, AuditOutbox outbox, DutchBoardSettings settings) {
         this.matches = database.getCollection(DutchGameDocumentMapper.MATCHES);
         this.users = database.getCollection(DutchGameDocumentMapper.USERS);
         this.outbox = outbox;
-        this.minMatchesForWinRate = minMatchesForWinRate;
+        this.minMatchesForWinRate = settings.minMatchesForWinRate();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.playerbase.adapters.mongo.dutchgame;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import io.micronaut.context.annotation.Value;
 import io.playerbase.adapters.mongo.connection.ReadOnlyMongo;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.dutchgame.DutchLeaderboard;
@@ -51,11 +50,10 @@ final class DutchLeaderboardMongoAdapter implements DutchLeaderboard {
     private final DutchRankings rankings;
     private final int countCap;
 
-    DutchLeaderboardMongoAdapter(ReadOnlyMongo mongo, DutchRankings rankings,
-                                 @Value("${playerbase.dutch-game.ranking-mark-every:1000}") int markEvery) {
+    DutchLeaderboardMongoAdapter(ReadOnlyMongo mongo, DutchRankings rankings, DutchBoardSettings settings) {
         this.mongo = mongo;
         this.rankings = rankings;
-        this.countCap = Math.max(1, markEvery) * 4;
+        this.countCap = settings.rankingMarkEvery() * 4;
     }
 
     @Override

@@ -9,7 +9,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.playerbase.adapters.mongo.lease.Leases;
 import io.playerbase.domain.dutchgame.LeaderboardOrder;
@@ -56,19 +55,13 @@ public final class DutchRankingPass {
     private final int markEvery;
     private final Duration interval;
 
-    DutchRankingPass(MongoDatabase database, Leases leases,
-                     @Value("${playerbase.dutch-game.min-matches-for-win-rate:10}") long minMatchesForWinRate,
-                     @Value("${playerbase.dutch-game.ranking-mark-every:1000}") int markEvery,
-                     @Value("${playerbase.dutch-game.ranking-interval:60s}") Duration interval) {
-        if (markEvery < 1) {
-            throw new IllegalArgumentException("playerbase.dutch-game.ranking-mark-every must be at least 1");
-        }
+    DutchRankingPass(MongoDatabase database, Leases leases, DutchBoardSettings settings) {
         this.users = database.getCollection(DutchGameDocumentMapper.USERS);
         this.rankings = database.getCollection(DutchBoards.RANKINGS);
         this.leases = leases;
-        this.minMatchesForWinRate = minMatchesForWinRate;
-        this.markEvery = markEvery;
-        this.interval = interval;
+        this.minMatchesForWinRate = settings.minMatchesForWinRate();
+        this.markEvery = settings.rankingMarkEvery();
+        this.interval = settings.rankingInterval();
     }
 
     @Scheduled(initialDelay = "15s", fixedDelay = "${playerbase.dutch-game.ranking-interval:60s}")
