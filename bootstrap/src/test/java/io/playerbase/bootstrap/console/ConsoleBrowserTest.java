@@ -11,6 +11,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.playerbase.application.access.port.in.CreateApiKeyUseCase;
 import io.playerbase.application.user.port.in.ChangeRolesUseCase;
 import io.playerbase.application.user.port.in.CreateAdminUseCase;
 import io.playerbase.application.user.port.in.RegisterUserUseCase;
@@ -82,6 +83,27 @@ class ConsoleBrowserTest {
               return response;
             };
             """;
+    /**
+     * Run in the page: the next referral reversal reaches the service, which does it, and its answer is
+     * then lost (fetch fails as on a dropped connection); every reversal's Idempotency-Key lands in
+     * window.sentReversalKeys.
+     */
+    private static final String LOSE_THE_NEXT_REVERSAL_ANSWER = """
+            const send = window.fetch;
+            let lose = true;
+            window.sentReversalKeys = [];
+            window.fetch = async (url, init) => {
+              const response = await send(url, init);
+              if (String(url).startsWith('/api/v1/admin/referrals/') && String(url).endsWith('/reversals')) {
+                window.sentReversalKeys.push(init.headers['Idempotency-Key']);
+                if (lose) {
+                  lose = false;
+                  throw new TypeError('Failed to fetch');
+                }
+              }
+              return response;
+            };
+            """;
     /** Stored as the player's address: it must show as text, never run. */
     private static final String HOSTILE_ADDRESS = "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> 1 Main St";
 
@@ -101,6 +123,10 @@ class ConsoleBrowserTest {
     private String productId;
     private String subscriberId;
     private String premiumProductId;
+    private String referrerName;
+    private String referrerId;
+    private String refereeName;
+    private String refereeId;
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -151,6 +177,24 @@ class ConsoleBrowserTest {
                 Map.of("product_id", premiumProductId)).bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("receipt");
         http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/me/purchases", Map.of("store", "test", "receipt", subscription))
                 .bearerAuth(logIn(subscriber)).header("Idempotency-Key", "setup-subscription"));
+        // A rewarded referral: the referee registers with the referrer's code, and a first Dutch match,
+        // reported with a game server's API key, qualifies it and pays both sides (500 and 200).
+        referrerName = "ria" + suffix;
+        referrerId = context.getBean(RegisterUserUseCase.class).register(RegisterUserUseCase.Command.of(
+                "Ria." + suffix + "@example.com", referrerName, PASSWORD, "console-test")).id();
+        String code = (String) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me/referrals").bearerAuth(logIn(referrerName)),
+                Argument.mapOf(String.class, Object.class)).get("referral_code");
+        refereeName = "rex" + suffix;
+        refereeId = (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/register", Map.of("email",
+                "Rex." + suffix + "@example.com", "username", refereeName, "password", PASSWORD, "referral_code", code)),
+                Argument.mapOf(String.class, Object.class)).get("id");
+        String gameServer = context.getBean(CreateApiKeyUseCase.class).create(new CreateApiKeyUseCase.Command("console-test-" + suffix,
+                List.of("matches:write"), Actor.system("console-test"))).token();
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/games/dutch/matches", Map.of("match_id", "m-" + suffix,
+                "started_at", "2026-05-01T10:00:00Z", "ended_at", "2026-05-01T10:20:00Z", "players", List.of(
+                        Map.of("user_id", refereeId, "result", "win", "points", 10, "coins_delta", 0),
+                        Map.of("user_id", referrerId, "result", "loss", "points", 0, "coins_delta", 0))))
+                .header("Authorization", "ApiKey " + gameServer));
     }
 
     private String logIn(String login) {
@@ -322,6 +366,102 @@ class ConsoleBrowserTest {
         String key = grantKeyShown(reason, until);
         confirm();
         return key;
+    }
+
+    /** The referrer's page as support reads it: the link, both rewards, no button; the link leads to the referee's page. */
+    @Test
+    void supportSeesTheReferralLinksWithoutAnyButton() {
+        signIn(support);
+        driver.get(server.getURL() + "/console/#/players/" + referrerId);
+        WebElement link = referralRow();
+        assertTrue(link.getText().contains("match") && link.getText().contains("500") && link.getText().contains("200"), link.getText());
+        assertEquals("1", text(By.id("referral-count")));
+        assertTrue(driver.findElements(By.cssSelector("#section-referrals button.reverse-reward")).isEmpty()
+                && driver.findElements(By.id("referral-code-disable")).isEmpty(), "support gets no referral buttons");
+
+        link.findElement(By.cssSelector("a.referral-player")).click();
+        wait.until(ExpectedConditions.urlContains("#/players/" + refereeId));
+        assertEquals(referrerName, text(By.cssSelector("#section-referrals dl a.referral-player")));
+        WebElement referredBy = waitFor(By.cssSelector("#referrals-referred-by tbody tr"));
+        assertTrue(referredBy.getText().contains(referrerName) && referredBy.getText().contains("match"), referredBy.getText());
+        assertTrue(driver.findElements(By.cssSelector("#section-referrals button")).stream().noneMatch(WebElement::isDisplayed),
+                "support gets no referral buttons on the referee's page either");
+    }
+
+    /**
+     * The first reversal's answer is lost on the way back (the service did it; the page sees a network
+     * error): confirming it again sends the same Idempotency-Key, the service replays it, and the ledger
+     * holds one reversal. Then the code is disabled, and a reversal of a spent reward is refused.
+     */
+    @Test
+    void anAdminReversesAReferralRewardOnceDisablesTheCodeAndARefusedReversalShowsItsProblem() {
+        signIn(admin);
+        String token = logIn(admin);
+        driver.get(server.getURL() + "/console/#/players/" + referrerId);
+        WebElement paid = referralRow().findElement(By.cssSelector(".reward[data-side='referrer']"));
+        assertTrue(paid.getText().contains("500") && paid.getText().contains("paid"), paid.getText());
+
+        driver.executeScript(LOSE_THE_NEXT_REVERSAL_ANSWER);
+        String key = reverseReward("referrer");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("referrals-output"), "Network error"));
+        assertEquals("reversed", rewardState(token, "referrer"), "the service reversed the reward whose answer was lost");
+        assertEquals(key, reverseReward("referrer"), "the retry shows the same key");
+        wait.until(driver -> referralRow().findElement(By.cssSelector(".reward[data-side='referrer']")).getText().contains("reversed"));
+        assertEquals(List.of(key, key), driver.executeScript("return window.sentReversalKeys"), "and sends it");
+        assertEquals(1, referralReversals(token), "replayed, not reversed twice");
+        assertEquals(0L, ((Number) referrals(token).get("rewards_earned")).longValue());
+        assertTrue(referralRow().findElements(By.cssSelector(".reward[data-side='referrer'] button")).isEmpty(), "reversed once, no second button");
+
+        click(By.id("referral-code-disable"));
+        confirm();
+        assertEquals("disabled", text(By.id("referral-code-disabled")));
+        assertTrue(driver.findElements(By.id("referral-code-disable")).isEmpty(), "disabled for good: no button");
+        assertEquals(true, referrals(token).get("referral_code_disabled"));
+
+        // The referee spends the reward: taking it back is refused and changes nothing.
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/users/" + refereeId + "/wallet/debits",
+                Map.of("amount", 200, "reason", "spent")).bearerAuth(token).header("Idempotency-Key", "spend-" + UUID.randomUUID()));
+        reverseReward("referee");
+        WebElement problem = waitFor(By.cssSelector("#referrals-output .problem"));
+        assertTrue(problem.getText().contains("422") && problem.getText().contains("urn:playerbase:problem:insufficient-funds"),
+                problem.getText());
+        assertEquals("paid", rewardState(token, "referee"));
+        ConsoleBrowser.screenshot(driver, driver.findElement(By.id("section-referrals")), "console-referrals");
+    }
+
+    /** The referee's row in the referrer's referrals section, once drawn. */
+    private WebElement referralRow() {
+        return wait.until(driver -> driver.findElements(By.cssSelector("#referrals-links tbody tr")).stream()
+                .filter(row -> row.getText().contains(refereeName)).findFirst().orElse(null));
+    }
+
+    /** Clicks "Reverse" on one side of the referee's referral and confirms; returns the Idempotency-Key the dialog showed. */
+    private String reverseReward(String side) {
+        click(By.cssSelector("#referrals-links button.reverse-reward[data-side='" + side + "']"));
+        String hint = text(By.cssSelector("#confirm-body .hint"));
+        assertTrue(hint.startsWith("Idempotency-Key console-"), hint);
+        confirm();
+        return hint.substring("Idempotency-Key ".length());
+    }
+
+    /** The referrer's referrals as the API reads them now. */
+    private Map<String, Object> referrals(String token) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/" + referrerId + "/referrals").bearerAuth(token),
+                Argument.mapOf(String.class, Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private String rewardState(String token, String side) {
+        Map<String, Object> link = ((List<Map<String, Object>>) referrals(token).get("referred")).get(0);
+        return (String) ((Map<String, Object>) link.get(side + "_reward")).get("state");
+    }
+
+    /** The referrer's ledger entries that reverse a referral reward. */
+    @SuppressWarnings("unchecked")
+    private long referralReversals(String token) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/users/"
+                + referrerId + "/wallet/transactions?limit=100").bearerAuth(token), Argument.mapOf(String.class, Object.class)).get("items");
+        return items.stream().filter(item -> "reversal".equals(item.get("kind")) && "referral".equals(item.get("source"))).count();
     }
 
     @Test
