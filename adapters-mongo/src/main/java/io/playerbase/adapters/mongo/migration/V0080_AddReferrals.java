@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -128,14 +129,8 @@ public class V0080_AddReferrals {
     /** Registers the old system's codes for their owners; a code that cannot be registered is set aside. */
     private int registerLegacyCodes(MongoCollection<Document> users, MongoCollection<Document> codes) {
         int registered = 0;
-        ObjectId last = null;
-        while (true) {
-            List<Document> batch = page(users, Filters.type(CODE, BsonType.STRING), last,
-                    Projections.include("created_at", CODE));
-            if (batch.isEmpty()) {
-                return registered;
-            }
-            last = batch.get(batch.size() - 1).getObjectId("_id");
+        Pages pages = new Pages(users, Filters.type(CODE, BsonType.STRING), Projections.include("created_at", CODE));
+        for (List<Document> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
             List<Document> claims = new ArrayList<>();
             List<Document> setAside = new ArrayList<>();
             for (Document user : batch) {
@@ -161,6 +156,7 @@ public class V0080_AddReferrals {
             }
             setAsideCodes(users, setAside);
         }
+        return registered;
     }
 
     /** Moves codes that cannot work to {@code legacy_referral_code}; the account gets a new code later. */
@@ -185,15 +181,10 @@ public class V0080_AddReferrals {
                                     MongoCollection<Document> referrals) {
         int linked = 0;
         int unresolved = 0;
-        ObjectId last = null;
         Date now = new Date();
-        while (true) {
-            List<Document> batch = page(users, Filters.type(MODULE + ".referred_by", BsonType.STRING), last,
-                    Projections.include("created_at", MODULE + ".referred_by"));
-            if (batch.isEmpty()) {
-                break;
-            }
-            last = batch.get(batch.size() - 1).getObjectId("_id");
+        Pages pages = new Pages(users, Filters.type(MODULE + ".referred_by", BsonType.STRING),
+                Projections.include("created_at", MODULE + ".referred_by"));
+        for (List<Document> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
             Set<Object> wanted = new HashSet<>();
             for (Document user : batch) {
                 wanted.add(referredBy(user).toUpperCase(Locale.ROOT));
@@ -226,14 +217,9 @@ public class V0080_AddReferrals {
     /** The old system's counts become {@code _count_base}: links made from now on count on top of them. */
     private int keepLegacyCounts(MongoCollection<Document> users) {
         int kept = 0;
-        ObjectId last = null;
-        while (true) {
-            List<Document> batch = page(users, Filters.and(Filters.gt(MODULE + ".referral_count", 0),
-                    Filters.exists(MODULE + "._count_base", false)), last, Projections.include(MODULE + ".referral_count"));
-            if (batch.isEmpty()) {
-                return kept;
-            }
-            last = batch.get(batch.size() - 1).getObjectId("_id");
+        Pages pages = new Pages(users, Filters.and(Filters.gt(MODULE + ".referral_count", 0),
+                Filters.exists(MODULE + "._count_base", false)), Projections.include(MODULE + ".referral_count"));
+        for (List<Document> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
             List<UpdateOneModel<Document>> updates = new ArrayList<>();
             for (Document user : batch) {
                 Object count = user.get("modules", Document.class).get("referrals", Document.class).get("referral_count");
@@ -246,20 +232,16 @@ public class V0080_AddReferrals {
                 kept += (int) users.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
             }
         }
+        return kept;
     }
 
     /** A new code for every account without one: claimed first, then set if the account still has none. */
     private int assignCodes(MongoCollection<Document> users, MongoCollection<Document> codes) {
         int assigned = 0;
-        ObjectId last = null;
         Bson withoutCode = Filters.and(Filters.type(MODULE, BsonType.DOCUMENT), Filters.eq(CODE, null),
                 Filters.ne("status", "deleted"));
-        while (true) {
-            List<Document> batch = page(users, withoutCode, last, Projections.include("_id"));
-            if (batch.isEmpty()) {
-                return assigned;
-            }
-            last = batch.get(batch.size() - 1).getObjectId("_id");
+        Pages pages = new Pages(users, withoutCode, Projections.include("_id"));
+        for (List<Document> batch = pages.next(); !batch.isEmpty(); batch = pages.next()) {
             Map<ObjectId, String> chosen = new HashMap<>();
             List<ObjectId> open = batch.stream().map(user -> user.getObjectId("_id")).toList();
             for (int attempt = 0; !open.isEmpty(); attempt++) {
@@ -299,18 +281,39 @@ public class V0080_AddReferrals {
                 }
             }
         }
+        return assigned;
     }
 
     /**
-     * The next page of users matching {@code filter} after {@code last}, in {@code _id} order. Documents whose
-     * {@code _id} is no ObjectId are no accounts the service can serve (it reads users by ObjectId); they are left alone.
+     * The users matching {@code filter}, in {@code _id} order, a batch at a time through one cursor per pass:
+     * the embedded store scans and sorts the collection once per pass, not once per page (a paged query
+     * with a filter on unindexed fields scans it every time), and MongoDB walks the {@code _id} index. A
+     * batch's writes never change what the pass still has to read (every write is conditional, and the
+     * passes are idempotent). Documents whose {@code _id} is no ObjectId are no accounts the service can
+     * serve (it reads users by ObjectId); they are left alone.
      */
-    private static List<Document> page(MongoCollection<Document> users, Bson filter, ObjectId last, Bson projection) {
-        Bson query = Filters.and(filter, last == null ? Filters.type("_id", BsonType.OBJECT_ID) : Filters.gt("_id", last));
-        return users.find(query).projection(projection).sort(Sorts.ascending("_id")).limit(BATCH).into(new ArrayList<>());
+    private static final class Pages {
+
+        private final MongoCursor<Document> cursor;
+
+        Pages(MongoCollection<Document> users, Bson filter, Bson projection) {
+            this.cursor = users.find(Filters.and(filter, Filters.type("_id", BsonType.OBJECT_ID))).projection(projection)
+                    .sort(Sorts.ascending("_id")).batchSize(BATCH).iterator();
+        }
+
+        /** The next batch of at most {@code BATCH} users; empty (and the cursor closed) at the end. */
+        List<Document> next() {
+            List<Document> batch = new ArrayList<>(BATCH);
+            while (batch.size() < BATCH && cursor.hasNext()) {
+                batch.add(cursor.next());
+            }
+            if (batch.isEmpty()) {
+                cursor.close();
+            }
+            return batch;
+        }
     }
 
-    /** Inserts every document it can; the ids refused as duplicates. */
     private static Set<Object> insertAll(MongoCollection<Document> collection, List<Document> documents) {
         Set<Object> refused = new HashSet<>();
         if (documents.isEmpty()) {
