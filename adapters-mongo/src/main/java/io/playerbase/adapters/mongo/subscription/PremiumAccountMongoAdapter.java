@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.support.ModuleSubdocument;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -20,7 +21,6 @@ import org.bson.types.ObjectId;
 import java.util.Optional;
 
 import static io.playerbase.adapters.mongo.subscription.PremiumAccountDocumentMapper.PATH;
-import static io.playerbase.adapters.mongo.subscription.PremiumAccountDocumentMapper.VERSION;
 
 /**
  * {@link PremiumAccountRepository} on {@code modules.subscription} of the {@code users} collection. An
@@ -30,6 +30,8 @@ import static io.playerbase.adapters.mongo.subscription.PremiumAccountDocumentMa
  */
 @Singleton
 final class PremiumAccountMongoAdapter implements PremiumAccountRepository {
+
+    private static final ModuleSubdocument SUBDOCUMENT = new ModuleSubdocument("subscription");
 
     private final MongoCollection<Document> users;
     private final AuditOutbox outbox;
@@ -50,9 +52,9 @@ final class PremiumAccountMongoAdapter implements PremiumAccountRepository {
         long expected = account.version();
         long next = expected + 1;
         Document fields = PremiumAccountDocumentMapper.fields(account, next);
-        Bson set = expected == 0 ? firstWrite(account.userId(), fields) : setEach(fields);
+        Bson set = SUBDOCUMENT.set(users, account.userId(), expected, fields);
         Bson update = Updates.combine(set, Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
-        Bson filter = Filters.and(byId(account.userId()), Filters.ne("status", "deleted"), versionIs(expected));
+        Bson filter = SUBDOCUMENT.current(account.userId(), expected);
         long matched = MongoErrors.call(() -> users.updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw Conflict.stale("Subscription module");
@@ -61,36 +63,7 @@ final class PremiumAccountMongoAdapter implements PremiumAccountRepository {
         outbox.deliver(audit);
     }
 
-    private static Bson setEach(Document fields) {
-        Document set = new Document();
-        fields.forEach((name, value) -> set.append(PATH + "." + name, value));
-        return new Document("$set", set);
-    }
-
-    /**
-     * The first write sets the whole subdocument, which also works where {@code modules.subscription}
-     * is missing or {@code null}; fields an older system left there are kept beside the module's.
-     */
-    private Bson firstWrite(UserId owner, Document fields) {
-        Document current = MongoErrors.call(() -> users.find(byId(owner)).projection(Projections.include(PATH)).first());
-        Document module = new Document();
-        if (current != null && current.get("modules") instanceof Document modules
-                && modules.get("subscription") instanceof Document existing) {
-            module.putAll(existing);
-        }
-        module.putAll(fields);
-        return Updates.set(PATH, module);
-    }
-
     private static Bson byId(UserId id) {
         return Filters.eq("_id", new ObjectId(id.value()));
-    }
-
-    /** Accounts from before the module wrote here have no version: they count as version 0. */
-    private static Bson versionIs(long version) {
-        String path = PATH + "." + VERSION;
-        return version == 0
-                ? Filters.or(Filters.eq(path, 0L), Filters.exists(path, false))
-                : Filters.eq(path, version);
     }
 }

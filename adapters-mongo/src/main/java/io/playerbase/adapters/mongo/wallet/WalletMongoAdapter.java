@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
+import io.playerbase.adapters.mongo.support.ModuleSubdocument;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
@@ -23,7 +24,6 @@ import java.util.Optional;
 
 import static io.playerbase.adapters.mongo.wallet.WalletDocumentMapper.PATH;
 import static io.playerbase.adapters.mongo.wallet.WalletDocumentMapper.PENDING;
-import static io.playerbase.adapters.mongo.wallet.WalletDocumentMapper.VERSION;
 
 /**
  * {@link WalletRepository} on {@code modules.wallet} of the {@code users} collection. A commit is one
@@ -33,6 +33,8 @@ import static io.playerbase.adapters.mongo.wallet.WalletDocumentMapper.VERSION;
  */
 @Singleton
 final class WalletMongoAdapter implements WalletRepository {
+
+    private static final ModuleSubdocument SUBDOCUMENT = new ModuleSubdocument("wallet");
 
     private final MongoCollection<Document> users;
     private final WalletDocumentMapper mapper;
@@ -55,9 +57,9 @@ final class WalletMongoAdapter implements WalletRepository {
         long expected = wallet.version();
         long next = expected + 1;
         Document fields = mapper.changedFields(wallet, next);
-        Bson set = expected == 0 ? firstWrite(wallet.owner(), fields) : setEach(fields);
+        Bson set = SUBDOCUMENT.set(users, wallet.owner(), expected, fields);
         Bson update = Updates.combine(set, Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
-        Bson filter = Filters.and(byId(wallet.owner()), Filters.ne("status", "deleted"), versionIs(expected));
+        Bson filter = SUBDOCUMENT.current(wallet.owner(), expected);
         long matched = MongoErrors.call(() -> users.updateOne(filter, update).getMatchedCount());
         if (matched == 0) {
             throw Conflict.stale("Wallet");
@@ -85,36 +87,7 @@ final class WalletMongoAdapter implements WalletRepository {
         });
     }
 
-    private static Bson setEach(Document fields) {
-        Document set = new Document();
-        fields.forEach((name, value) -> set.append(PATH + "." + name, value));
-        return new Document("$set", set);
-    }
-
-    /**
-     * The first write to a wallet sets the whole subdocument, which also works where {@code modules.wallet}
-     * is missing or {@code null} (users from before the module); fields an older system left there are kept.
-     */
-    private Bson firstWrite(UserId owner, Document fields) {
-        Document current = MongoErrors.call(() -> users.find(byId(owner)).projection(Projections.include(PATH)).first());
-        Document wallet = new Document();
-        if (current != null && current.get("modules") instanceof Document modules
-                && modules.get("wallet") instanceof Document existing) {
-            wallet.putAll(existing);
-        }
-        wallet.putAll(fields);
-        return Updates.set(PATH, wallet);
-    }
-
     private static Bson byId(UserId id) {
         return Filters.eq("_id", new ObjectId(id.value()));
-    }
-
-    /** Wallets written before the ledger existed have no version: they count as version 0. */
-    private static Bson versionIs(long version) {
-        String path = PATH + "." + VERSION;
-        return version == 0
-                ? Filters.or(Filters.eq(path, 0L), Filters.exists(path, false))
-                : Filters.eq(path, version);
     }
 }
