@@ -32,8 +32,6 @@ import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -83,7 +81,8 @@ class AdminPurchaseController {
     @Secured("admin")
     @ApiErrors.Authenticated
     @ApiErrors.JsonBody
-    @Operation(operationId = "refundPurchase", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)), summary = "Refund a purchase",
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "refundPurchase", summary = "Refund a purchase",
             description = "Requires Idempotency-Key. Takes the credits back once, by the debt rule "
                     + "(docs/purchases.md); a refunded purchase answers as it is.")
     @ApiResponse(responseCode = "200", description = "The purchase, refunded")

@@ -27,8 +27,6 @@ import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,7 +62,8 @@ class PurchaseController {
     @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
-    @Operation(operationId = "claimPurchase", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)), summary = "Claim a store purchase",
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "claimPurchase", summary = "Claim a store purchase",
             description = "Verifies the store's proof, records the purchase and grants it once. Idempotency-Key "
                     + "required (as on every money-moving POST).")
     @ApiResponse(responseCode = "200", description = "The purchase: id, status, product_id, credits granted")

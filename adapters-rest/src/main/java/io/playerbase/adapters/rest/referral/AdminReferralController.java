@@ -26,8 +26,6 @@ import io.playerbase.application.referral.port.in.ReverseReferralRewardUseCase;
 import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -95,10 +93,8 @@ class AdminReferralController {
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, referral-reward-not-paid, insufficient-funds, "
             + "account-deleted, operation-id-reused: the reward is not paid, or was spent (nothing changed)",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "reverseReferralReward", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER,
-                    required = true, description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string",
-                    minLength = 1, maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
-            summary = "Take a paid referral reward back",
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "reverseReferralReward", summary = "Take a paid referral reward back",
             description = "Requires Idempotency-Key. `referralId` is the referred account's id; `side` says whose reward. "
                     + "Each side is reversed at most once, through the wallet, and rewards_earned follows.")
     HttpResponse<?> reverse(@PathVariable String referralId, @Body @Valid ReverseReferralRewardRequest body,

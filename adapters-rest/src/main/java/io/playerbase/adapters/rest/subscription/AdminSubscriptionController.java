@@ -24,8 +24,6 @@ import io.playerbase.application.subscription.port.in.RevokePremiumUseCase;
 import io.playerbase.application.subscription.port.in.SubscriptionQueries;
 import io.playerbase.domain.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -83,9 +81,8 @@ class AdminSubscriptionController {
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, account-deleted",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "grantPremium", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
-                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "grantPremium",
             summary = "Grant premium by hand until expires_at",
             description = "Requires Idempotency-Key. {reason, expires_at}: a reason code and an end in the next five years. "
                     + "Adds premium; a store subscription is neither changed nor hidden.")
@@ -110,9 +107,8 @@ class AdminSubscriptionController {
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, no-active-grant",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "revokePremium", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
-                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "revokePremium",
             summary = "End the manual premium grants",
             description = "Requires Idempotency-Key. {reason}. Ends every active manual grant; premium from a store is "
                     + "the store's (a refund there ends it here). 422 no-active-grant when there is none.")

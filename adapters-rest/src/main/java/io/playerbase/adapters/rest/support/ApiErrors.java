@@ -1,5 +1,7 @@
 package io.playerbase.adapters.rest.support;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.lang.annotation.Documented;
@@ -18,10 +20,6 @@ public final class ApiErrors {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String PROBLEM = "#/components/schemas/Problem";
-    /** The {@code Idempotency-Key} header of POSTs that must not run twice (see {@code IdempotentRequests}). */
-    public static final String IDEMPOTENCY_KEY_DESCRIPTION = "1-255 visible ASCII characters, scoped to the caller. "
-            + "The same key and body within 24 h get the first response again, with Idempotent-Replayed: true.";
-    public static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]+$";
 
     private ApiErrors() {
     }
@@ -44,6 +42,17 @@ public final class ApiErrors {
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")
     public @interface Authenticated {
+    }
+
+    /**
+     * A POST that must not run twice: its required {@code Idempotency-Key} header (see
+     * {@code IdempotentRequests}), defined once in {@code components.yml} ({@code #/components/parameters/IdempotencyKey}).
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
+    public @interface IdempotencyKey {
     }
 
     /** An operation with a JSON request body: too large, or not JSON. */

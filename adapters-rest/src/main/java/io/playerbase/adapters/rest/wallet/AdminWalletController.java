@@ -33,8 +33,6 @@ import io.playerbase.domain.shared.PageRequest;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.TransactionSource;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -113,9 +111,8 @@ class AdminWalletController {
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, balance-limit-exceeded",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "creditUserWallet", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
-                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "creditUserWallet",
             summary = "Credit a user's wallet", description = "Requires Idempotency-Key. 200 with the transaction.")
     HttpResponse<?> credit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
                            HttpRequest<?> request) {
@@ -134,9 +131,8 @@ class AdminWalletController {
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, insufficient-funds",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "debitUserWallet", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
-                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "debitUserWallet",
             summary = "Debit a user's wallet",
             description = "Requires Idempotency-Key. 422 insufficient-funds rather than a negative balance.")
     HttpResponse<?> debit(@PathVariable String id, @Body @Valid MoveMoneyRequest body, Authentication authentication,
@@ -156,9 +152,8 @@ class AdminWalletController {
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused, operation-id-reused, account-deleted, not-reversible, insufficient-funds, balance-limit-exceeded",
             content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(ref = ApiErrors.PROBLEM)))
-    @Operation(operationId = "reverseUserTransaction", parameters = @Parameter(name = IdempotentRequests.HEADER, in = ParameterIn.HEADER, required = true,
-                    description = ApiErrors.IDEMPOTENCY_KEY_DESCRIPTION, schema = @Schema(type = "string", minLength = 1,
-                    maxLength = 255, pattern = ApiErrors.IDEMPOTENCY_KEY_PATTERN)),
+    @ApiErrors.IdempotencyKey
+    @Operation(operationId = "reverseUserTransaction",
             summary = "Reverse an earlier credit or debit",
             description = "Requires Idempotency-Key. Each operation is reversed at most once.")
     HttpResponse<?> reverse(@PathVariable String id, @Body @Valid ReverseRequest body, Authentication authentication,
