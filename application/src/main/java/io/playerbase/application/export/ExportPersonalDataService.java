@@ -303,10 +303,10 @@ final class ExportPersonalDataService implements ExportPersonalDataUseCase {
      * an account holds a handful (one per App Store original transaction or Google Play token chain).
      */
     private Supplier<Stream<Map<String, Object>>> subscriptions(UserId subject) {
-        return () -> subscriptions.forUser(subject).stream().map(ExportPersonalDataService::subscription);
+        return () -> subscriptions.forUser(subject).stream().map(ExportPersonalDataService::storeSubscription);
     }
 
-    private static Map<String, Object> subscription(Subscription subscription) {
+    private static Map<String, Object> storeSubscription(Subscription subscription) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("store", subscription.store().wireName());
         row.put("plan", subscription.plan().orElse(null));
