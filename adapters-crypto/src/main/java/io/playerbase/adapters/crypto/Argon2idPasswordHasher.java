@@ -96,14 +96,13 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
             return verifyBcrypt(password, encodedHash);
         }
         Optional<Argon2Hash> stored = Argon2Hash.parse(encodedHash);
-        if (stored.isEmpty()) {
-            return false;
-        }
-        Argon2Hash expected = stored.get();
+        // No password (NO_PASSWORD, an erased account's "") or an unreadable hash: the same work as a wrong
+        // password, against a hash nothing matches, so the answer's time does not tell the accounts apart.
+        Argon2Hash expected = stored.orElseGet(() -> new Argon2Hash(params, new byte[SALT_LENGTH], new byte[HASH_LENGTH]));
         byte[] passwordBytes = password.getBytes(StandardCharsets.UTF_8);
         try {
             byte[] actual = withPermit(() -> argon2id(passwordBytes, expected.salt(), expected.params(), null, null, expected.hash().length));
-            return Arrays.constantTimeAreEqual(actual, expected.hash());
+            return stored.isPresent() && Arrays.constantTimeAreEqual(actual, expected.hash());
         } finally {
             Arrays.clear(passwordBytes);
         }

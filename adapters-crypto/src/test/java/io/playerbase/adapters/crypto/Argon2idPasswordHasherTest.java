@@ -158,6 +158,8 @@ class Argon2idPasswordHasherTest {
         try {
             assertEquals("hashing-busy", assertThrows(Unavailable.class, () -> single.hash("pw")).code());
             assertThrows(Unavailable.class, () -> single.verify("pw", hash));
+            assertThrows(Unavailable.class, () -> single.verify("pw", PasswordHasher.NO_PASSWORD),
+                    "checking an account without a password does a hash's work too, like a wrong password");
         } finally {
             release.countDown();
             holder.join();

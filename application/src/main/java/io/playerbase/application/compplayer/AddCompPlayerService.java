@@ -15,10 +15,8 @@ import io.playerbase.domain.user.UserRepository;
 import io.playerbase.domain.user.Username;
 import jakarta.inject.Singleton;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +26,15 @@ final class AddCompPlayerService implements AddCompPlayerUseCase {
 
     /** Computer players start richer than humans (100) so they can sit at any table. */
     static final int COMP_PLAYER_COINS = 1000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final ModuleRegistry registry;
-    private final PasswordHasher hasher;
     private final ReferralCodeAssignment referralCodes;
     private final Clock clock;
 
-    AddCompPlayerService(UserRepository users, ModuleRegistry registry, PasswordHasher hasher,
-                         ReferralCodeAssignment referralCodes, Clock clock) {
+    AddCompPlayerService(UserRepository users, ModuleRegistry registry, ReferralCodeAssignment referralCodes, Clock clock) {
         this.users = users;
         this.registry = registry;
-        this.hasher = hasher;
         this.referralCodes = referralCodes;
         this.clock = clock;
     }
@@ -50,11 +44,9 @@ final class AddCompPlayerService implements AddCompPlayerUseCase {
         Username username = new Username(command.username());
         Email email = new Email(username.value() + "@cp.com");
         Instant now = clock.instant();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String hash = hasher.hash(Base64.getEncoder().encodeToString(secret));
         List<ModuleDefinition> modules = registry.activeModules().stream().map(AddCompPlayerService::withCompCoins).toList();
-        User user = User.register(UserId.newId(now), email, username, hash, true, modules, now);
+        // Computer players never log in: no password, rather than the hash of a secret nobody knows.
+        User user = User.register(UserId.newId(now), email, username, PasswordHasher.NO_PASSWORD, true, modules, now);
         try {
             users.insert(user, AuditEntry.of(user.id(), command.admin(), "user.comp_player_added", "user",
                     List.of("email", "username", "password_hash", "status", "is_comp_player", "modules"), now));

@@ -8,8 +8,8 @@ import io.playerbase.domain.shared.Actor;
 import io.playerbase.domain.shared.AuditEntry;
 import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.NotFound;
+import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.shared.UserId;
-import io.playerbase.domain.testing.FakePasswordHasher;
 import io.playerbase.domain.testing.InMemoryModuleRegistry;
 import io.playerbase.domain.testing.InMemoryUserRepository;
 import io.playerbase.domain.user.Email;
@@ -35,7 +35,7 @@ class CompPlayerAdminServicesTest {
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final AddCompPlayerService adding = new AddCompPlayerService(users, InMemoryModuleRegistry.standard(),
-            new FakePasswordHasher(), ReferralTestModule.empty(clock).assignment, clock);
+            ReferralTestModule.empty(clock).assignment, clock);
     private final ChangeCompPlayerStatusService changing = new ChangeCompPlayerStatusService(users, clock);
 
     @Test
@@ -46,6 +46,7 @@ class CompPlayerAdminServicesTest {
         User stored = users.findById(new UserId(view.userId())).orElseThrow();
         assertTrue(stored.compPlayer());
         assertEquals("robo_ann@cp.com", stored.email().value());
+        assertEquals(PasswordHasher.NO_PASSWORD, stored.passwordHash(), "no password anybody could log in with");
         assertEquals(1000, stored.modules().get("dutch_game").get("coins"));
         AuditEntry entry = users.auditEntries().get(0);
         assertEquals("user.comp_player_added", entry.action());

@@ -34,4 +34,12 @@ public abstract class PasswordHasherContract {
         assertFalse(hasher.needsRehash(hasher.hash("correct horse")));
         assertTrue(hasher.needsRehash("not a hash"));
     }
+
+    @Test
+    void noPasswordAndAnErasedAccountsEmptyHashVerifyNothing() {
+        for (String password : new String[] {"", "!", "correct horse", PasswordHasher.NO_PASSWORD}) {
+            assertFalse(hasher.verify(password, PasswordHasher.NO_PASSWORD), password);
+            assertFalse(hasher.verify(password, ""), password);
+        }
+    }
 }

@@ -18,8 +18,6 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ public class V0003_CreateComputerPlayers {
     static final int COINS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(V0003_CreateComputerPlayers.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoDatabase database;
     private final FieldCipher cipher;
@@ -67,10 +64,9 @@ public class V0003_CreateComputerPlayers {
         List<String> missing = USERNAMES.stream()
                 .filter(username -> users.find(Filters.eq("username_bidx", blindIndex.of("username", username))).first() == null)
                 .toList();
-        // The password hashes (Argon2id, the bulk of a fresh setup's CPU) side by side on the machine's cores;
-        // what is written, and in which order, stays the same.
+        // A configured password's hashes (Argon2id, the bulk of a fresh setup's CPU) side by side on the cores.
         Map<String, String> hashes = missing.parallelStream()
-                .collect(Collectors.toConcurrentMap(username -> username, username -> hasher.hash(password())));
+                .collect(Collectors.toConcurrentMap(username -> username, username -> passwordHash()));
         for (String username : missing) {
             String usernameIndex = blindIndex.of("username", username);
             try {
@@ -135,14 +131,17 @@ public class V0003_CreateComputerPlayers {
         return modules;
     }
 
-    /** The configured password, else one nobody knows: the players are then usable by game servers only. */
-    private String password() {
+    /**
+     * The configured password's hash, else {@code "!"} ({@code PasswordHasher.NO_PASSWORD}): no password verifies
+     * against it, so the players are usable by game servers only. Until 2026-12 this unit stored the Argon2id
+     * hash of a random secret nobody knew instead, which no password verifies against either but cost a
+     * fresh start about 0.45 s; players created that way keep their hash (docs/dutch-game.md).
+     */
+    private String passwordHash() {
         String configured = settings.compPlayerPassword();
         if (configured != null && !configured.isBlank()) {
-            return configured;
+            return hasher.hash(configured);
         }
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
+        return "!";
     }
 }

@@ -5,10 +5,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
 import io.playerbase.adapters.mongo.testing.MongoTarget;
 import io.playerbase.adapters.mongo.testing.TestMigrations;
 import io.playerbase.domain.shared.FieldCipher.FieldContext;
+import io.playerbase.domain.shared.LegacyCipher;
+import io.playerbase.domain.shared.PasswordHasher;
 import io.playerbase.domain.testing.FakeBlindIndex;
 import io.playerbase.domain.testing.FakeFieldCipher;
 import io.playerbase.domain.testing.FakePasswordHasher;
@@ -169,6 +172,19 @@ abstract class MigrationTest {
             String balance = modules.get("wallet", Document.class).getString("balance");
             assertEquals("n:0", cipher.decrypt(balance, new FieldContext("users", id, "modules.wallet.balance")));
             assertEquals("CREDITS", modules.get("wallet", Document.class).get("currency"));
+        }
+    }
+
+    @Test
+    void withoutAConfiguredPasswordTheComputerPlayersHaveNone() {
+        new MigrationRunner(client(), new MongoStoreInfo(embedded(), database.getName(), "test store"),
+                new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
+                new MigrationSettings(" ", TestMigrations.AUDIT_RETENTION_DAYS, embedded()), LegacyCipher.NONE).migrate();
+
+        List<Document> players = database.getCollection("users").find(Filters.eq("is_comp_player", true)).into(new ArrayList<>());
+        assertEquals(5, players.size());
+        for (Document player : players) {
+            assertEquals(PasswordHasher.NO_PASSWORD, player.getString("password_hash"), player.getString("username"));
         }
     }
 

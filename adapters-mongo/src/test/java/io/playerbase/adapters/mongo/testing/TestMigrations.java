@@ -17,7 +17,7 @@ import io.playerbase.domain.testing.FakePasswordHasher;
  */
 public final class TestMigrations {
 
-    /** The computer players' password in tests (they get a random one when none is configured). */
+    /** The computer players' password in tests (without one they get none: {@code PasswordHasher.NO_PASSWORD}). */
     public static final String COMP_PLAYER_PASSWORD = "comp-player-test-password";
     public static final int AUDIT_RETENTION_DAYS = 730;
 
