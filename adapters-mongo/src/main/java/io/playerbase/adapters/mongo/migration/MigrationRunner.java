@@ -6,7 +6,6 @@ import com.mongodb.client.model.Sorts;
 import io.micronaut.core.annotation.Nullable;
 import io.mongock.api.annotations.ChangeUnit;
 import io.mongock.driver.mongodb.sync.v4.driver.MongoSync4Driver;
-import io.mongock.runner.standalone.MongockStandalone;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.domain.shared.BlindIndex;
 import io.playerbase.domain.shared.FieldCipher;
@@ -110,7 +109,7 @@ public class MigrationRunner {
     }
 
     private void run(List<Class<?>> units) {
-        MongockStandalone.builder()
+        new ListedMongockBuilder()
                 // A Mongock driver serves one run only, hence a new one each time.
                 .setDriver(MongoSync4Driver.withDefaultLock(client, databaseName))
                 .addMigrationClasses(units)
