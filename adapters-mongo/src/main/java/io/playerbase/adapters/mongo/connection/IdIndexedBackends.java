@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayDeque;
@@ -127,7 +126,7 @@ final class IdIndexedBackends {
         @Override
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                          boolean sparse) {
-            return new MemoryUniqueIndex(indexName, keys, sparse);
+            return new StoredUniqueIndex(indexName, keys, sparse);
         }
 
         /** Stock mongo-java-server ignores secondary indexes; ours serve sorted range reads ({@link OrderedIndex}). */

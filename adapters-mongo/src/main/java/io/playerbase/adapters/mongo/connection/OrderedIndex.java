@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -55,6 +54,7 @@ final class OrderedIndex extends Index<Integer> {
     }
 
     private final List<IndexKey> fields;
+    private final String[][] paths;
     private final Comparator<Entry> order;
     private NavigableSet<Entry> entries;
     private List<Entry> byPosition;
@@ -63,6 +63,7 @@ final class OrderedIndex extends Index<Integer> {
     OrderedIndex(String name, List<IndexKey> keys) {
         super(name, keys, true);
         this.fields = List.copyOf(keys);
+        this.paths = fields.stream().map(field -> StoredUniqueIndex.path(field.getKey())).toArray(String[][]::new);
         this.order = (left, right) -> {
             for (int i = 0; i < fields.size(); i++) {
                 int cmp = compare(left.values()[i], right.values()[i], fields.get(i).isAscending());
@@ -110,7 +111,7 @@ final class OrderedIndex extends Index<Integer> {
     private Object[] values(Document document) {
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, fields.get(i).getKey());
+            Object value = StoredUniqueIndex.value(document, fields.get(i).getKey(), paths[i]);
             if (value instanceof Collection<?>) {
                 multikey = true;
             }
@@ -133,11 +134,25 @@ final class OrderedIndex extends Index<Integer> {
         while (byPosition.size() <= position) {
             byPosition.add(null);
         }
-        Entry previous = byPosition.set(position, entry);
+        Entry previous = byPosition.get(position);
+        if (previous != null && sameValues(previous.values(), entry.values())) {
+            // An update that left this index's fields alone: the entry stays where it is in the order.
+            return;
+        }
+        byPosition.set(position, entry);
         if (previous != null) {
             entries.remove(previous);
         }
         entries.add(entry);
+    }
+
+    private static boolean sameValues(Object[] before, Object[] after) {
+        for (int i = 0; i < before.length; i++) {
+            if (!StoredUniqueIndex.sameValue(before[i], after[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The document at the position was removed (told by the collection, which knows the position). */
