@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,8 @@ public class V0041_BackfillLegacyUsers {
 
     private static final Logger LOG = LoggerFactory.getLogger(V0041_BackfillLegacyUsers.class);
     private static final int BATCH = 1000;
+    /** At most this many users left to the completion are named in its filters; more, and it looks at every user. */
+    private static final int MAX_NAMED_LEFTOVERS = 10_000;
     private static final Codec<Document> DOCUMENTS = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
     /** Account fields set where absent, in this order. */
     private static final Map<String, Object> FLAGS = flags();
@@ -90,25 +93,36 @@ public class V0041_BackfillLegacyUsers {
         MongoCollection<Document> users = database.getCollection("users");
         completeRegistry(registry);
         List<Document> modules = registry.find(Filters.eq("status", "active")).into(new ArrayList<>());
-        long changedMeanwhile = userByUser(users, modules);
-        if (changedMeanwhile > 0) {
-            LOG.info("{} users changed while being backfilled, or of an unusual shape; completing them field by field", changedMeanwhile);
-            fieldByField(users, modules);
+        Leftovers left = userByUser(users, modules);
+        if (left.count() > 0) {
+            LOG.info("{} users changed while being backfilled, or of an unusual shape; completing them field by field", left.count());
+            // Only the users that can be among them (the unusual ones, every user of a bulk write that missed one),
+            // when they are few enough to name: the others were written whole, and each filtered write would
+            // otherwise look at every user of the collection.
+            fieldByField(users, modules, left.ids().size() <= MAX_NAMED_LEFTOVERS ? Filters.in("_id", left.ids()) : new Document());
         }
+    }
+
+    /**
+     * What the one pass left to the field-by-field completion: how many users, and the ids of every user that
+     * can be among them.
+     */
+    private record Leftovers(long count, List<Object> ids) {
     }
 
     /** The one-pass backfill alone, without the field-by-field completion: for the tests. */
     long executeUserByUser() {
         MongoCollection<Document> registry = database.getCollection("user_modules");
         completeRegistry(registry);
-        return userByUser(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>()));
+        return userByUser(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>())).count();
     }
 
     /** The whole unit done field by field only, as it was first written: the reference of the tests. */
     void executeFieldByField() {
         MongoCollection<Document> registry = database.getCollection("user_modules");
         completeRegistry(registry);
-        fieldByField(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>()));
+        fieldByField(database.getCollection("users"), registry.find(Filters.eq("status", "active")).into(new ArrayList<>()),
+                new Document());
     }
 
     /**
@@ -117,11 +131,11 @@ public class V0041_BackfillLegacyUsers {
      * did first; {@link #userByUser} does it in one write per user, and this takes whatever that pass could
      * not write (a user changed meanwhile).
      */
-    void fieldByField(MongoCollection<Document> users, List<Document> modules) {
-        FLAGS.forEach((flag, value) -> setWhereAbsent(users, flag, value));
-        mapBalances(users);
+    void fieldByField(MongoCollection<Document> users, List<Document> modules, Bson scope) {
+        FLAGS.forEach((flag, value) -> setWhereAbsent(users, scope, flag, value));
+        mapBalances(users, scope);
         for (Document module : modules) {
-            backfill(users, module.getString("module_name"), module.get("default_document", Document.class));
+            backfill(users, scope, module.getString("module_name"), module.get("default_document", Document.class));
         }
     }
 
@@ -144,39 +158,54 @@ public class V0041_BackfillLegacyUsers {
      *
      * @return the users whose update found them changed, or of an {@link #unusual} shape (left for {@link #fieldByField})
      */
-    private long userByUser(MongoCollection<Document> users, List<Document> modules) {
+    private Leftovers userByUser(MongoCollection<Document> users, List<Document> modules) {
         Counts counts = new Counts();
         List<String> read = new ArrayList<>(FLAGS.keySet());
         read.add("modules");
         long unusual = 0;
+        List<Object> leftIds = Collections.synchronizedList(new ArrayList<>());
         try (OverlappedWrites writes = new OverlappedWrites("V0041-bulk-writes")) {
             List<UpdateOneModel<Document>> batch = new ArrayList<>();
+            List<Object> batchIds = new ArrayList<>();
             for (Document user : users.find().projection(Projections.include(read)).batchSize(BATCH)) {
                 if (unusual(user, modules)) {
                     unusual++;
+                    leftIds.add(user.get("_id"));
                     continue;
                 }
                 UpdateOneModel<Document> update = update(user, modules, counts);
                 if (update != null) {
                     batch.add(update);
+                    batchIds.add(user.get("_id"));
                 }
                 if (batch.size() == BATCH) {
-                    writes.submit(unmatched(users, batch));
+                    writes.submit(unmatched(users, batch, batchIds, leftIds));
                     batch = new ArrayList<>();
+                    batchIds = new ArrayList<>();
                 }
             }
             if (!batch.isEmpty()) {
-                writes.submit(unmatched(users, batch));
+                writes.submit(unmatched(users, batch, batchIds, leftIds));
             }
             long unmatched = writes.finish();
             counts.log();
-            return unmatched + unusual;
+            return new Leftovers(unmatched + unusual, List.copyOf(leftIds));
         }
     }
 
-    /** A bulk write of the batch, returning how many of its updates found their user changed. */
-    private static Callable<Long> unmatched(MongoCollection<Document> users, List<UpdateOneModel<Document>> batch) {
-        return () -> (long) batch.size() - users.bulkWrite(batch, new BulkWriteOptions().ordered(false)).getMatchedCount();
+    /**
+     * A bulk write of the batch, returning how many of its updates found their user changed; when some did,
+     * every user of the batch goes to {@code leftIds} (the result does not say which).
+     */
+    private static Callable<Long> unmatched(MongoCollection<Document> users, List<UpdateOneModel<Document>> batch,
+                                            List<Object> batchIds, List<Object> leftIds) {
+        return () -> {
+            long unmatched = (long) batch.size() - users.bulkWrite(batch, new BulkWriteOptions().ordered(false)).getMatchedCount();
+            if (unmatched > 0) {
+                leftIds.addAll(batchIds);
+            }
+            return unmatched;
+        };
     }
 
     /**
@@ -327,21 +356,21 @@ public class V0041_BackfillLegacyUsers {
         LOG.warn("V0041_BackfillLegacyUsers failed; what was added is kept, the next run completes it");
     }
 
-    private static void setWhereAbsent(MongoCollection<Document> users, String field, Object value) {
-        long changed = users.updateMany(Filters.exists(field, false), Updates.set(field, value)).getModifiedCount();
+    private static void setWhereAbsent(MongoCollection<Document> users, Bson scope, String field, Object value) {
+        long changed = users.updateMany(Filters.and(scope, Filters.exists(field, false)), Updates.set(field, value)).getModifiedCount();
         if (changed > 0) {
             LOG.info("Set {} on {} users that had none", field, changed);
         }
     }
 
-    private void backfill(MongoCollection<Document> users, String module, Document defaults) {
+    private void backfill(MongoCollection<Document> users, Bson scope, String module, Document defaults) {
         Document defaultDocument = defaults == null ? new Document() : defaults;
         String path = "modules." + module;
-        long added = users.updateMany(Filters.exists(path, false), Updates.set(path, defaultDocument)).getModifiedCount();
+        long added = users.updateMany(Filters.and(scope, Filters.exists(path, false)), Updates.set(path, defaultDocument)).getModifiedCount();
         long completed = 0;
         for (Map.Entry<String, Object> field : defaultDocument.entrySet()) {
             String fieldPath = path + "." + field.getKey();
-            Bson filter = Filters.and(Filters.exists(path, true), Filters.exists(fieldPath, false));
+            Bson filter = Filters.and(scope, Filters.exists(path, true), Filters.exists(fieldPath, false));
             if (BALANCE.equals(fieldPath)) {
                 // A legacy amount that could not be mapped is reported, never replaced by a default.
                 filter = Filters.and(filter, Filters.exists(CREDIT_BALANCE, false));
@@ -353,11 +382,11 @@ public class V0041_BackfillLegacyUsers {
         }
     }
 
-    private void mapBalances(MongoCollection<Document> users) {
+    private void mapBalances(MongoCollection<Document> users, Bson scope) {
         List<UpdateOneModel<Document>> writes = new ArrayList<>();
         long mapped = 0;
         long unmapped = 0;
-        for (Document user : users.find(Filters.exists(CREDIT_BALANCE, true))
+        for (Document user : users.find(Filters.and(scope, Filters.exists(CREDIT_BALANCE, true)))
                 .projection(Projections.include(CREDIT_BALANCE, BALANCE)).sort(Sorts.ascending("_id")).batchSize(BATCH)) {
             Object id = user.get("_id");
             Document wallet = user.get("modules", Document.class).get("wallet", Document.class);
