@@ -230,7 +230,7 @@ class DutchGameEndToEndTest {
                 new PlayerResult(table.get(1), MatchResult.LOSS, 10, -5),
                 new PlayerResult(table.get(2), MatchResult.LOSS, 10, -5)));
         // Every player's counters are written, then the crash: the match does not know it yet.
-        faults.failAfter("markApplied", 0);
+        faults.failAfter("finishApplied", 0);
         assertThrows(IllegalStateException.class, () -> send(report, "key-1"));
         for (UserId player : table) {
             assertEquals(1, number(player, "total_matches"));

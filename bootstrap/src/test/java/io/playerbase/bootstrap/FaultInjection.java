@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * TEST ONLY: wraps the real {@link DutchGameRepository} so a test can make the n+1-th call of one of
- * its methods throw, as a crash at that point would (e.g. {@code markApplied}: right after a player's
+ * its methods throw, as a crash at that point would (e.g. {@code finishApplied}: right after the players'
  * counters were written, before the match recorded it).
  */
 @Singleton

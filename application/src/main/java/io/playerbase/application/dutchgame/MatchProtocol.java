@@ -65,13 +65,16 @@ final class MatchProtocol {
             state = store.transition(match.report().matchId(), match.attemptId(), MatchState.RESERVING, next, clock.instant()) ? next : currentState(match);
         }
         if (state == MatchState.APPLYING) {
-            applyAll(match, actor);
+            List<UserId> counted = applyAll(match, actor);
             // Before the match is marked applied: a crash in between is completed by whoever completes
             // the match (a retry, the recovery pass), which calls the idempotent hook again.
             referrals.matchApplied(match.report().players().stream().map(PlayerResult::userId).toList(),
                     match.report().matchId().value(), actor);
-            state = store.transition(match.report().matchId(), match.attemptId(), MatchState.APPLYING, MatchState.APPLIED, clock.instant())
-                    ? MatchState.APPLIED : currentState(match);
+            Optional<MatchRecord> applied = store.finishApplied(match.report().matchId(), match.attemptId(), counted, clock.instant());
+            if (applied.isPresent()) {
+                return new Applied(applied.get());
+            }
+            state = currentState(match);
         }
         if (state == MatchState.APPLIED) {
             return new Applied(store.findMatch(match.report().matchId()).orElseThrow());
@@ -115,12 +118,13 @@ final class MatchProtocol {
         };
     }
 
-    private void applyAll(MatchRecord match, Actor actor) {
+    /** Writes the counters of every player not yet counted; the players it counted (or found counted). */
+    private List<UserId> applyAll(MatchRecord match, Actor actor) {
         MatchReport report = match.report();
         List<PlayerResult> pending = report.players().stream()
                 .filter(line -> !match.applied().contains(line.userId())).toList();
         if (pending.isEmpty()) {
-            return;
+            return List.of();
         }
         List<UserId> ids = pending.stream().map(PlayerResult::userId).toList();
         Map<UserId, PlayerSnapshot> players = store.findPlayers(ids);
@@ -142,8 +146,9 @@ final class MatchProtocol {
                 applyOne(match, line, actor);
             }
         }
-        // Only a shortcut for the next completer: each player's recent match ids are what prevent a double count.
-        store.markApplied(report.matchId(), match.attemptId(), ids);
+        // Recorded with the match's last write (finishApplied), only a shortcut for the next completer: each
+        // player's recent match ids are what prevent a double count.
+        return ids;
     }
 
     private void applyOne(MatchRecord match, PlayerResult line, Actor actor) {

@@ -36,8 +36,13 @@ public interface DutchGameRepository {
      */
     boolean transition(MatchId matchId, String attemptId, MatchState from, MatchState to, Instant now);
 
-    /** Records that these players' counters are written (speeds up the next completer; idempotent). */
-    void markApplied(MatchId matchId, String attemptId, Collection<UserId> players);
+    /**
+     * The last write of an applied match, in one round trip: records that these players' counters are written
+     * (a shortcut for the next completer; idempotent) and moves the attempt from {@link MatchState#APPLYING} to
+     * {@link MatchState#APPLIED}. The match as stored after it, or empty when the attempt is not (or no
+     * longer) applying: nothing is written then.
+     */
+    Optional<MatchRecord> finishApplied(MatchId matchId, String attemptId, Collection<UserId> players, Instant now);
 
     /** Deletes a match in {@link MatchState#REJECTING} once its holds are released. */
     void deleteRejected(MatchId matchId, String attemptId);

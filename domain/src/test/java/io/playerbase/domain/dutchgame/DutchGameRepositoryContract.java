@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,14 +105,22 @@ public abstract class DutchGameRepositoryContract {
 
         assertTrue(store.transition(first.report().matchId(), first.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW));
         assertFalse(store.transition(first.report().matchId(), first.attemptId(), MatchState.RESERVING, MatchState.REJECTING, NOW));
-        store.markApplied(first.report().matchId(), first.attemptId(), List.of(ann));
-        store.markApplied(first.report().matchId(), first.attemptId(), List.of(ann));
         MatchRecord stored = store.findMatch(new MatchId("m1")).orElseThrow();
         assertEquals(MatchState.APPLYING, stored.state());
-        assertEquals(Set.of(ann), stored.applied());
         assertEquals(List.of(stored.attemptId()),
                 store.unfinished(NOW.plusSeconds(1)).stream().map(MatchRecord::attemptId).toList());
         assertEquals(List.of(), store.unfinished(NOW));
+        assertEquals(Optional.empty(), store.finishApplied(first.report().matchId(), "650000000000000000000042", List.of(ann), NOW),
+                "another attempt of the match finishes nothing");
+
+        MatchRecord finished = store.finishApplied(first.report().matchId(), first.attemptId(), List.of(ann), NOW).orElseThrow();
+        assertEquals(MatchState.APPLIED, finished.state());
+        assertEquals(Set.of(ann), finished.applied());
+        assertEquals(finished, store.findMatch(new MatchId("m1")).orElseThrow(), "what it answers is what is stored");
+        assertEquals(Optional.empty(), store.finishApplied(first.report().matchId(), first.attemptId(), List.of(bob), NOW),
+                "once applied, nothing more is written");
+        assertEquals(Set.of(ann), store.findMatch(new MatchId("m1")).orElseThrow().applied());
+        assertEquals(List.of(), store.unfinished(NOW.plusSeconds(1)));
 
         store.deleteRejected(first.report().matchId(), first.attemptId());
         assertTrue(store.findMatch(new MatchId("m1")).isPresent(), "only a rejecting match is deleted");

@@ -141,12 +141,15 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     }
 
     @Override
-    public synchronized void markApplied(MatchId matchId, String attemptId, Collection<UserId> players) {
-        byAttempt(matchId, attemptId).ifPresent(m -> {
+    public synchronized Optional<MatchRecord> finishApplied(MatchId matchId, String attemptId, Collection<UserId> players,
+                                                         Instant now) {
+        return byAttempt(matchId, attemptId).filter(m -> m.state() == MatchState.APPLYING).map(m -> {
             Set<UserId> applied = new HashSet<>(m.applied());
             applied.addAll(players);
-            matches.put(m.report().matchId(), new MatchRecord(m.attemptId(), m.report(), m.state(), applied,
-                    m.reportedBy(), m.recordedAt()));
+            MatchRecord finished = new MatchRecord(m.attemptId(), m.report(), MatchState.APPLIED, applied,
+                    m.reportedBy(), m.recordedAt());
+            matches.put(m.report().matchId(), finished);
+            return finished;
         });
     }
 

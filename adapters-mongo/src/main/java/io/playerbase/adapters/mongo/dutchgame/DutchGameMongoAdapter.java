@@ -6,8 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.playerbase.adapters.mongo.audit.AuditOutbox;
@@ -99,9 +101,15 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
     }
 
     @Override
-    public void markApplied(MatchId matchId, String attemptId, Collection<UserId> players) {
-        MongoErrors.run(() -> matches.updateOne(attempt(matchId, attemptId), Updates.addEachToSet("applied_user_ids",
-                players.stream().map(player -> new ObjectId(player.value())).toList())));
+    public Optional<MatchRecord> finishApplied(MatchId matchId, String attemptId, Collection<UserId> players, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.set("state", MatchState.APPLIED.wire()), Updates.set("updated_at", Date.from(now))));
+        if (!players.isEmpty()) {
+            updates.add(Updates.addEachToSet("applied_user_ids", players.stream().map(player -> new ObjectId(player.value())).toList()));
+        }
+        return MongoErrors.call(() -> Optional.ofNullable(matches.findOneAndUpdate(
+                attempt(matchId, attemptId, Filters.eq("state", MatchState.APPLYING.wire())), Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(DutchGameDocumentMapper::toMatch));
     }
 
     @Override

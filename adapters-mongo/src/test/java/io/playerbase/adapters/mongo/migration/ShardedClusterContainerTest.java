@@ -154,7 +154,7 @@ class ShardedClusterContainerTest {
             matches.transition(report.matchId(), match.attemptId(), MatchState.RESERVING, MatchState.APPLYING, NOW);
             matches.applyResult(ann.id(), report.matchId(), match.attemptId(), 0, DutchStats.initial(), 0,
                     AuditEntry.of(ann.id(), Actor.system("r"), "dutch_game.match_applied", "dutch_game", List.of("wins"), NOW));
-            matches.markApplied(report.matchId(), match.attemptId(), List.of(ann.id()));
+            matches.finishApplied(report.matchId(), match.attemptId(), List.of(ann.id()), NOW).orElseThrow();
             matches.findMatch(report.matchId()).orElseThrow();
         });
         assertEquals(List.of(), ShardKeyTargeting.untargeted(commands));
