@@ -10,6 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.Utils;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class StoredUniqueIndexTest {
         for (String key : List.of("name", "tags", "modules", "modules.dutch_game.points", "modules.dutch_game.none",
                 "modules.dutch_game.absent", "modules.flat.deeper", "modules.absent.deeper", "rows.k", "rows.0.k", "rows.j",
                 "tags.1", "nothing", "nothing.deeper", "absent")) {
-            assertEquals(de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document, key),
+            assertEquals(Utils.getSubdocumentValueCollectionAware(document, key),
                     StoredUniqueIndex.value(document, key, StoredUniqueIndex.path(key)), key);
         }
     }
