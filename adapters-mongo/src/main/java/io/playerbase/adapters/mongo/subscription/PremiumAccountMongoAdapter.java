@@ -9,7 +9,6 @@ import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.ModuleSubdocument;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
-import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.subscription.PremiumAccount;
 import io.playerbase.domain.subscription.PremiumAccountRepository;
@@ -51,14 +50,8 @@ final class PremiumAccountMongoAdapter implements PremiumAccountRepository {
     public void update(PremiumAccount account, AuditEntry audit) {
         long expected = account.version();
         long next = expected + 1;
-        Document fields = PremiumAccountDocumentMapper.fields(account, next);
-        Bson set = SUBDOCUMENT.set(users, account.userId(), expected, fields);
-        Bson update = Updates.combine(set, Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
-        Bson filter = SUBDOCUMENT.current(account.userId(), expected);
-        long matched = MongoErrors.call(() -> users.updateOne(filter, update).getMatchedCount());
-        if (matched == 0) {
-            throw Conflict.stale("Subscription module");
-        }
+        SUBDOCUMENT.write(users, account.userId(), expected, PremiumAccountDocumentMapper.fields(account, next),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)), "Subscription module");
         account.markStored(next);
         outbox.deliver(audit);
     }

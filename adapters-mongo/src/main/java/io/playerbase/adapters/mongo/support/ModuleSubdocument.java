@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,8 +30,23 @@ public final class ModuleSubdocument {
         this.path = "modules." + module;
     }
 
+    /**
+     * The conditional update: sets {@code fields} (names relative to the subdocument) together with {@code alongside}
+     * (e.g. the audit outbox's push) on the owner's active account whose module is still at {@code expectedVersion}.
+     *
+     * @throws Conflict (stale, naming {@code what}) when it matched nothing: a concurrent change, or an erased account
+     */
+    public void write(MongoCollection<Document> users, UserId owner, long expectedVersion, Document fields, Bson alongside,
+                      String what) {
+        Bson update = Updates.combine(set(users, owner, expectedVersion, fields), alongside);
+        Bson filter = current(owner, expectedVersion);
+        if (MongoErrors.call(() -> users.updateOne(filter, update).getMatchedCount()) == 0) {
+            throw Conflict.stale(what);
+        }
+    }
+
     /** The owner's active (not erased) account whose module is still at {@code expectedVersion}. */
-    public Bson current(UserId owner, long expectedVersion) {
+    private Bson current(UserId owner, long expectedVersion) {
         String version = path + "." + VERSION;
         Bson versionIs = expectedVersion == 0
                 ? Filters.or(Filters.eq(version, 0L), Filters.exists(version, false))
@@ -39,7 +55,7 @@ public final class ModuleSubdocument {
     }
 
     /** Sets {@code fields} (names relative to the subdocument); the first write reads the subdocument once. */
-    public Bson set(MongoCollection<Document> users, UserId owner, long expectedVersion, Document fields) {
+    private Bson set(MongoCollection<Document> users, UserId owner, long expectedVersion, Document fields) {
         if (expectedVersion != 0) {
             Document set = new Document();
             fields.forEach((name, value) -> set.append(path + "." + name, value));

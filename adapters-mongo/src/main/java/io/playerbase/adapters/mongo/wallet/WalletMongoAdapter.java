@@ -9,7 +9,6 @@ import io.playerbase.adapters.mongo.audit.AuditOutbox;
 import io.playerbase.adapters.mongo.support.ModuleSubdocument;
 import io.playerbase.adapters.mongo.support.MongoErrors;
 import io.playerbase.domain.shared.AuditEntry;
-import io.playerbase.domain.shared.Conflict;
 import io.playerbase.domain.shared.UserId;
 import io.playerbase.domain.wallet.Wallet;
 import io.playerbase.domain.wallet.WalletRepository;
@@ -56,14 +55,8 @@ final class WalletMongoAdapter implements WalletRepository {
     public void commit(Wallet wallet, AuditEntry audit) {
         long expected = wallet.version();
         long next = expected + 1;
-        Document fields = mapper.changedFields(wallet, next);
-        Bson set = SUBDOCUMENT.set(users, wallet.owner(), expected, fields);
-        Bson update = Updates.combine(set, Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)));
-        Bson filter = SUBDOCUMENT.current(wallet.owner(), expected);
-        long matched = MongoErrors.call(() -> users.updateOne(filter, update).getMatchedCount());
-        if (matched == 0) {
-            throw Conflict.stale("Wallet");
-        }
+        SUBDOCUMENT.write(users, wallet.owner(), expected, mapper.changedFields(wallet, next),
+                Updates.push(AuditOutbox.FIELD, AuditOutbox.toBson(audit)), "Wallet");
         wallet.markStored(next);
         outbox.deliver(audit);
     }
