@@ -2,8 +2,6 @@ package io.playerbase.adapters.mongo.migration;
 
 import com.github.cloudyrock.mongock.ChangeLog;
 import io.mongock.api.annotations.ChangeUnit;
-import io.mongock.api.annotations.ChangeUnit;
-import com.github.cloudyrock.mongock.ChangeLog;
 import org.junit.jupiter.api.Test;
 import org.reflections.Reflections;
 
