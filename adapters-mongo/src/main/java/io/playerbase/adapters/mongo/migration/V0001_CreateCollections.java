@@ -3,6 +3,7 @@ package io.playerbase.adapters.mongo.migration;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ValidationAction;
 import com.mongodb.client.model.ValidationLevel;
@@ -60,9 +61,11 @@ public class V0001_CreateCollections {
                 createCollection(collection, schema);
             }
         });
+        Map<String, List<IndexSpec>> byCollection = new LinkedHashMap<>();
         for (IndexSpec index : indexes(settings.auditRetentionDays())) {
-            createIndex(index);
+            byCollection.computeIfAbsent(index.collection(), collection -> new ArrayList<>()).add(index);
         }
+        byCollection.forEach(this::createIndexes);
     }
 
     /**
@@ -94,7 +97,26 @@ public class V0001_CreateCollections {
         }
     }
 
-    private void createIndex(IndexSpec index) {
+    /**
+     * A collection's indexes in one command (on a fresh database one round trip instead of one per index).
+     * When one of them conflicts with an index already there, the command creates none, and each is then
+     * created on its own, so the others are still made and the conflicting one is judged by itself.
+     */
+    private void createIndexes(String collection, List<IndexSpec> indexes) {
+        List<IndexModel> models = indexes.stream().map(index -> new IndexModel(index.keys(), options(index))).toList();
+        try {
+            database.getCollection(collection).createIndexes(models);
+        } catch (MongoCommandException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            for (int i = 0; i < indexes.size(); i++) {
+                createIndex(indexes.get(i), models.get(i));
+            }
+        }
+    }
+
+    private IndexOptions options(IndexSpec index) {
         IndexOptions options = new IndexOptions().name(index.name()).unique(index.unique());
         if (settings.embeddedStore() && (index.expireAfterSeconds() != null || index.partialFilter() != null)) {
             LOG.info("Embedded store: index {}.{} created without its TTL/partial filter (not supported there)",
@@ -107,14 +129,22 @@ public class V0001_CreateCollections {
                 options.partialFilterExpression(index.partialFilter());
             }
         }
+        return options;
+    }
+
+    private void createIndex(IndexSpec index, IndexModel model) {
         try {
-            database.getCollection(index.collection()).createIndex(index.keys(), options);
+            database.getCollection(index.collection()).createIndex(model.getKeys(), model.getOptions());
         } catch (MongoCommandException e) {
-            if (e.getErrorCode() != INDEX_OPTIONS_CONFLICT && e.getErrorCode() != INDEX_KEY_SPECS_CONFLICT) {
+            if (!isConflict(e)) {
                 throw e;
             }
             keepExistingIndex(index, e);
         }
+    }
+
+    private static boolean isConflict(MongoCommandException e) {
+        return e.getErrorCode() == INDEX_OPTIONS_CONFLICT || e.getErrorCode() == INDEX_KEY_SPECS_CONFLICT;
     }
 
     /**

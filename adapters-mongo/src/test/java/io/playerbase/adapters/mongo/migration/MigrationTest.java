@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
 import io.playerbase.adapters.mongo.connection.MongoStoreInfo;
 import io.playerbase.adapters.mongo.testing.EmbeddedMongo;
@@ -249,6 +250,38 @@ abstract class MigrationTest {
         assertEquals("GEMS", createdWallet.get("currency"));
         assertEquals("n:5", cipher.decrypt(createdWallet.getString("balance"),
                 new FieldContext("users", created.getObjectId("_id").toHexString(), "modules.wallet.balance")));
+    }
+
+    /**
+     * V0001 creates a collection's indexes in one command; an index already there under the same name with
+     * other options makes that command fail, and each index is then created on its own: the conflicting one
+     * is kept (it is unique as ours must be), every other index of the collection is still created.
+     */
+    @Test
+    void anOldIndexOfTheSameNameIsKeptAndTheCollectionsOtherIndexesAreStillCreated() {
+        database.getCollection("users").createIndex(new Document("username_bidx", 1),
+                new IndexOptions().name("ux_users_username_bidx").unique(true).sparse(true));
+
+        runner().migrate();
+
+        assertTrue(runner().status().upToDate());
+        Document kept = index("users", "ux_users_username_bidx");
+        assertTrue(kept.getBoolean("sparse"), () -> "the old index is kept as it was: " + kept.toJson());
+        Set<String> names = database.getCollection("users").listIndexes().map(index -> index.getString("name"))
+                .into(new HashSet<>());
+        assertTrue(names.containsAll(INDEXES.get("users")), () -> "users has " + names);
+    }
+
+    /** An old index of the same name that is not unique where ours must be stops the run: only a person can fix it. */
+    @Test
+    void anOldNonUniqueIndexWhereOursMustBeUniqueFailsTheRun() {
+        database.getCollection("users").createIndex(new Document("email_bidx", 1),
+                new IndexOptions().name("ux_users_email_bidx").sparse(true));
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class, () -> runner().migrate());
+
+        assertTrue(failed.getMessage().contains("non-unique index 'ux_users_email_bidx'"), failed::getMessage);
+        assertFalse(runner().status().applied().contains("V0001_CreateCollections"));
     }
 
     @Test
