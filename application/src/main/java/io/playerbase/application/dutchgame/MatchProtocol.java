@@ -57,6 +57,16 @@ final class MatchProtocol {
     }
 
     Outcome complete(MatchRecord match, Actor actor) {
+        return complete(match, actor, Map.of());
+    }
+
+    /**
+     * The same, given the players as the caller read them a moment ago (the report's pre-check): their
+     * counters are then computed from that read instead of reading the players again. A read gone stale
+     * meanwhile is harmless: each player's write is conditional on the {@code total_matches} it was
+     * computed from, and a player whose write finds another total is read again and retried on their own.
+     */
+    Outcome complete(MatchRecord match, Actor actor, Map<UserId, PlayerSnapshot> read) {
         MatchState state = match.state();
         RuleViolation reason = null;
         if (state == MatchState.RESERVING) {
@@ -65,7 +75,7 @@ final class MatchProtocol {
             state = store.transition(match.report().matchId(), match.attemptId(), MatchState.RESERVING, next, clock.instant()) ? next : currentState(match);
         }
         if (state == MatchState.APPLYING) {
-            List<UserId> counted = applyAll(match, actor);
+            List<UserId> counted = applyAll(match, actor, read);
             // Before the match is marked applied: a crash in between is completed by whoever completes
             // the match (a retry, the recovery pass), which calls the idempotent hook again.
             referrals.matchApplied(match.report().players().stream().map(PlayerResult::userId).toList(),
@@ -119,7 +129,7 @@ final class MatchProtocol {
     }
 
     /** Writes the counters of every player not yet counted; the players it counted (or found counted). */
-    private List<UserId> applyAll(MatchRecord match, Actor actor) {
+    private List<UserId> applyAll(MatchRecord match, Actor actor, Map<UserId, PlayerSnapshot> read) {
         MatchReport report = match.report();
         List<PlayerResult> pending = report.players().stream()
                 .filter(line -> !match.applied().contains(line.userId())).toList();
@@ -127,7 +137,7 @@ final class MatchProtocol {
             return List.of();
         }
         List<UserId> ids = pending.stream().map(PlayerResult::userId).toList();
-        Map<UserId, PlayerSnapshot> players = store.findPlayers(ids);
+        Map<UserId, PlayerSnapshot> players = read.keySet().containsAll(ids) ? read : store.findPlayers(ids);
         List<DutchGameRepository.Apply> applies = new ArrayList<>();
         for (PlayerResult line : pending) {
             PlayerSnapshot player = players.get(line.userId());

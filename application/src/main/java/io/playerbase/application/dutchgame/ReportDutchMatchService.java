@@ -39,15 +39,14 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
         report.requirePlausibleTimes(clock.instant());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<MatchRecord> known = store.findMatch(report.matchId());
-            if (known.isEmpty()) {
-                precheck(report);
-            }
+            Map<UserId, PlayerSnapshot> read = known.isEmpty() ? precheck(report) : Map.of();
             MatchRecord match = known.orElseGet(() -> store.insertOrGet(report, command.reporter().id(), clock.instant()));
             if (!match.report().sameAs(report)) {
                 throw new RuleViolation("match-id-reused",
                         "Match " + report.matchId() + " was already reported with different content");
             }
-            MatchProtocol.Outcome outcome = protocol.complete(match, command.reporter());
+            // The pre-check's read serves the counters too (one round trip fewer); it is only ever a starting point.
+            MatchProtocol.Outcome outcome = protocol.complete(match, command.reporter(), read);
             if (outcome instanceof MatchProtocol.Applied applied) {
                 return MatchView.of(applied.match());
             }
@@ -62,9 +61,9 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
 
     /**
      * Rejects an obviously impossible report before anything is written, so the usual rejection leaves
-     * no hold-and-release trail. The holds still decide: this read may be stale.
+     * no hold-and-release trail. The holds still decide: this read may be stale. Returns the players as read.
      */
-    private void precheck(MatchReport report) {
+    private Map<UserId, PlayerSnapshot> precheck(MatchReport report) {
         Map<UserId, PlayerSnapshot> players = store.findPlayers(report.players().stream().map(PlayerResult::userId).toList());
         for (PlayerResult line : report.players()) {
             Optional<PlayerSnapshot> player = Optional.ofNullable(players.get(line.userId()));
@@ -76,5 +75,6 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
                 throw MatchProtocol.reasonOf(outcome, line);
             }
         }
+        return players;
     }
 }

@@ -135,6 +135,34 @@ class DutchGameServicesTest {
     }
 
     @Test
+    void aNewReportReadsItsPlayersOnceForThePreCheckAndTheCounters() {
+        int before = store.playerReads();
+        send(match("m1", win(ann, 60, 20), loss(bob, 10, -20)));
+        assertEquals(1, store.playerReads() - before);
+
+        int again = store.playerReads();
+        send(match("m1", win(ann, 60, 20), loss(bob, 10, -20)));
+        assertEquals(0, store.playerReads() - again, "a repeat of an applied match reads no player");
+    }
+
+    /** The pre-check's read is stale by the time the counters are written: that player is read again, nothing is lost. */
+    @Test
+    void aMatchAppliedBetweenThePreCheckAndTheCountersIsNotOverwritten() {
+        store.beforeNextInsert(() -> send(match("other", win(ann, 40, 5), loss(cpu, 1, 0))));
+
+        MatchView view = send(match("m1", win(ann, 60, 20), loss(bob, 10, -20)));
+
+        assertEquals("applied", view.status());
+        DutchStats annStats = store.statsOf(ann);
+        assertEquals(2, annStats.totalMatches(), "both matches counted");
+        assertEquals(2, annStats.wins());
+        assertEquals(100, annStats.points());
+        assertEquals(125, store.coinsOf(ann));
+        assertEquals(1, store.statsOf(bob).totalMatches());
+        assertEquals(80, store.coinsOf(bob));
+    }
+
+    @Test
     void aCrashAfterSomePlayersWereWrittenIsCompletedByARetryWithoutDoubleCounting() {
         UserId cat = store.addPlayer("cat", false, 100);
         MatchReport m = match("m1", win(ann, 60, 10), loss(bob, 10, -10), loss(cat, 5, -10), loss(cpu, 0, 0));

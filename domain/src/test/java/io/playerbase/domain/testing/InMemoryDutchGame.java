@@ -39,6 +39,8 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
     private final Map<MatchId, MatchRecord> matches = new LinkedHashMap<>();
     private final List<AuditEntry> audit = new ArrayList<>();
     private int writesBeforeFailure = -1;
+    private int playerReads;
+    private Runnable beforeNextInsert;
 
     private static final class Player {
         final UserId id;
@@ -89,6 +91,16 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
         return List.copyOf(audit);
     }
 
+    /** Reads of players so far ({@link #findPlayer} and {@link #findPlayers} calls): the round trips a real store makes. */
+    public synchronized int playerReads() {
+        return playerReads;
+    }
+
+    /** Runs {@code action} once, at the start of the next {@link #insertOrGet}: something that happens meanwhile. */
+    public synchronized void beforeNextInsert(Runnable action) {
+        beforeNextInsert = action;
+    }
+
     public synchronized int matchCount() {
         return matches.size();
     }
@@ -110,6 +122,11 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
 
     @Override
     public synchronized MatchRecord insertOrGet(MatchReport report, String reportedBy, Instant now) {
+        Runnable meanwhile = beforeNextInsert;
+        beforeNextInsert = null;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
         return matches.computeIfAbsent(report.matchId(), id -> new MatchRecord(UUID.randomUUID().toString(), report,
                 MatchState.RESERVING, Set.of(), reportedBy, now));
     }
@@ -180,17 +197,23 @@ public final class InMemoryDutchGame implements DutchGameRepository, DutchLeader
 
     @Override
     public synchronized Optional<PlayerSnapshot> findPlayer(UserId id) {
-        return Optional.ofNullable(players.get(id)).map(p -> new PlayerSnapshot(p.id, p.active, p.compPlayer, p.stats,
-                p.coins, p.recent, List.copyOf(p.holds.keySet())));
+        playerReads++;
+        return snapshot(id);
     }
 
     @Override
     public synchronized Map<UserId, PlayerSnapshot> findPlayers(Collection<UserId> ids) {
+        playerReads++;
         Map<UserId, PlayerSnapshot> found = new HashMap<>();
         for (UserId id : ids) {
-            findPlayer(id).ifPresent(snapshot -> found.put(id, snapshot));
+            snapshot(id).ifPresent(snapshot -> found.put(id, snapshot));
         }
         return found;
+    }
+
+    private Optional<PlayerSnapshot> snapshot(UserId id) {
+        return Optional.ofNullable(players.get(id)).map(p -> new PlayerSnapshot(p.id, p.active, p.compPlayer, p.stats,
+                p.coins, p.recent, List.copyOf(p.holds.keySet())));
     }
 
     /** Each hold is its own write, as in an unordered bulk write: a failure leaves the earlier ones placed. */
