@@ -3,6 +3,7 @@ package io.playerbase.adapters.mongo.migration;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mongock.api.annotations.ChangeUnit;
@@ -37,18 +38,18 @@ public class V0002_AddModuleRegistry {
     public void execute() {
         MongoCollection<Document> registry = database.getCollection("user_modules");
         Date now = new Date();
-        for (Module module : modules()) {
-            // module_name comes from the filter on insert; $setOnInsert never touches an existing entry.
-            registry.updateOne(Filters.eq("module_name", module.name()),
-                    Updates.combine(
-                            Updates.setOnInsert("status", "active"),
-                            Updates.setOnInsert("version", 1),
-                            Updates.setOnInsert("default_document", module.defaults()),
-                            Updates.setOnInsert("description", module.description()),
-                            Updates.setOnInsert("created_at", now),
-                            Updates.setOnInsert("updated_at", now)),
-                    new UpdateOptions().upsert(true));
-        }
+        // One round trip: the five upserts in order, each its own single-document write.
+        // module_name comes from the filter on insert; $setOnInsert never touches an existing entry.
+        registry.bulkWrite(modules().stream().map(module -> new UpdateOneModel<Document>(
+                Filters.eq("module_name", module.name()),
+                Updates.combine(
+                        Updates.setOnInsert("status", "active"),
+                        Updates.setOnInsert("version", 1),
+                        Updates.setOnInsert("default_document", module.defaults()),
+                        Updates.setOnInsert("description", module.description()),
+                        Updates.setOnInsert("created_at", now),
+                        Updates.setOnInsert("updated_at", now)),
+                new UpdateOptions().upsert(true))).toList());
     }
 
     /** Nothing to undo: the upserts never overwrite, and a re-run inserts whatever is still missing. */

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.changock.migration.api.annotations.NonLockGuarded;
 import io.mongock.api.annotations.ChangeUnit;
 import io.mongock.api.annotations.Execution;
@@ -18,9 +19,12 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -61,16 +65,26 @@ public class V0003_CreateComputerPlayers {
     @Execution
     public void execute() {
         MongoCollection<Document> users = database.getCollection("users");
-        List<String> missing = USERNAMES.stream()
-                .filter(username -> users.find(Filters.eq("username_bidx", blindIndex.of("username", username))).first() == null)
-                .toList();
+        Map<String, String> usernameIndexes = USERNAMES.stream()
+                .collect(Collectors.toMap(username -> username, username -> blindIndex.of("username", username)));
+        Set<String> present = new HashSet<>();
+        for (Document user : users.find(Filters.in("username_bidx", usernameIndexes.values()))
+                .projection(Projections.include("username_bidx"))) {
+            // One entry, or a list of them (a user indexed from the old system): the query matched either.
+            if (user.get("username_bidx") instanceof List<?> entries) {
+                entries.forEach(entry -> present.add(String.valueOf(entry)));
+            } else {
+                present.add(String.valueOf(user.get("username_bidx")));
+            }
+        }
+        List<String> missing = USERNAMES.stream().filter(username -> !present.contains(usernameIndexes.get(username))).toList();
         // A configured password's hashes (Argon2id, the bulk of a fresh setup's CPU) side by side on the cores.
         Map<String, String> hashes = missing.parallelStream()
                 .collect(Collectors.toConcurrentMap(username -> username, username -> passwordHash()));
+        List<Document> registry = database.getCollection("user_modules").find(Filters.eq("status", "active")).into(new ArrayList<>());
         for (String username : missing) {
-            String usernameIndex = blindIndex.of("username", username);
             try {
-                users.insertOne(newPlayer(username, usernameIndex, hashes.get(username)));
+                users.insertOne(newPlayer(username, usernameIndexes.get(username), hashes.get(username), registry));
                 LOG.info("Created computer player {}", username);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -87,7 +101,7 @@ public class V0003_CreateComputerPlayers {
         LOG.warn("V0003_CreateComputerPlayers failed; created players are kept, the next run completes it");
     }
 
-    private Document newPlayer(String username, String usernameIndex, String passwordHash) {
+    private Document newPlayer(String username, String usernameIndex, String passwordHash, List<Document> registry) {
         ObjectId id = new ObjectId();
         String idHex = id.toHexString();
         String email = username + "@cp.com";
@@ -107,15 +121,16 @@ public class V0003_CreateComputerPlayers {
                 .append("updated_at", now)
                 .append("version", 1L)
                 .append("credentials_version", 0)
-                .append("modules", modules(idHex));
+                .append("modules", modules(idHex, registry));
     }
 
     /** Every active module with its registry defaults, then the computer players' coins and the encrypted balance. */
-    private Document modules(String idHex) {
+    private Document modules(String idHex, List<Document> registry) {
         Document modules = new Document();
-        for (Document module : database.getCollection("user_modules").find(Filters.eq("status", "active"))) {
+        for (Document module : registry) {
             Document defaults = module.get("default_document", Document.class);
-            modules.append(module.getString("module_name"), defaults == null ? new Document() : defaults);
+            // A copy for each player: the computer players' coins and balance are set in it below.
+            modules.append(module.getString("module_name"), defaults == null ? new Document() : new Document(defaults));
         }
         Document dutchGame = modules.get("dutch_game", Document.class);
         if (dutchGame != null) {

@@ -336,6 +336,9 @@ abstract class MigrationTest {
                 .append("status", "active"));
         runner().migrate();
 
+        // The old system's lena_kay (indexed by V0040, as a list of entries) is not created again by V0003.
+        assertEquals(5, database.getCollection("users").countDocuments());
+        assertEquals(1, database.getCollection("users").countDocuments(Filters.eq("username", "lena_kay")));
         assertTrue(index("user_purchases", "ux_user_purchases_store_transaction").getBoolean("unique"));
         index("user_purchases", "ix_user_purchases_user_id_newest");
         index("user_purchases", "ix_user_purchases_status_updated_at");
