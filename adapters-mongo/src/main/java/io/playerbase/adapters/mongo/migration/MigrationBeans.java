@@ -26,6 +26,7 @@ final class MigrationBeans {
     MigrationRunner migrationRunner(AdminMongo admin, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
                                     PasswordHasher hasher, MigrationSettings settings,
                                     @Nullable LegacyCipher legacy) {
-        return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings, legacy);
+        // The embedded store this process started is set up without Mongock when it is empty (FreshSetup).
+        return new MigrationRunner(admin.client(), store, cipher, blindIndex, hasher, settings, legacy, store.embedded());
     }
 }

@@ -49,10 +49,22 @@ public class MigrationRunner {
     private final PasswordHasher hasher;
     private final MigrationSettings settings;
     private final LegacyCipher legacy;
+    private final boolean freshSetup;
     private volatile LastRun lastRun = new LastRun(MigrationStatus.Outcome.NOT_RUN, null, null);
 
     public MigrationRunner(MongoClient client, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
                            PasswordHasher hasher, MigrationSettings settings, @Nullable LegacyCipher legacy) {
+        this(client, store, cipher, blindIndex, hasher, settings, legacy, false);
+    }
+
+    /**
+     * @param freshSetup whether an empty database is set up without Mongock ({@link FreshSetup}): only for the
+     *                   embedded store this process started, which nothing else can reach meanwhile
+     */
+    public MigrationRunner(MongoClient client, MongoStoreInfo store, FieldCipher cipher, BlindIndex blindIndex,
+                           PasswordHasher hasher, MigrationSettings settings, @Nullable LegacyCipher legacy,
+                           boolean freshSetup) {
+        this.freshSetup = freshSetup;
         this.client = client;
         this.databaseName = store.database();
         this.cipher = cipher;
@@ -80,6 +92,11 @@ public class MigrationRunner {
                         status.applied().size());
                 return status;
             }
+            if (freshSetup && pending.equals(ChangeUnits.ids()) && FreshSetup.isEmpty(client.getDatabase(databaseName))) {
+                LOG.info("Setting up the empty embedded store: database {}, {} change units", databaseName, ChangeUnits.ALL.size());
+                new FreshSetup(client.getDatabase(databaseName), dependencies()).run(ChangeUnits.ALL);
+                return succeeded();
+            }
             LOG.info("Applying migrations to database {} ({} change units known)", databaseName, ChangeUnits.ALL.size());
             // Legacy preparation first (see ChangeUnits.BEFORE_SCHEMA), then everything in order. A database
             // without users has nothing to prepare: the unit then runs in its place among the others.
@@ -93,10 +110,21 @@ public class MigrationRunner {
             LOG.error("Migrations of database {} failed: {}", databaseName, error, e);
             throw new IllegalStateException("Migrations of database " + databaseName + " failed: " + error, e);
         }
+        return succeeded();
+    }
+
+    private MigrationStatus succeeded() {
         lastRun = new LastRun(MigrationStatus.Outcome.SUCCEEDED, now(), null);
         MigrationStatus status = status();
         LOG.info("Migrations of database {} up to date: {} applied", databaseName, status.applied().size());
         return status;
+    }
+
+    /** What the change units' constructors may ask for besides the database, by type. */
+    private Map<Class<?>, Object> dependencies() {
+        return Map.of(FieldCipher.class, cipher, BlindIndex.class, blindIndex, PasswordHasher.class, hasher,
+                MigrationSettings.class, settings, LegacyCipher.class, legacy,
+                ShardingCluster.class, new MongoShardingCluster(client));
     }
 
     private boolean hasUsers() {
@@ -110,16 +138,12 @@ public class MigrationRunner {
 
     /** One Mongock run of these units (package-private for the tests). */
     void run(List<Class<?>> units) {
-        new ListedMongockBuilder()
+        ListedMongockBuilder builder = new ListedMongockBuilder();
+        dependencies().forEach(builder::addDependency);
+        builder
                 // A Mongock driver serves one run only, hence a new one each time.
                 .setDriver(MongoSync4Driver.withDefaultLock(client, databaseName))
                 .addMigrationClasses(units)
-                .addDependency(FieldCipher.class, cipher)
-                .addDependency(BlindIndex.class, blindIndex)
-                .addDependency(PasswordHasher.class, hasher)
-                .addDependency(MigrationSettings.class, settings)
-                .addDependency(LegacyCipher.class, legacy)
-                .addDependency(ShardingCluster.class, new MongoShardingCluster(client))
                 .setTransactional(false)
                 // Mongock's lock is still taken, refreshed by its background thread and released; the guard
                 // would also wrap the database, every collection and every result the units touch in proxies

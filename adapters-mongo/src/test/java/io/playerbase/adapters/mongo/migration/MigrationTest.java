@@ -87,8 +87,13 @@ abstract class MigrationTest {
         database = client().getDatabase(EmbeddedMongo.uniqueDatabaseName());
     }
 
+    /** Whether an empty database is set up without Mongock ({@link FreshSetup}, the service's own embedded store). */
+    boolean freshSetup() {
+        return false;
+    }
+
     MigrationRunner runner() {
-        return TestMigrations.runner(client(), database.getName(), embedded());
+        return TestMigrations.runner(client(), database.getName(), embedded(), freshSetup());
     }
 
     @Test
@@ -180,7 +185,7 @@ abstract class MigrationTest {
     void withoutAConfiguredPasswordTheComputerPlayersHaveNone() {
         new MigrationRunner(client(), new MongoStoreInfo(embedded(), database.getName(), "test store"),
                 new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
-                new MigrationSettings(" ", TestMigrations.AUDIT_RETENTION_DAYS, embedded()), LegacyCipher.NONE).migrate();
+                new MigrationSettings(" ", TestMigrations.AUDIT_RETENTION_DAYS, embedded()), LegacyCipher.NONE, freshSetup()).migrate();
 
         List<Document> players = database.getCollection("users").find(Filters.eq("is_comp_player", true)).into(new ArrayList<>());
         assertEquals(5, players.size());

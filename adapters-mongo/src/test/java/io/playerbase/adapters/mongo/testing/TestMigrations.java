@@ -24,10 +24,16 @@ public final class TestMigrations {
     private TestMigrations() {
     }
 
+    /** Through Mongock always, as for a store that other processes may reach (every test store is one). */
     public static MigrationRunner runner(MongoClient client, String databaseName, boolean embeddedStore) {
+        return runner(client, databaseName, embeddedStore, false);
+    }
+
+    /** With {@code freshSetup}, an empty database is set up without Mongock, as the service's own embedded store is. */
+    public static MigrationRunner runner(MongoClient client, String databaseName, boolean embeddedStore, boolean freshSetup) {
         return new MigrationRunner(client, new MongoStoreInfo(embeddedStore, databaseName, "test store"),
                 new FakeFieldCipher(), new FakeBlindIndex(), new FakePasswordHasher(),
-                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, embeddedStore), LegacyCipher.NONE);
+                new MigrationSettings(COMP_PLAYER_PASSWORD, AUDIT_RETENTION_DAYS, embeddedStore), LegacyCipher.NONE, freshSetup);
     }
 
     /** A fresh, migrated database on the shared embedded server. */
