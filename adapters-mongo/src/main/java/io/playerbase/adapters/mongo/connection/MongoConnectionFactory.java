@@ -239,7 +239,9 @@ final class MongoConnectionFactory {
                         .heartbeatFrequency(settings.heartbeatFrequency().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(cluster -> cluster
                         .serverSelectionTimeout(settings.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        if (meterRegistry != null) {
+        // The admin role's commands (migrations, the jar's admin commands) are not timed: each distinct command
+        // and collection is a new timer, and a fresh setup's few hundred one-off commands made dozens of them.
+        if (meterRegistry != null && !ROLE_ADMIN.equals(role)) {
             builder.addCommandListener(new MongoMetricsCommandListener(meterRegistry));
         }
         commandListeners.forEach(builder::addCommandListener);

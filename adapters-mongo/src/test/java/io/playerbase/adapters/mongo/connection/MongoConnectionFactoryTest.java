@@ -30,6 +30,7 @@ import com.mongodb.MongoTimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,9 +140,14 @@ class MongoConnectionFactoryTest {
                 .singletons(registry)
                 .start()) {
             context.getBean(MongoDatabase.class).runCommand(new Document("ping", 1));
+            AdminMongo admin = context.getBean(AdminMongo.class);
+            admin.client().getDatabase(admin.databaseName()).runCommand(new Document("buildInfo", 1));
 
             assertNotNull(registry.find("mongodb.driver.pool.size").gauge());
-            assertNotNull(registry.find("mongodb.driver.commands").timer());
+            assertNotNull(registry.find("mongodb.driver.commands").tag("command", "ping").timer());
+            // The admin role's commands (migrations) are not timed.
+            assertNull(registry.find("mongodb.driver.commands").tag("command", "buildInfo").timer());
+            assertNotNull(registry.find("mongodb.driver.pool.size").tag("role", "admin").gauge());
         }
     }
 
