@@ -87,7 +87,8 @@ final class MatchProtocol {
             state = currentState(match);
         }
         if (state == MatchState.APPLIED) {
-            return new Applied(store.findMatch(match.report().matchId()).orElseThrow());
+            // As given when it was applied already (a repeat of the report), else as stored now.
+            return new Applied(match.state() == MatchState.APPLIED ? match : store.findMatch(match.report().matchId()).orElseThrow());
         }
         // REJECTING, or gone: someone rejected this attempt. Release (again: a slow holder may have
         // placed a hold after the first release) and delete.

@@ -14,6 +14,7 @@ import io.playerbase.domain.shared.UserId;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +38,15 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
     public MatchView report(Command command) {
         MatchReport report = command.report();
         report.requirePlausibleTimes(clock.instant());
+        List<UserId> players = report.players().stream().map(PlayerResult::userId).toList();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<MatchRecord> known = store.findMatch(report.matchId());
-            Map<UserId, PlayerSnapshot> read = known.isEmpty() ? precheck(report) : Map.of();
-            MatchRecord match = known.orElseGet(() -> store.insertOrGet(report, command.reporter().id(), clock.instant()));
+            Map<UserId, PlayerSnapshot> read = store.findPlayers(players);
+            Optional<RuleViolation> impossible = precheck(report, read);
+            // A possible match is stored (or found stored: a repeat); an impossible one only if it was stored
+            // already, by an earlier report of it or by a concurrent duplicate whose holds took the coins.
+            MatchRecord match = impossible.isEmpty()
+                    ? store.insertOrGet(report, command.reporter().id(), clock.instant())
+                    : store.findMatch(report.matchId()).orElseThrow(impossible::get);
             if (!match.report().sameAs(report)) {
                 throw new RuleViolation("match-id-reused",
                         "Match " + report.matchId() + " was already reported with different content");
@@ -60,11 +66,11 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
     }
 
     /**
-     * Rejects an obviously impossible report before anything is written, so the usual rejection leaves
-     * no hold-and-release trail. The holds still decide: this read may be stale. Returns the players as read.
+     * Why the report is impossible as the players stand (read a moment ago), so the usual rejection writes
+     * nothing and leaves no hold-and-release trail; empty when it looks possible. The holds still decide:
+     * this read may be stale.
      */
-    private Map<UserId, PlayerSnapshot> precheck(MatchReport report) {
-        Map<UserId, PlayerSnapshot> players = store.findPlayers(report.players().stream().map(PlayerResult::userId).toList());
+    private static Optional<RuleViolation> precheck(MatchReport report, Map<UserId, PlayerSnapshot> players) {
         for (PlayerResult line : report.players()) {
             Optional<PlayerSnapshot> player = Optional.ofNullable(players.get(line.userId()));
             HoldOutcome outcome = player.isEmpty() ? HoldOutcome.UNKNOWN_PLAYER
@@ -72,9 +78,9 @@ final class ReportDutchMatchService implements ReportDutchMatchUseCase {
                     : player.get().coins() < line.debit() && !player.get().hasApplied(report.matchId())
                     ? HoldOutcome.INSUFFICIENT_COINS : HoldOutcome.HELD;
             if (outcome != HoldOutcome.HELD) {
-                throw MatchProtocol.reasonOf(outcome, line);
+                return Optional.of(MatchProtocol.reasonOf(outcome, line));
             }
         }
-        return players;
+        return Optional.empty();
     }
 }
