@@ -151,10 +151,11 @@ final class MatchProtocol {
             }
         }
         if (!applies.isEmpty() && !store.applyAll(report.matchId(), match.attemptId(), applies)) {
-            // Some write lost a race (another match changed that player) or a concurrent completer did it:
-            // settle each player on its own; those already counted are skipped.
+            // Some write lost a race (another match changed that player since the read) or a concurrent
+            // completer did it: read them all again at once, then settle each player not yet counted on its own.
+            Map<UserId, PlayerSnapshot> again = store.findPlayers(ids);
             for (PlayerResult line : pending) {
-                applyOne(match, line, actor);
+                applyOne(match, line, actor, again.get(line.userId()));
             }
         }
         // Recorded with the match's last write (finishApplied), only a shortcut for the next completer: each
@@ -162,10 +163,11 @@ final class MatchProtocol {
         return ids;
     }
 
-    private void applyOne(MatchRecord match, PlayerResult line, Actor actor) {
+    /** One player's counters, from {@code read} (null: none) and then from fresh reads after each lost race. */
+    private void applyOne(MatchRecord match, PlayerResult line, Actor actor, PlayerSnapshot read) {
         MatchReport report = match.report();
         for (int attempt = 0; attempt < MAX_PLAYER_ATTEMPTS; attempt++) {
-            PlayerSnapshot player = store.findPlayer(line.userId())
+            PlayerSnapshot player = attempt == 0 && read != null ? read : store.findPlayer(line.userId())
                     .orElseThrow(() -> new IllegalStateException("held player " + line.userId() + " vanished"));
             if (player.hasApplied(report.matchId())) {
                 return;

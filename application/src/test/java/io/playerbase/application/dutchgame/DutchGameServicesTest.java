@@ -149,10 +149,13 @@ class DutchGameServicesTest {
     @Test
     void aMatchAppliedBetweenThePreCheckAndTheCountersIsNotOverwritten() {
         store.beforeNextInsert(() -> send(match("other", win(ann, 40, 5), loss(cpu, 1, 0))));
+        int before = store.playerReads();
 
         MatchView view = send(match("m1", win(ann, 60, 20), loss(bob, 10, -20)));
 
         assertEquals("applied", view.status());
+        // m1's pre-check, the other match's, and one read of m1's players again after ann's write lost the race.
+        assertEquals(3, store.playerReads() - before);
         DutchStats annStats = store.statsOf(ann);
         assertEquals(2, annStats.totalMatches(), "both matches counted");
         assertEquals(2, annStats.wins());
