@@ -90,6 +90,18 @@ public final class AuditOutbox {
         }
     }
 
+    /**
+     * Leaves the entries for the next delivery, whoever makes it (the same request's next write, another
+     * request, the recovery pass), which then writes them in its own insert and pull: for entries whose
+     * change is followed at once by another change of the same users (a match's holds, then its counters or
+     * its releases), so each user is pulled once. They are durable in their users' outboxes already.
+     */
+    public void deliverWithNext(List<AuditEntry> entries) {
+        if (!entries.isEmpty()) {
+            delivery.add(entries);
+        }
+    }
+
     /** One batch: insert the entries (a duplicate id is an earlier delivery), then pull them from their users. */
     private void write(List<AuditEntry> entries) {
         try {

@@ -31,6 +31,16 @@ final class GroupDelivery<T> {
         boolean written;
     }
 
+    /** Puts the items in the open batch without writing it: the next {@link #deliver} writes them with its own. */
+    void add(List<T> items) {
+        lock.lock();
+        try {
+            open.items.addAll(items);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns once a batch holding the items was handed to the writer and the writer returned. */
     void deliver(List<T> items) {
         lock.lock();

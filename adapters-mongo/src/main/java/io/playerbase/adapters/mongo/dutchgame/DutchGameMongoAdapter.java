@@ -192,7 +192,8 @@ final class DutchGameMongoAdapter implements DutchGameRepository {
         long placed = MongoErrors.call(() -> users.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount());
         List<AuditEntry> audits = holds.stream().map(Hold::audit).toList();
         if (placed == holds.size()) {
-            outbox.deliverAll(audits);
+            // Delivered with the attempt's next write to these players (its counters, or its releases).
+            outbox.deliverWithNext(audits);
             return true;
         }
         deliverWritten(audits);

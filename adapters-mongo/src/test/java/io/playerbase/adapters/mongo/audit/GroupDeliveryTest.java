@@ -28,6 +28,18 @@ class GroupDeliveryTest {
     }
 
     @Test
+    void addedItemsWaitAndGoWithTheNextDelivery() {
+        List<List<String>> writes = new ArrayList<>();
+        GroupDelivery<String> delivery = new GroupDelivery<>(writes::add);
+
+        delivery.add(List.of("a"));
+        assertEquals(List.of(), writes);
+
+        delivery.deliver(List.of("b"));
+        assertEquals(List.of(List.of("a", "b")), writes);
+    }
+
+    @Test
     void concurrentCallersShareWritesAndEachReturnsOnlyOnceItsItemsAreWritten() throws Exception {
         Set<String> written = Collections.synchronizedSet(new HashSet<>());
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();

@@ -99,6 +99,42 @@ abstract class DutchGameMongoAdapterTest extends DutchGameRepositoryContract {
         return database.getCollection("users").find(byId(player)).first().getList(AuditOutbox.FIELD, Document.class);
     }
 
+    /**
+     * The holds' entries go with the attempt's next delivery (its counters or its releases: one pull per
+     * player); until then they wait in the players' outboxes, where the recovery pass finds them too.
+     */
+    @Test
+    void theHoldsEntriesGoWithTheNextDelivery() {
+        UserId ann = newPlayer("ann");
+        UserId bob = newPlayer("bob");
+        MatchId m1 = new MatchId("m1");
+        String attempt = newAttempt();
+        store.holdAll(m1, attempt, List.of(new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
+                new DutchGameRepository.Hold(bob, 10, audit(bob, "dutch_game.coins_held"))));
+
+        assertEquals(1, pendingAudit(ann).size(), "not delivered yet");
+        assertEquals(0, auditCount(ann, "dutch_game.coins_held"));
+
+        store.release(bob, attempt, 10, audit(bob, "dutch_game.coins_released"));
+
+        for (UserId player : List.of(ann, bob)) {
+            assertTrue(pendingAudit(player).isEmpty(), "delivered with the release: " + pendingAudit(player));
+            assertEquals(1, auditCount(player, "dutch_game.coins_held"));
+        }
+        assertEquals(1, auditCount(bob, "dutch_game.coins_released"));
+    }
+
+    @Test
+    void heldEntriesLeftWaitingAreDeliveredByTheRecoveryPass() {
+        UserId ann = newPlayer("ann");
+        store.holdAll(new MatchId("m1"), newAttempt(), List.of(new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held"))));
+
+        assertEquals(1, context.getBean(AuditOutbox.class).recover());
+
+        assertTrue(pendingAudit(ann).isEmpty());
+        assertEquals(1, auditCount(ann, "dutch_game.coins_held"));
+    }
+
     @Test
     void aMatchIsOneDocumentWhoseIdIsTheAttempt() {
         UserId ann = newPlayer("ann");
