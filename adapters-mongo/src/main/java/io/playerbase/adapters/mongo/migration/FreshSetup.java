@@ -30,10 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * collections with their index checks, a lock taken twice, its system unit, an entry written after every
  * unit — about a fifth of a second of the README's first start (docs/benchmarks.md).
  *
- * <p>Only for the embedded store this process started: no other process can reach its data directory
- * (the store's file lock) while this setup runs, so Mongock's lock has nobody to keep out; a real MongoDB
- * is always migrated by Mongock under its lock. A setup that fails records nothing: the store is then no
- * longer empty, and the next start runs every unit again through Mongock (each unit is idempotent).
+ * <p>Only for the embedded store this process started: the store's file lock keeps every other process
+ * from its data directory, so Mongock's lock has nobody to keep out. (Its loopback port is open to tools
+ * during this first start, but a second service instance pointed there would not wait for this setup:
+ * point instances at a real MongoDB, which is always migrated by Mongock under its lock.) A setup that
+ * fails records nothing: the store is then no longer empty, and the next start runs every unit again
+ * through Mongock (each unit is idempotent).
  */
 final class FreshSetup {
 
