@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks what every operation receives besides its JSON body, before any handler runs (after
@@ -32,6 +33,8 @@ import java.util.Map;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestShapeFilter implements Ordered {
 
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
@@ -42,7 +45,11 @@ final class RequestShapeFilter implements Ordered {
         RouteAttributes.getRouteMatch(request).ifPresent(route -> {
             if (route instanceof UriRouteMatch<?, ?> uri) {
                 for (Map.Entry<String, Object> variable : uri.getVariableValues().entrySet()) {
-                    requireText(snakeCase(variable.getKey()), String.valueOf(variable.getValue()));
+                    // The variable's name (always valid text) is spelled out only for the error.
+                    String problem = RequestText.problem(String.valueOf(variable.getValue()));
+                    if (problem != null) {
+                        throw new InvalidValue(snakeCase(variable.getKey()), problem);
+                    }
                 }
             }
         });
@@ -63,7 +70,7 @@ final class RequestShapeFilter implements Ordered {
     }
 
     private static String snakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasBody(HttpRequest<?> request) {
