@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * {@code mongodb.driver.commands} timer; recovery and maintenance jobs add a few). With
  * {@code -Dbench.floor-jar=bench/minimal-app/target/minimal-app.jar} the same clients then send
  * {@code GET /ping} to that framework floor (a one-controller Micronaut app started as a child process)
- * for the same time, and the ratio of the two rates is printed.
+ * for the same time, and the ratio of the two rates is printed. Before that (unless
+ * {@code -Dbench.one-read=false}) the same clients read players' public statistics for the same time: the
+ * service's own rate for a request that needs one database read ({@link #oneRead}).
  *
  * Run with bench/dutch-matches.sh (needs bootstrap/target/playerbase.jar).
  */
@@ -111,6 +113,9 @@ public class DutchMatches {
             }
             System.out.printf("check: %d matches applied, total_matches grew by %d (= 4 per match), coins conserved (%d)%n",
                     applied, after[0] - before[0], after[1]);
+            if (!"false".equals(System.getProperty("bench.one-read"))) {
+                oneRead(Integer.parseInt(clients.split(",")[clients.split(",").length - 1].strip()));
+            }
             String floorJar = System.getProperty("bench.floor-jar");
             if (floorJar != null) {
                 floor(floorJar, Integer.parseInt(clients.split(",")[clients.split(",").length - 1].strip()));
@@ -298,6 +303,58 @@ public class DutchMatches {
         } finally {
             app.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * The service's own floor for a request that needs the database once: the same clients read a random
+     * player's public statistics ({@code GET /api/v1/games/dutch/players/{id}/stats}: no credentials, one
+     * read) for the same time. A match report needs about nine such round trips, four of them updates of
+     * four players each, so this bounds what the report rate can reach on the same HTTP server and store.
+     */
+    static void oneRead(int clients) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
+        long end = warmupEnd + seconds * 1_000_000_000L;
+        AtomicLong answered = new AtomicLong();
+        List<Long> samples = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        String player = players.get(ThreadLocalRandom.current().nextInt(players.size()));
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                base.resolve("/api/v1/games/dutch/players/" + player + "/stats")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("stats read answered " + response.statusCode() + ": " + response.body());
+                        }
+                        if (start >= warmupEnd) {
+                            answered.incrementAndGet();
+                            samples.add(System.nanoTime() - start);
+                        }
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        long commandsBefore = commands();
+        done.await();
+        long commandsInWindow = commands() - commandsBefore;
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("one-read run failed", errors.get(0));
+        }
+        long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        double rate = answered.get() / (double) seconds;
+        System.out.printf("one read: GET a player's stats, %d clients: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.1f cmds/request; "
+                + "match reports/s of the last row / this = %.4f%n", clients, rate, all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6, commandsInWindow / (double) all.length, lastRate / rate);
     }
 
     /** Four distinct random players; the first wins. */
