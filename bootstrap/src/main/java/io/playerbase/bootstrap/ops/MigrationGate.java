@@ -1,25 +1,23 @@
 package io.playerbase.bootstrap.ops;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.playerbase.adapters.mongo.migration.MigrateOnStartup;
 import io.playerbase.adapters.rest.error.ProblemResponses;
 import io.playerbase.domain.shared.Unavailable;
-import org.reactivestreams.Publisher;
 
 /**
  * While the database is not migrated (it was down at start, or came back empty), the API answers 503
  * {@code database-unavailable} with {@code Retry-After} instead of working on a database without its
  * collections and unique indexes. Health, metrics and the OpenAPI document stay reachable.
  */
-@Filter("/api/**")
+@ServerFilter("/api/**")
 @Requires(beans = MigrateOnStartup.class)
-final class MigrationGate implements HttpServerFilter {
+final class MigrationGate {
 
     private final MigrateOnStartup migrations;
 
@@ -27,12 +25,13 @@ final class MigrationGate implements HttpServerFilter {
         this.migrations = migrations;
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request) {
         if (!migrations.upToDate()) {
-            return Publishers.just(ProblemResponses.of(request, new Unavailable("database-unavailable",
-                    "The database is not ready (not reachable or not migrated yet); retry later", null)));
+            return ProblemResponses.of(request, new Unavailable("database-unavailable",
+                    "The database is not ready (not reachable or not migrated yet); retry later", null));
         }
-        return chain.proceed(request);
+        return null;
     }
 }

@@ -192,6 +192,8 @@ class DatabaseOutageEndToEndTest {
             assertEquals(200, get(server, "/health/liveness").statusCode());
             assertEquals(503, get(server, "/health/readiness").statusCode());
             assertUnavailable(register(server, "bob"));
+            // The migration gate answers before routing or the database: even a path that names no operation.
+            assertUnavailable(get(server, "/api/v1/no-such-operation"));
 
             // The database appears: migrated without a restart.
             proxy.restore();
