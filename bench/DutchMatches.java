@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -270,36 +271,10 @@ public class DutchMatches {
                     Thread.sleep(50);
                 }
             }
-            int seconds = Integer.getInteger("bench.seconds", 10);
-            long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
-            long end = warmupEnd + seconds * 1_000_000_000L;
-            AtomicLong answered = new AtomicLong();
-            List<Long> samples = Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch done = new CountDownLatch(clients);
-            for (int c = 0; c < clients; c++) {
-                Thread.ofPlatform().start(() -> {
-                    try {
-                        while (System.nanoTime() < end) {
-                            long start = System.nanoTime();
-                            http.send(HttpRequest.newBuilder(ping).build(), HttpResponse.BodyHandlers.ofString());
-                            if (start >= warmupEnd) {
-                                answered.incrementAndGet();
-                                samples.add(System.nanoTime() - start);
-                            }
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            }
-            done.await();
-            long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
-            double rate = answered.get() / (double) seconds;
+            Gets gets = timedGets(clients, () -> ping, () -> { });
             System.out.printf("floor: minimal Micronaut app, GET /ping, %d clients: %.0f req/s, p50 %.2f ms, p99 %.2f ms; "
-                    + "match reports/s of the last row / floor req/s = %.4f%n", clients, rate, all[all.length / 2] / 1e6,
-                    all[(int) (all.length * 0.99)] / 1e6, lastRate / rate);
+                    + "match reports/s of the last row / floor req/s = %.4f%n", clients, gets.rate(), gets.p50Ms(),
+                    gets.p99Ms(), lastRate / gets.rate());
         } finally {
             app.destroyForcibly().waitFor();
         }
@@ -312,10 +287,28 @@ public class DutchMatches {
      * four players each, so this bounds what the report rate can reach on the same HTTP server and store.
      */
     static void oneRead(int clients) throws Exception {
+        long[] commandsBefore = new long[1];
+        Gets gets = timedGets(clients, () -> base.resolve("/api/v1/games/dutch/players/"
+                + players.get(ThreadLocalRandom.current().nextInt(players.size())) + "/stats"),
+                () -> commandsBefore[0] = commands());
+        long commandsInWindow = commands() - commandsBefore[0];
+        System.out.printf("one read: GET a player's stats, %d clients: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.1f cmds/request; "
+                + "match reports/s of the last row / this = %.4f%n", clients, gets.rate(), gets.p50Ms(), gets.p99Ms(),
+                commandsInWindow / (double) gets.answered(), lastRate / gets.rate());
+    }
+
+    /** What {@link #timedGets} measured over its window: requests answered, their rate and latencies. */
+    record Gets(long answered, double rate, double p50Ms, double p99Ms) {
+    }
+
+    /**
+     * {@code clients} threads send {@code GET target()} back to back for the warm-up and then
+     * {@code bench.seconds}; every answer must be 200. {@code atWindowStart} runs once the warm-up is over.
+     */
+    static Gets timedGets(int clients, Supplier<URI> target, Runnable atWindowStart) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 10);
         long warmupEnd = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L;
         long end = warmupEnd + seconds * 1_000_000_000L;
-        AtomicLong answered = new AtomicLong();
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
         List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(clients);
@@ -323,16 +316,15 @@ public class DutchMatches {
             Thread.ofPlatform().start(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        String player = players.get(ThreadLocalRandom.current().nextInt(players.size()));
+                        URI uri = target.get();
                         long start = System.nanoTime();
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                base.resolve("/api/v1/games/dutch/players/" + player + "/stats")).build(),
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() != 200) {
-                            throw new IllegalStateException("stats read answered " + response.statusCode() + ": " + response.body());
+                            throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
+                                    + response.body());
                         }
                         if (start >= warmupEnd) {
-                            answered.incrementAndGet();
                             samples.add(System.nanoTime() - start);
                         }
                     }
@@ -344,17 +336,14 @@ public class DutchMatches {
             });
         }
         Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
-        long commandsBefore = commands();
+        atWindowStart.run();
         done.await();
-        long commandsInWindow = commands() - commandsBefore;
         if (!errors.isEmpty()) {
-            throw new IllegalStateException("one-read run failed", errors.get(0));
+            throw new IllegalStateException("timed GETs failed", errors.get(0));
         }
         long[] all = samples.stream().mapToLong(Long::longValue).sorted().toArray();
-        double rate = answered.get() / (double) seconds;
-        System.out.printf("one read: GET a player's stats, %d clients: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.1f cmds/request; "
-                + "match reports/s of the last row / this = %.4f%n", clients, rate, all[all.length / 2] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6, commandsInWindow / (double) all.length, lastRate / rate);
+        return new Gets(all.length, all.length / (double) seconds, all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6);
     }
 
     /** Four distinct random players; the first wins. */
