@@ -149,7 +149,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     }
 
     static String snakeCase(String name) {
-        return name == null ? "body" : name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return name == null ? "body" : ProblemResponses.fieldName(name);
     }
 
     private static String code(HttpStatus status) {

@@ -10,14 +10,22 @@ import io.playerbase.domain.shared.AuthenticationFailed;
 import io.playerbase.domain.shared.DomainException;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The one place that turns an error into an {@code application/problem+json} response. */
 public final class ProblemResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     static final String TYPE_PREFIX = "urn:playerbase:problem:";
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private ProblemResponses() {
+    }
+
+    /** A Java name (a parameter, a property, a path variable) as the API and its problems spell it: {@code userId} is {@code user_id}. */
+    public static String fieldName(String javaName) {
+        return CAMEL_HUMP.matcher(javaName).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 
     public static MutableHttpResponse<Problem> of(HttpRequest<?> request, HttpStatus status, String code,

@@ -17,9 +17,7 @@ import io.playerbase.domain.shared.InvalidValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks what every operation receives besides its JSON body, before any handler runs (after
@@ -32,8 +30,6 @@ import java.util.regex.Pattern;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestShapeFilter implements Ordered {
-
-    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     @RequestFilter
     @Nullable
@@ -48,7 +44,7 @@ final class RequestShapeFilter implements Ordered {
                     // The variable's name (always valid text) is spelled out only for the error.
                     String problem = RequestText.problem(String.valueOf(variable.getValue()));
                     if (problem != null) {
-                        throw new InvalidValue(snakeCase(variable.getKey()), problem);
+                        throw new InvalidValue(ProblemResponses.fieldName(variable.getKey()), problem);
                     }
                 }
             }
@@ -67,10 +63,6 @@ final class RequestShapeFilter implements Ordered {
         if (problem != null) {
             throw new InvalidValue(RequestText.problem(name) == null ? name : "query", problem);
         }
-    }
-
-    private static String snakeCase(String name) {
-        return CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasBody(HttpRequest<?> request) {
