@@ -78,6 +78,11 @@ public abstract class DutchGameRepositoryContract {
         return AuditEntry.of(player, SERVER, action, "dutch_game", List.of("coins"), NOW);
     }
 
+    /** A hold taking {@code debit} coins of {@code player}, with its audit entry. */
+    protected static DutchGameRepository.Hold held(UserId player, long debit) {
+        return new DutchGameRepository.Hold(player, debit, audit(player, "dutch_game.coins_held"));
+    }
+
     protected static MatchReport match(String id, UserId winner, UserId loser, long loserCoins) {
         return new MatchReport(new MatchId(id), NOW.minusSeconds(300), NOW.minusSeconds(1), List.of(
                 new PlayerResult(winner, MatchResult.WIN, 40, 0), new PlayerResult(loser, MatchResult.LOSS, 5, loserCoins)));
@@ -170,8 +175,8 @@ public abstract class DutchGameRepositoryContract {
         MatchId m1 = new MatchId("m1");
         String attempt = newAttempt();
         List<DutchGameRepository.Hold> holds = List.of(
-                new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
-                new DutchGameRepository.Hold(bob, 40, audit(bob, "dutch_game.coins_held")));
+                held(ann, 0),
+                held(bob, 40));
 
         assertTrue(store.holdAll(m1, attempt, holds));
         assertFalse(store.holdAll(m1, attempt, holds), "already held: not placed by this call");
@@ -181,8 +186,8 @@ public abstract class DutchGameRepositoryContract {
 
         String other = newAttempt();
         assertFalse(store.holdAll(new MatchId("m2"), other, List.of(
-                new DutchGameRepository.Hold(ann, 10, audit(ann, "dutch_game.coins_held")),
-                new DutchGameRepository.Hold(bob, 61, audit(bob, "dutch_game.coins_held")))));
+                held(ann, 10),
+                held(bob, 61))));
         assertEquals(90, snapshot(ann).coins(), "the eligible player's hold is placed");
         assertEquals(60, snapshot(bob).coins(), "the other's is not");
         assertEquals(2, auditCount(ann, "dutch_game.coins_held"), "and only the placed hold is audited");

@@ -109,8 +109,8 @@ abstract class DutchGameMongoAdapterTest extends DutchGameRepositoryContract {
         UserId bob = newPlayer("bob");
         MatchId m1 = new MatchId("m1");
         String attempt = newAttempt();
-        store.holdAll(m1, attempt, List.of(new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
-                new DutchGameRepository.Hold(bob, 10, audit(bob, "dutch_game.coins_held"))));
+        store.holdAll(m1, attempt, List.of(held(ann, 0),
+                held(bob, 10)));
 
         assertEquals(1, pendingAudit(ann).size(), "not delivered yet");
         assertEquals(0, auditCount(ann, "dutch_game.coins_held"));
@@ -127,7 +127,7 @@ abstract class DutchGameMongoAdapterTest extends DutchGameRepositoryContract {
     @Test
     void heldEntriesLeftWaitingAreDeliveredByTheRecoveryPass() {
         UserId ann = newPlayer("ann");
-        store.holdAll(new MatchId("m1"), newAttempt(), List.of(new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held"))));
+        store.holdAll(new MatchId("m1"), newAttempt(), List.of(held(ann, 0)));
 
         assertEquals(1, context.getBean(AuditOutbox.class).recover());
 
@@ -158,8 +158,8 @@ abstract class DutchGameMongoAdapterTest extends DutchGameRepositoryContract {
         store.hold(ann, m1, attempt, 30, audit(ann, "dutch_game.coins_held"));
         store.release(ann, attempt, 30, audit(ann, "dutch_game.coins_released"));
         String other = newAttempt();
-        store.holdAll(m1, other, List.of(new DutchGameRepository.Hold(ann, 0, audit(ann, "dutch_game.coins_held")),
-                new DutchGameRepository.Hold(bob, 10, audit(bob, "dutch_game.coins_held"))));
+        store.holdAll(m1, other, List.of(held(ann, 0),
+                held(bob, 10)));
         store.applyAll(m1, other, List.of(
                 new DutchGameRepository.Apply(ann, 0, DutchStats.initial().after(new PlayerResult(ann, MatchResult.WIN, 60, 0), NOW),
                         0, audit(ann, "dutch_game.match_applied")),
